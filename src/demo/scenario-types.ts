@@ -1,0 +1,21 @@
+import type { CoordinationLine } from '../domain/coordination-line.ts';
+import type { Incident } from '../domain/incident.ts';
+import type { Jcc } from '../domain/jcc.ts';
+import type { Presence } from '../domain/presence.ts';
+import type { Role } from '../domain/roles.ts';
+
+type Timestamps = 'createdAt' | 'updatedAt';
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** Everything the demo scenario holds, as plain values, ready to be written through the write path. */
+export interface DemoScenario {
+  seed: number;
+  /** The moment the scenario is built for: incidents fall in the 90 days before it. */
+  asOf: string;
+  organisations: Array<{ code: string; name: string }>;
+  line: Omit<CoordinationLine, 'id' | Timestamps>;
+  jccs: Array<Omit<Jcc, 'id' | Timestamps>>;
+  presence: Array<DistributiveOmit<Presence, Timestamps>>;
+  incidents: Array<Omit<Incident, Timestamps | 'version' | 'reporterId'>>;
+  users: Array<{ username: string; org: string; roles: Role[] }>;
+}

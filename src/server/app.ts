@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { SeamError } from '../domain/errors.ts';
+import type { Store } from '../store/store.ts';
+import { identify } from './auth.ts';
+import type { ServerContext } from './context.ts';
+import { handleError } from './errors.ts';
+import { Metrics, registerMetrics } from './metrics.ts';
+import { authRoutes } from './routes/auth.ts';
+import { incidentRoutes } from './routes/incidents.ts';
+import { referenceRoutes } from './routes/reference.ts';
+import { systemRoutes } from './routes/system.ts';
+import { userRoutes } from './routes/users.ts';
+
+export interface AppOptions {
+  logger?: FastifyServerOptions['logger'];
+  version?: string;
+}
+
+/** The largest request body accepted, in bytes. */
+export const bodyLimit = 1024 * 1024;
+
+const securityHeaders: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'permissions-policy': 'geolocation=(self), camera=(), microphone=()',
+};
+const pageCsp = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+/** Builds the HTTP application around an open store; the caller listens (or injects, in tests). */
+export async function buildApp(store: Store, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request) => {
+    throw new SeamError('not_found', `no route ${request.method} ${request.url.split('?')[0]}`);
+  });
+
+  const ctx: ServerContext = { store, metrics: new Metrics() };
+  registerMetrics(app, ctx.metrics);
+  app.addHook('onSend', async (request, reply, payload) => {
+    void reply.header('x-request-id', request.id);
+    for (const [k, v] of Object.entries(securityHeaders)) void reply.header(k, v);
+    if (!request.url.startsWith('/api/docs')) void reply.header('content-security-policy', pageCsp);
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  await app.register(fastifyCookie);
+  app.addHook('onRequest', identify(store));
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Seam API',
+        version: options.version ?? '0.1.0',
+        description:
+          'Coordination platform for partner forces that share a boundary. Sign in with POST /api/v1/auth/login (session cookie) or send `Authorization: Bearer <token>` (see `seam token create`). Every list answers `{ items, next }`; pass `next` back as `cursor`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'seam_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  await app.register(async (scope) => {
+    systemRoutes(scope, ctx);
+    authRoutes(scope, ctx);
+    incidentRoutes(scope, ctx);
+    referenceRoutes(scope, ctx);
+    userRoutes(scope, ctx);
+    scope.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  });
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,36 @@
+import { formatGrading } from '../../domain/grading.ts';
+import type { Incident } from '../../domain/incident.ts';
+import { formatReleasability } from '../../domain/releasability.ts';
+import { incidentTypes } from '../../domain/taxonomy.ts';
+
+/** Exactly the fields of an incident that leave the server, for the API and the live stream alike. */
+export function presentIncident(i: Incident) {
+  const t = incidentTypes[i.type];
+  return {
+    id: i.id,
+    type: i.type,
+    type_label: t.label,
+    acled_event_type: t.acledEventType,
+    acled_sub_event_type: t.acledSubEventType,
+    time: i.time,
+    time_precision: i.timePrecision,
+    lon: i.lon,
+    lat: i.lat,
+    location_precision: i.locationPrecision,
+    place: i.place,
+    narrative: i.narrative,
+    casualties: i.casualties,
+    grading: i.grading ? formatGrading(i.grading) : null,
+    releasability: formatReleasability(i.releasability),
+    verification: i.verification,
+    owner_org: i.ownerOrg,
+    reporter_id: i.reporterId,
+    jcc: i.jcc,
+    source: i.source,
+    source_id: i.sourceId,
+    exercise: i.exercise,
+    created_at: i.createdAt,
+    updated_at: i.updatedAt,
+    version: i.version,
+  };
+}

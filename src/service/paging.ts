@@ -1,0 +1,30 @@
+export interface Page<T, C> {
+  items: T[];
+  next: C | null;
+}
+
+/**
+ * Reads rows in batches and keeps those the access policy lets through, until a page is full or
+ * the rows run out, so hidden rows never shorten a page while visible ones remain.
+ */
+export function visiblePage<T, C>(
+  fetch: (after: C | null, batch: number) => T[],
+  visible: (row: T) => boolean,
+  cursorOf: (row: T) => C,
+  after: C | null,
+  limit: number,
+): Page<T, C> {
+  const items: T[] = [];
+  const batch = Math.min(Math.max(limit * 2, 100), 2000);
+  let cursor = after;
+  for (;;) {
+    const rows = fetch(cursor, batch);
+    for (const row of rows) {
+      if (!visible(row)) continue;
+      items.push(row);
+      if (items.length === limit) return { items, next: cursorOf(row) };
+    }
+    if (rows.length < batch) return { items, next: null };
+    cursor = cursorOf(rows[rows.length - 1]);
+  }
+}

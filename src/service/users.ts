@@ -1,0 +1,87 @@
+import { invalid, SeamError } from '../domain/errors.ts';
+import { isRole, type Role, requirePermission } from '../domain/roles.ts';
+import { passwordProblems, type User, usernamePattern } from '../domain/user.ts';
+import { deleteUserSessions } from '../store/credentials.ts';
+import { findOrganisation } from '../store/organisations.ts';
+import type { Store } from '../store/store.ts';
+import { findUserByName, insertUser, listUsers, updateUser, withoutSecret } from '../store/users.ts';
+import { newId } from '../store/ids.ts';
+import type { Actor } from './actor.ts';
+import { hashPassword } from './secrets.ts';
+
+export interface NewUser {
+  username: string;
+  org: string;
+  roles: string[];
+  password: string;
+}
+
+function checkRoles(values: string[]): Role[] {
+  if (values.length === 0) throw invalid('roles', 'at least one role is needed');
+  const unknown = values.filter((r) => !isRole(r));
+  if (unknown.length > 0) throw invalid('roles', `unknown role ${unknown.join(', ')}`);
+  return [...new Set(values)] as Role[];
+}
+
+function checkPassword(password: string, username: string): void {
+  const problems = passwordProblems(password, username);
+  if (problems.length > 0) throw invalid('password', problems.join('; '));
+}
+
+/** Admin actors may manage users of their own organisation only; `null` is the local operator at the CLI. */
+function requireUserAdmin(actor: Actor | null, org: string): void {
+  if (actor === null) return;
+  requirePermission(actor.roles, 'user:write');
+  if (actor.org !== org) throw new SeamError('forbidden', 'administrators manage the users of their own organisation');
+}
+
+/** Creates a user; the password is hashed before anything is stored. */
+export async function addUser(store: Store, actor: Actor | null, input: NewUser): Promise<User> {
+  if (!usernamePattern.test(input.username)) {
+    throw invalid('username', '2-64 characters: lower-case letters, digits, ".", "_" or "-", starting with a letter or digit');
+  }
+  const roles = checkRoles(input.roles);
+  checkPassword(input.password, input.username);
+  requireUserAdmin(actor, input.org);
+  if (!findOrganisation(store.db, input.org)) throw invalid('org', `no organisation with code "${input.org}"`);
+  if (findUserByName(store.db, input.username)) throw new SeamError('conflict', `user "${input.username}" already exists`);
+  const passwordHash = await hashPassword(input.password);
+  const at = store.now().toISOString();
+  const user = { id: newId(), username: input.username, org: input.org, roles, disabled: false, passwordHash, createdAt: at, updatedAt: at };
+  store.writes.write(actor?.userId ?? null, (tx) => insertUser(tx, user));
+  return withoutSecret(user);
+}
+
+function mustFind(store: Store, username: string) {
+  const user = findUserByName(store.db, username);
+  if (!user) throw new SeamError('not_found', `no user "${username}"`);
+  return user;
+}
+
+/** Sets a new password and ends the user's sessions. */
+export async function setPassword(store: Store, actor: Actor | null, username: string, password: string): Promise<void> {
+  const user = mustFind(store, username);
+  requireUserAdmin(actor, user.org);
+  checkPassword(password, username);
+  const passwordHash = await hashPassword(password);
+  store.writes.write(actor?.userId ?? null, (tx) => {
+    updateUser(tx, { ...user, passwordHash, updatedAt: tx.at }, 'user.password', { username });
+    deleteUserSessions(tx.db, user.id);
+  });
+}
+
+/** Disables a user (they can no longer sign in or use tokens) and ends their sessions. */
+export function disableUser(store: Store, actor: Actor | null, username: string): void {
+  const user = mustFind(store, username);
+  requireUserAdmin(actor, user.org);
+  if (user.disabled) return;
+  store.writes.write(actor?.userId ?? null, (tx) => {
+    updateUser(tx, { ...user, disabled: true, updatedAt: tx.at }, 'user.disable', { username });
+    deleteUserSessions(tx.db, user.id);
+  });
+}
+
+/** Users, optionally of one organisation, never with their password hashes. */
+export function usersOf(store: Store, org?: string): User[] {
+  return listUsers(store.db, org);
+}

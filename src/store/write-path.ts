@@ -76,6 +76,8 @@ export class WritePath {
     let result: T;
     try {
       const at = this.#now().toISOString();
+      // The head of the audit chain is read once per transaction; IMMEDIATE keeps other writers out.
+      let chainHead: ChainHead | null = null;
       const insertChange = prepared(
         db,
         'INSERT INTO change_log (at, record_type, record_id, op, owner_org, releasability, jcc, actor, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq',
@@ -112,7 +114,9 @@ export class WritePath {
           }
           return event;
         },
-        audit: (input) => appendAudit(db, at, actor, input),
+        audit: (input) => {
+          chainHead = appendAudit(db, at, actor, input, chainHead);
+        },
       };
       result = fn(tx);
       db.exec('COMMIT');
@@ -127,12 +131,20 @@ export class WritePath {
   }
 }
 
-function appendAudit(db: Database, at: string, actor: string | null, input: AuditInput): void {
-  const last = prepared(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-    | { seq: number; hash: string }
-    | undefined;
+interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+function appendAudit(db: Database, at: string, actor: string | null, input: AuditInput, head: ChainHead | null): ChainHead {
+  const last =
+    head ??
+    ((prepared(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as ChainHead | undefined) ?? {
+      seq: 0,
+      hash: genesisHash,
+    });
   const entry = {
-    seq: (last ? Number(last.seq) : 0) + 1,
+    seq: Number(last.seq) + 1,
     at,
     actor,
     action: input.action,
@@ -140,9 +152,10 @@ function appendAudit(db: Database, at: string, actor: string | null, input: Audi
     recordId: input.recordId ?? null,
     detail: input.detail === undefined ? null : JSON.stringify(input.detail),
   };
-  const prevHash = last?.hash ?? genesisHash;
+  const hash = auditHash(last.hash, entry);
   prepared(
     db,
     'INSERT INTO audit_log (seq, at, actor, action, record_type, record_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(entry.seq, at, actor, entry.action, entry.recordType, entry.recordId, entry.detail, prevHash, auditHash(prevHash, entry));
+  ).run(entry.seq, at, actor, entry.action, entry.recordType, entry.recordId, entry.detail, last.hash, hash);
+  return { seq: entry.seq, hash };
 }

@@ -31,7 +31,7 @@ export function authRoutes(app: FastifyInstance, { store }: ServerContext): void
 
   r.post(
     '/api/v1/auth/logout',
-    { schema: { tags: ['auth'], summary: 'End this session' }, preHandler: requireUser },
+    { schema: { tags: ['auth'], summary: 'End this session' }, onRequest: requireUser },
     async (request, reply) => {
       const token = request.cookies[sessionCookie];
       if (token && request.authVia === 'cookie') logout(store, token, actorOf(request));
@@ -42,7 +42,7 @@ export function authRoutes(app: FastifyInstance, { store }: ServerContext): void
 
   r.get(
     '/api/v1/auth/me',
-    { schema: { tags: ['auth'], summary: 'Who is signed in' }, preHandler: requireUser },
+    { schema: { tags: ['auth'], summary: 'Who is signed in' }, onRequest: requireUser },
     async (request) => {
       const a = actorOf(request);
       return { id: a.userId, username: a.username, org: a.org, roles: a.roles, scope: a.scope };

@@ -39,7 +39,7 @@ export function incidentRoutes(app: FastifyInstance, { store }: ServerContext): 
     '/api/v1/incidents',
     {
       schema: { tags: ['incidents'], summary: 'Incidents you may see, newest first', querystring: listQuery },
-      preHandler: requireUser,
+      onRequest: requireUser,
     },
     async (request) => {
       const q = request.query;
@@ -67,7 +67,7 @@ export function incidentRoutes(app: FastifyInstance, { store }: ServerContext): 
     '/api/v1/incidents/:id',
     {
       schema: { tags: ['incidents'], summary: 'One incident', params: z.object({ id: z.uuid() }) },
-      preHandler: requireUser,
+      onRequest: requireUser,
     },
     async (request) => presentIncident(getIncident(store, actorOf(request), request.params.id)),
   );
@@ -76,7 +76,7 @@ export function incidentRoutes(app: FastifyInstance, { store }: ServerContext): 
     '/api/v1/incidents',
     {
       schema: { tags: ['incidents'], summary: 'Report an incident', body: incidentCreateSchema },
-      preHandler: requireUser,
+      onRequest: requireUser,
     },
     async (request, reply) => {
       const incident = createIncident(store, actorOf(request), request.body);

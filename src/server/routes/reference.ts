@@ -25,7 +25,7 @@ const presenceQuery = z
 /** Organisations, centres, the coordination line and presence: the shared reference picture. */
 export function referenceRoutes(app: FastifyInstance, { store }: ServerContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const auth = { preHandler: requireUser };
+  const auth = { onRequest: requireUser };
 
   r.get('/api/v1/organisations', { schema: { tags: ['reference'], summary: 'Organisations' }, ...auth }, async () => ({
     items: listOrganisations(store.db).map(presentOrganisation),

@@ -27,7 +27,7 @@ export function systemRoutes(app: FastifyInstance, { store, metrics }: ServerCon
 
   app.get(
     '/metrics',
-    { schema: { tags: ['system'], summary: 'Prometheus metrics' }, preHandler: requireUser },
+    { schema: { tags: ['system'], summary: 'Prometheus metrics' }, onRequest: requireUser },
     async (_request, reply) => reply.type('text/plain; version=0.0.4').send(metrics.render(store)),
   );
 }

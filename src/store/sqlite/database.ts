@@ -16,7 +16,7 @@ export interface OpenOptions {
  * instead of failing.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Database {
-  if (file !== ':memory:' && !options.readOnly) mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:' && !options.readOnly) mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   let db: DatabaseSync;
   try {
     db = new DatabaseSync(file, { readOnly: options.readOnly ?? false, enableForeignKeyConstraints: true });

@@ -1,0 +1,127 @@
+// Write throughput of incidents through the store's one write path (record + spatial index +
+// change log + audit chain) against raw prepared inserts of the same rows, in the same run.
+import { join } from 'node:path';
+import type { Incident } from '../src/domain/incident.ts';
+import { incidentTypeCodes } from '../src/domain/taxonomy.ts';
+import { addOrganisation } from '../src/service/organisations.ts';
+import { newId } from '../src/store/ids.ts';
+import { insertIncident, insertIncidentSql } from '../src/store/incidents.ts';
+import { openDatabase } from '../src/store/sqlite/database.ts';
+import { migrate } from '../src/store/sqlite/migrate.ts';
+import { openStore } from '../src/store/store.ts';
+import { emit, median, scratchDir, time } from './harness.ts';
+
+const batchRows = Number(process.env.BENCH_ROWS ?? 50_000);
+const commitRows = Number(process.env.BENCH_COMMITS ?? 500);
+const rounds = 3;
+
+function rows(n: number): Incident[] {
+  const at = new Date().toISOString();
+  return Array.from({ length: n }, (_, k) => ({
+    id: newId(),
+    type: incidentTypeCodes[k % incidentTypeCodes.length],
+    time: new Date(Date.UTC(2026, 0, 1) + k * 60_000).toISOString(),
+    timePrecision: 'day',
+    lon: 42 + (k % 1000) / 300,
+    lat: 34 + (k % 777) / 300,
+    locationPrecision: 'exact',
+    place: null,
+    narrative: `Bench incident ${k}: movement reported near the line`,
+    casualties: { forces: [], civilians: { killed: k % 3, wounded: k % 5, abducted: 0 } },
+    grading: { reliability: 'B', credibility: 2 },
+    releasability: { scope: 'partners' },
+    verification: 'reported',
+    ownerOrg: 'isf',
+    reporterId: null,
+    jcc: null,
+    source: 'bench',
+    sourceId: String(k),
+    exercise: true,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  }));
+}
+
+function rawArgs(i: Incident): (string | number | null)[] {
+  return [
+    i.id,
+    i.type,
+    i.time,
+    i.timePrecision,
+    i.lon,
+    i.lat,
+    i.locationPrecision,
+    i.place,
+    i.narrative,
+    JSON.stringify(i.casualties),
+    'B2',
+    'partners',
+    i.verification,
+    i.ownerOrg,
+    null,
+    null,
+    i.source,
+    i.sourceId,
+    1,
+    i.createdAt,
+    i.updatedAt,
+    1,
+  ];
+}
+
+const dir = scratchDir('seam-bench-');
+let run = 0;
+
+function measure(n: number, perCommit: boolean): { writePath: number; raw: number } {
+  run++;
+  const data = rows(n);
+  const store = openStore(join(dir, `wp-${run}.db`));
+  addOrganisation(store, 'isf', 'Iraqi Security Forces');
+  const writePath = time(() => {
+    if (perCommit) for (const i of data) store.writes.write(null, (tx) => insertIncident(tx, i));
+    else store.writes.write(null, (tx) => data.forEach((i) => insertIncident(tx, i)));
+  });
+  store.close();
+
+  const db = openDatabase(join(dir, `raw-${run}.db`));
+  migrate(db);
+  db.prepare("INSERT INTO organisations (id, code, name, created_at) VALUES ('o', 'isf', 'ISF', 'x')").run();
+  const insert = db.prepare(insertIncidentSql);
+  const raw = time(() => {
+    if (perCommit) {
+      for (const i of data) {
+        db.exec('BEGIN IMMEDIATE');
+        insert.get(...rawArgs(i));
+        db.exec('COMMIT');
+      }
+    } else {
+      db.exec('BEGIN IMMEDIATE');
+      for (const i of data) insert.get(...rawArgs(i));
+      db.exec('COMMIT');
+    }
+  });
+  db.close();
+  return { writePath: n / writePath, raw: n / raw };
+}
+
+for (const [name, n, perCommit] of [
+  ['incident_write_path_batch', batchRows, false],
+  ['incident_write_path_per_commit', commitRows, true],
+] as const) {
+  const results = Array.from({ length: rounds }, () => measure(n, perCommit));
+  const value = median(results.map((r) => r.writePath));
+  const baseline = median(results.map((r) => r.raw));
+  emit({
+    bench: name,
+    value: Math.round(value),
+    unit: 'rows/s',
+    baseline: Math.round(baseline),
+    ratio: Number((value / baseline).toFixed(3)),
+    rows: n,
+    rounds,
+    note: perCommit
+      ? 'one transaction (fsync) per incident, as the API commits them; baseline: raw insert per transaction'
+      : 'all rows in one transaction; baseline: raw prepared inserts of the same rows without spatial index, change log or audit',
+  });
+}

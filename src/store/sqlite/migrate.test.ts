@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { tempDir } from '../../../test/harness/temp-dir.ts';
+import { openDatabase } from './database.ts';
+import { appliedVersions, availableMigrations, migrate } from './migrate.ts';
+
+test('migrating an empty database applies every migration in order, once', (t) => {
+  const db = openDatabase(join(tempDir(t), 'seam.db'));
+  t.after(() => db.close());
+  const all = availableMigrations();
+  assert.ok(all.length >= 1);
+  assert.deepEqual(
+    all.map((m) => m.version),
+    all.map((_, i) => i + 1),
+    'migrations are numbered 001, 002, … without gaps',
+  );
+  const applied = migrate(db);
+  assert.deepEqual(
+    applied.map((m) => m.version),
+    all.map((m) => m.version),
+  );
+  assert.deepEqual(appliedVersions(db), all.map((m) => m.version));
+  assert.deepEqual(migrate(db), [], 'a second run applies nothing');
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name")
+    .all()
+    .map((r) => r.name);
+  for (const name of ['organisations', 'users', 'jccs', 'presence', 'incidents', 'change_log', 'audit_log']) {
+    assert.ok(tables.includes(name), `table ${name} exists`);
+  }
+});
+
+test('the database is opened in WAL mode with synchronous FULL and foreign keys on', (t) => {
+  const db = openDatabase(join(tempDir(t), 'seam.db'));
+  t.after(() => db.close());
+  assert.equal((db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode, 'wal');
+  assert.equal((db.prepare('PRAGMA synchronous').get() as { synchronous: number }).synchronous, 2);
+  assert.equal((db.prepare('PRAGMA foreign_keys').get() as { foreign_keys: number }).foreign_keys, 1);
+});
+
+test('a database migrated by a newer Seam is refused, not misread', (t) => {
+  const db = openDatabase(join(tempDir(t), 'seam.db'));
+  t.after(() => db.close());
+  migrate(db);
+  db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(999, 'future', 'x');
+  assert.throws(() => migrate(db), /migration 999, newer than this version/);
+});
+
+test('a failing migration leaves the database as it was', (t) => {
+  const db = openDatabase(join(tempDir(t), 'seam.db'));
+  t.after(() => db.close());
+  db.exec('CREATE TABLE organisations (x INTEGER)');
+  assert.throws(() => migrate(db), /migration 1 \(initial\) failed/);
+  assert.deepEqual(appliedVersions(db), []);
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r) => r.name);
+  assert.deepEqual(tables, ['organisations', 'schema_migrations']);
+});

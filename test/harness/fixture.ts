@@ -1,0 +1,128 @@
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Role } from '../../src/domain/roles.ts';
+import type { Polygon } from '../../src/geo/geojson.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { addOrganisation } from '../../src/service/organisations.ts';
+import { addUser } from '../../src/service/users.ts';
+import { newId } from '../../src/store/ids.ts';
+import { insertJcc } from '../../src/store/jccs.ts';
+import { insertSharingGroup } from '../../src/store/sharing-groups.ts';
+import { openStore, type Store } from '../../src/store/store.ts';
+import { tempDir } from './temp-dir.ts';
+
+export const testPassword = 'exercise-password-123';
+
+/** A square AOR around Kirkuk for fixture JCCs. */
+export const kirkukAor: Polygon = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [44.0, 35.2],
+      [44.8, 35.2],
+      [44.8, 35.8],
+      [44.0, 35.8],
+      [44.0, 35.2],
+    ],
+  ],
+};
+
+export interface Fixture {
+  store: Store;
+  dir: string;
+}
+
+/**
+ * A small site in a temporary directory: organisations isf, peshmerga, coalition and other; a JCC
+ * `k1` (isf, peshmerga) around Kirkuk; a sharing group `intel` (peshmerga, coalition); and one
+ * user per role per organisation named `<org>-<role>`, all with `testPassword`.
+ */
+export async function createFixture(
+  t: { after(fn: () => void | Promise<void>): void },
+  options: { roles?: Role[]; now?: () => Date } = {},
+): Promise<Fixture> {
+  const dir = tempDir(t);
+  const store = openStore(join(dir, 'seam.db'), { now: options.now });
+  t.after(() => store.close());
+  for (const [code, name] of [
+    ['isf', 'Iraqi Security Forces'],
+    ['peshmerga', 'Kurdistan Region Peshmerga'],
+    ['coalition', 'Coalition'],
+    ['other', 'Other Organisation'],
+  ]) {
+    addOrganisation(store, code, name);
+  }
+  store.writes.write(null, (tx) => {
+    insertJcc(tx, {
+      id: newId(),
+      code: 'k1',
+      name: 'JCC Kirkuk',
+      aor: kirkukAor,
+      members: ['isf', 'peshmerga'],
+      createdAt: tx.at,
+      updatedAt: tx.at,
+    });
+    insertSharingGroup(tx, { name: 'intel', members: ['peshmerga', 'coalition'], createdAt: tx.at });
+  });
+  const roles = options.roles ?? ['viewer', 'reporter', 'analyst', 'admin'];
+  await Promise.all(
+    ['isf', 'peshmerga', 'coalition', 'other'].flatMap((org) =>
+      roles.map((role) => addUser(store, null, { username: `${org}-${role}`, org, roles: [role], password: testPassword })),
+    ),
+  );
+  return { store, dir };
+}
+
+export interface Reply {
+  status: number;
+  headers: Headers;
+  body: any;
+  text: string;
+}
+
+export interface RequestOptions {
+  json?: unknown;
+  cookie?: string;
+  bearer?: string;
+  headers?: Record<string, string>;
+}
+
+/** A Seam server listening on a free port of the loopback interface. */
+export interface TestServer {
+  url: string;
+  app: FastifyInstance;
+  request(method: string, path: string, options?: RequestOptions): Promise<Reply>;
+  signIn(username: string, password?: string): Promise<string>;
+}
+
+/** Starts the real HTTP server on port 0 over the fixture's store; closed when the test ends. */
+export async function startServer(t: { after(fn: () => void | Promise<void>): void }, store: Store): Promise<TestServer> {
+  const app = await buildApp(store);
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  t.after(() => app.close());
+  const request = async (method: string, path: string, options: RequestOptions = {}): Promise<Reply> => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.json !== undefined) headers['content-type'] = 'application/json';
+    if (options.cookie) headers.cookie = options.cookie;
+    if (options.bearer) headers.authorization = `Bearer ${options.bearer}`;
+    const res = await fetch(url + path, {
+      method,
+      headers,
+      body: options.json === undefined ? undefined : JSON.stringify(options.json),
+    });
+    const text = await res.text();
+    let body: unknown = text;
+    if (res.headers.get('content-type')?.includes('application/json')) body = JSON.parse(text);
+    return { status: res.status, headers: res.headers, body, text };
+  };
+  return {
+    url,
+    app,
+    request,
+    async signIn(username, password = testPassword) {
+      const r = await request('POST', '/api/v1/auth/login', { json: { username, password } });
+      if (r.status !== 200) throw new Error(`sign-in of ${username} failed: ${r.status} ${r.text}`);
+      return String(r.headers.get('set-cookie')).split(';')[0];
+    },
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * The typed bridge to jsts (a JavaScript port of JTS), the planar geometry engine behind buffers and overlays.
+ * Everything here works on GeoJSON-shaped geometries whose coordinates are planar metres (already projected);
+ * callers project from and back to WGS84. jsts ships loose `any` declarations, so each import is narrowed here.
+ */
+import InteriorPointAreaJs from 'jsts/org/locationtech/jts/algorithm/InteriorPointArea.js';
+import CoordinateJs from 'jsts/org/locationtech/jts/geom/Coordinate.js';
+import GeometryFactoryJs from 'jsts/org/locationtech/jts/geom/GeometryFactory.js';
+import BufferOpJs from 'jsts/org/locationtech/jts/operation/buffer/BufferOp.js';
+import SnapIfNeededOverlayOpJs from 'jsts/org/locationtech/jts/operation/overlay/snap/SnapIfNeededOverlayOp.js';
+import PolygonizerJs from 'jsts/org/locationtech/jts/operation/polygonize/Polygonizer.js';
+import UnaryUnionOpJs from 'jsts/org/locationtech/jts/operation/union/UnaryUnionOp.js';
+import type { Areal, Geometry, LineString, Polygon, Position } from './geojson.ts';
+import { pointInAreal } from './point-in-polygon.ts';
+
+interface JstsCoordinate {
+  x: number;
+  y: number;
+}
+interface JstsGeometry {
+  getGeometryType(): string;
+  getNumGeometries(): number;
+  getGeometryN(n: number): JstsGeometry;
+  getBoundary(): JstsGeometry;
+  isEmpty(): boolean;
+}
+interface JstsPolygon extends JstsGeometry {
+  getExteriorRing(): { getCoordinates(): JstsCoordinate[] };
+  getNumInteriorRing(): number;
+  getInteriorRingN(n: number): { getCoordinates(): JstsCoordinate[] };
+}
+type JstsRing = JstsGeometry & { readonly ring: unique symbol };
+interface JstsFactory {
+  createPoint(c: JstsCoordinate): JstsGeometry;
+  createLineString(cs: JstsCoordinate[]): JstsGeometry;
+  createLinearRing(cs: JstsCoordinate[]): JstsRing;
+  createPolygon(shell: JstsRing, holes: JstsRing[]): JstsGeometry;
+  createMultiPolygon(polygons: JstsGeometry[]): JstsGeometry;
+  createGeometryCollection(geometries: JstsGeometry[]): JstsGeometry;
+}
+interface JstsCollection<T> {
+  toArray(): T[];
+}
+
+const Coordinate = CoordinateJs as unknown as new (x: number, y: number) => JstsCoordinate;
+const factory = new (GeometryFactoryJs as unknown as new () => JstsFactory)();
+const BufferOp = BufferOpJs as unknown as {
+  bufferOp(g: JstsGeometry, distance: number, quadrantSegments: number): JstsGeometry;
+};
+const Overlay = SnapIfNeededOverlayOpJs as unknown as Record<
+  'intersection' | 'union' | 'difference',
+  (a: JstsGeometry, b: JstsGeometry) => JstsGeometry
+>;
+const UnaryUnionOp = UnaryUnionOpJs as unknown as { union(g: JstsGeometry): JstsGeometry };
+const Polygonizer = PolygonizerJs as unknown as new () => {
+  add(g: JstsGeometry): void;
+  getPolygons(): JstsCollection<JstsGeometry>;
+};
+const InteriorPointArea = InteriorPointAreaJs as unknown as {
+  getInteriorPoint(g: JstsGeometry): { x: number; y: number };
+};
+
+const coordinate = (p: Position) => new Coordinate(p[0], p[1]);
+const polygon = (rings: Position[][]) =>
+  factory.createPolygon(
+    factory.createLinearRing(rings[0].map(coordinate)),
+    rings.slice(1).map((r) => factory.createLinearRing(r.map(coordinate))),
+  );
+
+/** Builds the jsts geometry of a planar GeoJSON geometry. */
+function read(g: Geometry): JstsGeometry {
+  switch (g.type) {
+    case 'Point':
+      return factory.createPoint(coordinate(g.coordinates));
+    case 'LineString':
+      return factory.createLineString(g.coordinates.map(coordinate));
+    case 'Polygon':
+      return polygon(g.coordinates);
+    case 'MultiPolygon':
+      return factory.createMultiPolygon(g.coordinates.map(polygon));
+  }
+  throw new TypeError('unknown geometry type');
+}
+
+/** The rings of a jsts polygon as GeoJSON positions. */
+function write(p: JstsPolygon): Position[][] {
+  const ring = (cs: JstsCoordinate[]) => cs.map((c): Position => [c.x, c.y]);
+  const rings = [ring(p.getExteriorRing().getCoordinates())];
+  for (let i = 0; i < p.getNumInteriorRing(); i++) rings.push(ring(p.getInteriorRingN(i).getCoordinates()));
+  return rings;
+}
+
+/** Collects the polygons of any jsts result (collections may mix in lines and points where inputs touch). */
+function polygonsOf(g: JstsGeometry, out: Position[][][] = []): Position[][][] {
+  const type = g.getGeometryType();
+  if (type === 'Polygon') {
+    if (!g.isEmpty()) out.push(rewind(write(g as JstsPolygon)));
+  } else if (type === 'MultiPolygon' || type === 'GeometryCollection') {
+    for (let i = 0; i < g.getNumGeometries(); i++) polygonsOf(g.getGeometryN(i), out);
+  }
+  return out;
+}
+
+/** A Polygon when there is one part, otherwise a MultiPolygon (with no parts when empty). */
+function toAreal(polygons: Position[][][]): Areal {
+  return polygons.length === 1
+    ? { type: 'Polygon', coordinates: polygons[0] }
+    : { type: 'MultiPolygon', coordinates: polygons };
+}
+
+function signedArea(ring: Position[]): number {
+  let s = 0;
+  for (let i = 1; i < ring.length; i++) s += ring[i - 1][0] * ring[i][1] - ring[i][0] * ring[i - 1][1];
+  return s / 2;
+}
+
+/** RFC 7946 winding: exterior rings counter-clockwise, holes clockwise (jsts writes the opposite). */
+function rewind(rings: Position[][]): Position[][] {
+  return rings.map((ring, i) => {
+    const ccw = signedArea(ring) > 0;
+    return ccw === (i === 0) ? ring : [...ring].reverse();
+  });
+}
+
+/** Planar buffer of a geometry by a distance in its own units, with round caps and joins. */
+export function planarBuffer(g: Geometry, distance: number, quadrantSegments = 16): Areal {
+  return toAreal(polygonsOf(BufferOp.bufferOp(read(g), distance, quadrantSegments)));
+}
+
+/** Planar intersection, union or difference of two areal geometries; only the areal part of the result is kept. */
+export function planarOverlay(op: 'intersection' | 'union' | 'difference', a: Areal, b: Areal): Areal {
+  return toAreal(polygonsOf(Overlay[op](read(a), read(b))));
+}
+
+/** Planar union of many areal geometries at once (cascaded, much faster than pairwise). */
+export function planarUnionAll(geometries: Areal[]): Areal {
+  if (geometries.length === 0) return toAreal([]);
+  return toAreal(polygonsOf(UnaryUnionOp.union(factory.createGeometryCollection(geometries.map(read)))));
+}
+
+/**
+ * Splits a planar areal geometry along cut lines into the faces they form inside it.
+ * Cuts should cross the geometry; parts of cuts outside it are ignored.
+ */
+export function planarSplit(areal: Areal, cuts: LineString[]): Polygon[] {
+  const linework = [read(areal).getBoundary(), ...cuts.map(read)];
+  const noded = UnaryUnionOp.union(factory.createGeometryCollection(linework));
+  const polygonizer = new Polygonizer();
+  polygonizer.add(noded);
+  const faces: Polygon[] = [];
+  for (const face of polygonizer.getPolygons().toArray()) {
+    const p = InteriorPointArea.getInteriorPoint(face);
+    if (pointInAreal([p.x, p.y], areal))
+      faces.push({ type: 'Polygon', coordinates: rewind(write(face as JstsPolygon)) });
+  }
+  return faces;
+}

@@ -80,7 +80,10 @@ function measure(n: number, perCommit: boolean): { writePath: number; raw: numbe
   addOrganisation(store, 'isf', 'Iraqi Security Forces');
   const writePath = time(() => {
     if (perCommit) for (const i of data) store.writes.write(null, (tx) => insertIncident(tx, i));
-    else store.writes.write(null, (tx) => data.forEach((i) => insertIncident(tx, i)));
+    else
+      store.writes.write(null, (tx) => {
+        for (const i of data) insertIncident(tx, i);
+      });
   });
   store.close();
 

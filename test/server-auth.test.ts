@@ -35,18 +35,28 @@ test('authentication and roles', async (t) => {
   });
 
   await t.test('a wrong password and an unknown user get the same answer, and both are audited', async () => {
-    const auditBefore = Number((store.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'login.failure'").get() as { n: number }).n);
-    const wrong = await s.request('POST', '/api/v1/auth/login', { json: { username: 'isf-viewer', password: 'not-the-password' } });
-    const unknown = await s.request('POST', '/api/v1/auth/login', { json: { username: 'nobody', password: 'not-the-password' } });
+    const auditBefore = Number(
+      (store.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'login.failure'").get() as { n: number }).n,
+    );
+    const wrong = await s.request('POST', '/api/v1/auth/login', {
+      json: { username: 'isf-viewer', password: 'not-the-password' },
+    });
+    const unknown = await s.request('POST', '/api/v1/auth/login', {
+      json: { username: 'nobody', password: 'not-the-password' },
+    });
     assert.equal(wrong.status, 401);
     assert.equal(unknown.status, 401);
     assert.equal(wrong.body.error.message, unknown.body.error.message);
-    const auditAfter = Number((store.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'login.failure'").get() as { n: number }).n);
+    const auditAfter = Number(
+      (store.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'login.failure'").get() as { n: number }).n,
+    );
     assert.equal(auditAfter, auditBefore + 2);
   });
 
   await t.test('the session cookie is HttpOnly and SameSite=Strict, and logout ends it', async () => {
-    const r = await s.request('POST', '/api/v1/auth/login', { json: { username: 'isf-viewer', password: testPassword } });
+    const r = await s.request('POST', '/api/v1/auth/login', {
+      json: { username: 'isf-viewer', password: testPassword },
+    });
     assert.equal(r.status, 200);
     const setCookie = String(r.headers.get('set-cookie'));
     assert.match(setCookie, /HttpOnly/);
@@ -69,13 +79,19 @@ test('authentication and roles', async (t) => {
 
   await t.test('bearer tokens: unknown → 401, read scope cannot write, write scope can', async () => {
     assert.equal((await s.request('GET', '/api/v1/incidents', { bearer: 'seam_not-a-real-token-at-all' })).status, 401);
-    assert.equal((await s.request('GET', '/api/v1/incidents', { headers: { authorization: 'Basic abc' } })).status, 401);
+    assert.equal(
+      (await s.request('GET', '/api/v1/incidents', { headers: { authorization: 'Basic abc' } })).status,
+      401,
+    );
     const read = createApiToken(store, null, 'isf-reporter', 'read', null).token;
     const write = createApiToken(store, null, 'isf-reporter', 'write', 30).token;
     assert.equal((await s.request('GET', '/api/v1/incidents', { bearer: read })).status, 200);
     assert.equal((await s.request('POST', '/api/v1/incidents', { bearer: read, json: report })).status, 403);
     assert.equal((await s.request('POST', '/api/v1/incidents', { bearer: write, json: report })).status, 201);
-    const stored = store.db.prepare('SELECT token_hash FROM api_tokens').all().map((r) => String(r.token_hash));
+    const stored = store.db
+      .prepare('SELECT token_hash FROM api_tokens')
+      .all()
+      .map((r) => String(r.token_hash));
     assert.ok(!stored.includes(read) && !stored.includes(write), 'tokens are stored hashed');
   });
 
@@ -85,7 +101,9 @@ test('authentication and roles', async (t) => {
     disableUser(store, null, 'other-reporter');
     assert.equal((await s.request('GET', '/api/v1/incidents', { cookie })).status, 401);
     assert.equal((await s.request('GET', '/api/v1/incidents', { bearer: token })).status, 401);
-    const again = await s.request('POST', '/api/v1/auth/login', { json: { username: 'other-reporter', password: testPassword } });
+    const again = await s.request('POST', '/api/v1/auth/login', {
+      json: { username: 'other-reporter', password: testPassword },
+    });
     assert.equal(again.status, 401);
   });
 
@@ -97,7 +115,11 @@ test('authentication and roles', async (t) => {
       body: JSON.stringify(report),
     });
     assert.ok(form.status === 403 || form.status === 400 || form.status === 415, `got ${form.status}`);
-    const crossSite = await s.request('POST', '/api/v1/incidents', { cookie, json: report, headers: { origin: 'https://evil.example' } });
+    const crossSite = await s.request('POST', '/api/v1/incidents', {
+      cookie,
+      json: report,
+      headers: { origin: 'https://evil.example' },
+    });
     assert.equal(crossSite.status, 403);
   });
 

@@ -42,11 +42,19 @@ test('incidents: report, read back, page, filter and share by releasability', as
   await t.test('each releasability reaches exactly its audience', async () => {
     const ids = {
       org: (await post({ type: 'sighting', time: '2026-03-02T00:00:00Z', ...inKirkuk, releasability: 'org' })).id,
-      partners: (await post({ type: 'sighting', time: '2026-03-02T00:00:00Z', ...inKirkuk, releasability: 'partners' })).id,
-      outside: (await post({ type: 'sighting', time: '2026-03-02T00:00:00Z', ...outsideEveryAor, releasability: 'partners' })).id,
-      coalition: (await post({ type: 'sighting', time: '2026-03-02T00:00:00Z', ...inKirkuk, releasability: 'coalition' })).id,
-      group: (await post({ type: 'sighting', time: '2026-03-02T00:00:00Z', ...inKirkuk, releasability: 'group:intel' })).id,
-      noGroup: (await post({ type: 'sighting', time: '2026-03-02T00:00:00Z', ...inKirkuk, releasability: 'group:ghost' })).id,
+      partners: (await post({ type: 'sighting', time: '2026-03-02T00:00:00Z', ...inKirkuk, releasability: 'partners' }))
+        .id,
+      outside: (
+        await post({ type: 'sighting', time: '2026-03-02T00:00:00Z', ...outsideEveryAor, releasability: 'partners' })
+      ).id,
+      coalition: (
+        await post({ type: 'sighting', time: '2026-03-02T00:00:00Z', ...inKirkuk, releasability: 'coalition' })
+      ).id,
+      group: (await post({ type: 'sighting', time: '2026-03-02T00:00:00Z', ...inKirkuk, releasability: 'group:intel' }))
+        .id,
+      noGroup: (
+        await post({ type: 'sighting', time: '2026-03-02T00:00:00Z', ...inKirkuk, releasability: 'group:ghost' })
+      ).id,
     };
     const expected: Record<string, Array<keyof typeof ids>> = {
       isf: ['org', 'partners', 'outside', 'coalition', 'group', 'noGroup'],
@@ -60,7 +68,11 @@ test('incidents: report, read back, page, filter and share by releasability', as
       const seen = new Set(list.body.items.map((i: { id: string }) => i.id));
       for (const [name, id] of Object.entries(ids)) {
         const should = visible.includes(name as keyof typeof ids);
-        assert.equal(seen.has(id), should, `${org} ${should ? 'sees' : 'does not see'} the ${name} incident in the list`);
+        assert.equal(
+          seen.has(id),
+          should,
+          `${org} ${should ? 'sees' : 'does not see'} the ${name} incident in the list`,
+        );
         const one = await s.request('GET', `/api/v1/incidents/${id}`, { cookie: cookies[org] });
         assert.equal(one.status, should ? 200 : 404, `${org} GET ${name}`);
       }
@@ -69,7 +81,12 @@ test('incidents: report, read back, page, filter and share by releasability', as
 
   await t.test('paging with the cursor walks every visible incident once, newest first', async () => {
     for (let n = 0; n < 25; n++) {
-      await post({ type: 'ied', time: new Date(Date.UTC(2026, 0, 1 + n)).toISOString(), ...inKirkuk, releasability: n % 3 === 0 ? 'org' : 'partners' });
+      await post({
+        type: 'ied',
+        time: new Date(Date.UTC(2026, 0, 1 + n)).toISOString(),
+        ...inKirkuk,
+        releasability: n % 3 === 0 ? 'org' : 'partners',
+      });
     }
     const walk = async (cookie: string) => {
       const seen: Array<{ id: string; time: string }> = [];
@@ -97,7 +114,12 @@ test('incidents: report, read back, page, filter and share by releasability', as
 
   await t.test('filters: time window, type, jcc, bbox', async () => {
     const q = async (query: string) =>
-      (await s.request('GET', `/api/v1/incidents?limit=1000&${query}`, { cookie: isf })).body.items as Array<{ type: string; time: string; jcc: string | null; lon: number }>;
+      (await s.request('GET', `/api/v1/incidents?limit=1000&${query}`, { cookie: isf })).body.items as Array<{
+        type: string;
+        time: string;
+        jcc: string | null;
+        lon: number;
+      }>;
     const jan = await q('type=ied&since=2026-01-10T00:00:00Z&until=2026-01-20T00:00:00Z');
     assert.equal(jan.length, 10);
     assert.ok(jan.every((i) => i.time >= '2026-01-10' && i.time < '2026-01-20'));

@@ -25,7 +25,11 @@ test('bad input is refused with 400 naming the field, and nothing is written', a
     ['time in the future', { ...good, time: '2027-01-01T00:00:00Z' }, 'time'],
     ['negative casualties', { ...good, casualties: { civilians: { killed: -1 } } }, 'casualties.civilians.killed'],
     ['unknown casualty field', { ...good, casualties: { civilians: { eaten: 1 } } }, 'casualties.civilians.eaten'],
-    ['casualties of an unknown organisation', { ...good, casualties: { forces: [{ org: 'nobody', killed: 1 }] } }, 'casualties.forces.org'],
+    [
+      'casualties of an unknown organisation',
+      { ...good, casualties: { forces: [{ org: 'nobody', killed: 1 }] } },
+      'casualties.forces.org',
+    ],
     ['bad grading', { ...good, grading: 'G7' }, 'grading'],
     ['bad releasability', { ...good, releasability: 'everyone' }, 'releasability'],
     ['oversized narrative', { ...good, narrative: 'x'.repeat(20_001) }, 'narrative'],
@@ -88,7 +92,10 @@ test('query, path and login validation name the parameter', async (t) => {
     );
   }
   assert.equal((await s.request('GET', '/api/v1/jccs/nowhere', { cookie })).status, 404);
-  assert.equal((await s.request('GET', '/api/v1/incidents/01a20878-94c5-7000-bf81-76f465678735', { cookie })).status, 404);
+  assert.equal(
+    (await s.request('GET', '/api/v1/incidents/01a20878-94c5-7000-bf81-76f465678735', { cookie })).status,
+    404,
+  );
   assert.equal((await s.request('GET', '/api/v1/nothing-here', { cookie })).status, 404);
 
   const login = await s.request('POST', '/api/v1/auth/login', { json: { username: 'isf-admin' } });
@@ -105,7 +112,10 @@ test('query, path and login validation name the parameter', async (t) => {
   for (const [body, field] of users) {
     const r = await s.request('POST', '/api/v1/users', { cookie, json: body });
     assert.equal(r.status, 400, r.text);
-    assert.ok(r.body.error.issues.some((i: { field: string }) => i.field === field), `expected ${field} in ${r.text}`);
+    assert.ok(
+      r.body.error.issues.some((i: { field: string }) => i.field === field),
+      `expected ${field} in ${r.text}`,
+    );
   }
   const ok = await s.request('POST', '/api/v1/users', {
     cookie,

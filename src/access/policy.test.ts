@@ -21,7 +21,11 @@ const releasability: fc.Arbitrary<Releasability> = fc.oneof(
   fc.constantFrom('g1', 'g2', 'g9').map((group) => ({ scope: 'group' as const, group })),
 );
 
-function toFacts(f: { jccs: Record<string, string[]>; groups: Record<string, string[]>; coalition: string[] }): AccessFacts {
+function toFacts(f: {
+  jccs: Record<string, string[]>;
+  groups: Record<string, string[]>;
+  coalition: string[];
+}): AccessFacts {
   return {
     jccMembers: new Map(Object.entries(f.jccs).map(([k, v]) => [k, new Set(v)])),
     groupMembers: new Map(Object.entries(f.groups).map(([k, v]) => [k, new Set(v)])),
@@ -42,18 +46,28 @@ test('the owner organisation always sees its own records', () => {
 
 test('a viewer outside the audience of the releasability never sees the record', () => {
   fc.assert(
-    fc.property(facts, org, org, releasability, fc.option(fc.constantFrom('j1', 'j2', 'j3', 'j9')), (f, owner, viewer, r, jcc) => {
-      const seen = visibility({ org: viewer }, { ownerOrg: owner, releasability: r, jcc }, toFacts(f)) === 'record';
-      if (viewer === owner) return;
-      // The audience, written out independently of the policy's code.
-      let audience: string[];
-      if (r.scope === 'org') audience = [];
-      else if (r.scope === 'coalition') audience = f.coalition;
-      else if (r.scope === 'group') audience = f.groups[r.group] ?? [];
-      else if (jcc !== null) audience = f.jccs[jcc] ?? [];
-      else audience = Object.values(f.jccs).filter((m) => m.includes(owner)).flat();
-      assert.equal(seen, audience.includes(viewer), JSON.stringify({ r, jcc, owner, viewer }));
-    }),
+    fc.property(
+      facts,
+      org,
+      org,
+      releasability,
+      fc.option(fc.constantFrom('j1', 'j2', 'j3', 'j9')),
+      (f, owner, viewer, r, jcc) => {
+        const seen = visibility({ org: viewer }, { ownerOrg: owner, releasability: r, jcc }, toFacts(f)) === 'record';
+        if (viewer === owner) return;
+        // The audience, written out independently of the policy's code.
+        let audience: string[];
+        if (r.scope === 'org') audience = [];
+        else if (r.scope === 'coalition') audience = f.coalition;
+        else if (r.scope === 'group') audience = f.groups[r.group] ?? [];
+        else if (jcc !== null) audience = f.jccs[jcc] ?? [];
+        else
+          audience = Object.values(f.jccs)
+            .filter((m) => m.includes(owner))
+            .flat();
+        assert.equal(seen, audience.includes(viewer), JSON.stringify({ r, jcc, owner, viewer }));
+      },
+    ),
     runs,
   );
 });

@@ -12,7 +12,8 @@ export interface Grading {
 /** Parses an Admiralty code such as `B2`. */
 export function parseGrading(value: string, field = 'grading'): Grading {
   const m = /^([A-F])([1-6])$/.exec(value.trim().toUpperCase());
-  if (!m) throw invalid(field, `expected an Admiralty code such as B2 (reliability A-F, credibility 1-6), got "${value}"`);
+  if (!m)
+    throw invalid(field, `expected an Admiralty code such as B2 (reliability A-F, credibility 1-6), got "${value}"`);
   return { reliability: m[1] as Reliability, credibility: Number(m[2]) as Grading['credibility'] };
 }
 

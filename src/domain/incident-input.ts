@@ -11,7 +11,12 @@ export const casualtyCountsSchema = z
 export const casualtiesSchema = z
   .object({
     forces: z
-      .array(z.object({ org: z.string().max(32) }).extend(casualtyCountsSchema.shape).strict())
+      .array(
+        z
+          .object({ org: z.string().max(32) })
+          .extend(casualtyCountsSchema.shape)
+          .strict(),
+      )
       .max(20)
       .default([]),
     civilians: casualtyCountsSchema.default({ killed: 0, wounded: 0, abducted: 0 }),
@@ -38,7 +43,10 @@ export const incidentCreateSchema = z
       .optional(),
     releasability: z
       .string()
-      .regex(/^(org|partners|coalition|group:[a-z0-9][a-z0-9_-]{0,63})$/, 'expected org, partners, coalition or group:<name>')
+      .regex(
+        /^(org|partners|coalition|group:[a-z0-9][a-z0-9_-]{0,63})$/,
+        'expected org, partners, coalition or group:<name>',
+      )
       .optional(),
   })
   .strict();

@@ -6,21 +6,31 @@ import { formatGrading, parseGrading } from './grading.ts';
 import { formatReleasability, parseReleasability } from './releasability.ts';
 
 test('releasability parses its four forms and round-trips', () => {
-  for (const s of ['org', 'partners', 'coalition', 'group:kcl-intel']) assert.equal(formatReleasability(parseReleasability(s)), s);
+  for (const s of ['org', 'partners', 'coalition', 'group:kcl-intel'])
+    assert.equal(formatReleasability(parseReleasability(s)), s);
   for (const bad of ['', 'ORG', 'everyone', 'group:', 'group:Bad Name', 'group:../x']) {
-    assert.throws(() => parseReleasability(bad), (e: unknown) => e instanceof SeamError && e.issues[0].field === 'releasability');
+    assert.throws(
+      () => parseReleasability(bad),
+      (e: unknown) => e instanceof SeamError && e.issues[0].field === 'releasability',
+    );
   }
 });
 
 test('any string either parses to a releasability that round-trips, or is refused naming the field', () => {
   fc.assert(
-    fc.property(fc.oneof(fc.string(), fc.string().map((s) => `group:${s}`)), (s) => {
-      try {
-        assert.equal(formatReleasability(parseReleasability(s)), s);
-      } catch (e) {
-        assert.ok(e instanceof SeamError && e.code === 'validation', String(e));
-      }
-    }),
+    fc.property(
+      fc.oneof(
+        fc.string(),
+        fc.string().map((s) => `group:${s}`),
+      ),
+      (s) => {
+        try {
+          assert.equal(formatReleasability(parseReleasability(s)), s);
+        } catch (e) {
+          assert.ok(e instanceof SeamError && e.code === 'validation', String(e));
+        }
+      },
+    ),
     { numRuns: 1000 },
   );
 });

@@ -32,7 +32,8 @@ const securityHeaders: Record<string, string> = {
   'cross-origin-resource-policy': 'same-origin',
   'permissions-policy': 'geolocation=(self), camera=(), microphone=()',
 };
-const pageCsp = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+const pageCsp =
+  "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 /** Builds the HTTP application around an open store; the caller listens (or injects, in tests). */
 export async function buildApp(store: Store, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -59,7 +60,8 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     void reply.header('x-request-id', request.id);
     for (const [k, v] of Object.entries(securityHeaders)) void reply.header(k, v);
     if (!request.url.startsWith('/api/docs')) void reply.header('content-security-policy', pageCsp);
-    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      void reply.header('cache-control', 'no-store');
     return payload;
   });
 

@@ -28,4 +28,7 @@ export const bboxParam = z
   .string()
   .regex(/^-?\d+(\.\d+)?,-?\d+(\.\d+)?,-?\d+(\.\d+)?,-?\d+(\.\d+)?$/, 'expected west,south,east,north')
   .transform((s) => s.split(',').map(Number) as [number, number, number, number])
-  .refine(([w, s, e, n]) => w >= -180 && e <= 180 && s >= -90 && n <= 90 && w <= e && s <= n, 'out of range or inverted');
+  .refine(
+    ([w, s, e, n]) => w >= -180 && e <= 180 && s >= -90 && n <= 90 && w <= e && s <= n,
+    'out of range or inverted',
+  );

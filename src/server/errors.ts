@@ -20,9 +20,11 @@ export function toSeamError(err: unknown): SeamError {
     return new SeamError('validation', message, issues);
   }
   if (e?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new SeamError('payload_too_large', 'request body is too large');
-  if (e?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new SeamError('bad_request', 'send the body as application/json');
+  if (e?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return new SeamError('bad_request', 'send the body as application/json');
   if (e?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return new SeamError('bad_request', 'the JSON body is empty');
-  if (e?.statusCode === 400 && e instanceof SyntaxError) return new SeamError('bad_request', 'the body is not valid JSON');
+  if (e?.statusCode === 400 && e instanceof SyntaxError)
+    return new SeamError('bad_request', 'the body is not valid JSON');
   if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) return new SeamError('bad_request', e.message);
   return new SeamError('internal', 'internal error; the server log has the details under this request id');
 }

@@ -46,12 +46,17 @@ export class Metrics {
 
   render(store: Store): string {
     const out: string[] = [];
-    out.push('# HELP seam_http_requests_total HTTP requests by route and status.', '# TYPE seam_http_requests_total counter');
+    out.push(
+      '# HELP seam_http_requests_total HTTP requests by route and status.',
+      '# TYPE seam_http_requests_total counter',
+    );
     for (const [k, v] of this.#requests) out.push(`seam_http_requests_total{${k}} ${v}`);
     out.push('# HELP seam_http_request_duration_seconds HTTP request latency by route.');
     out.push('# TYPE seam_http_request_duration_seconds histogram');
     for (const [k, s] of this.#latency) {
-      buckets.forEach((b, i) => out.push(`seam_http_request_duration_seconds_bucket{${k},le="${b}"} ${s.buckets[i]}`));
+      for (const [i, b] of buckets.entries()) {
+        out.push(`seam_http_request_duration_seconds_bucket{${k},le="${b}"} ${s.buckets[i]}`);
+      }
       out.push(`seam_http_request_duration_seconds_bucket{${k},le="+Inf"} ${s.count}`);
       out.push(`seam_http_request_duration_seconds_sum{${k}} ${s.sum}`);
       out.push(`seam_http_request_duration_seconds_count{${k}} ${s.count}`);

@@ -5,9 +5,9 @@ import {
   findApiTokenByHash,
   findSession,
   insertApiToken,
+  insertSession,
   type TokenScope,
 } from '../store/credentials.ts';
-import { insertSession } from '../store/credentials.ts';
 import { newId } from '../store/ids.ts';
 import type { Store } from '../store/store.ts';
 import { findUserById, findUserByName, type UserWithSecret } from '../store/users.ts';
@@ -88,7 +88,12 @@ export function createApiToken(
   const expiresAt = days === null ? null : new Date(now.getTime() + days * 86400_000).toISOString();
   const id = newId();
   store.writes.write(actorId, (tx) =>
-    insertApiToken(tx, { id, userId: user.id, scope, createdAt: tx.at, expiresAt, revokedAt: null }, hashSecret(token), user.org),
+    insertApiToken(
+      tx,
+      { id, userId: user.id, scope, createdAt: tx.at, expiresAt, revokedAt: null },
+      hashSecret(token),
+      user.org,
+    ),
   );
   return { token, id, expiresAt };
 }

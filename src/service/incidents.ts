@@ -1,6 +1,6 @@
+import { loadAccessFacts } from '../access/facts.ts';
 import type { AccessFacts } from '../access/policy.ts';
 import { visibility } from '../access/policy.ts';
-import { loadAccessFacts } from '../access/facts.ts';
 import { invalid, SeamError } from '../domain/errors.ts';
 import { parseGrading } from '../domain/grading.ts';
 import type { Incident } from '../domain/incident.ts';

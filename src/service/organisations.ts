@@ -6,7 +6,8 @@ import type { Store } from '../store/store.ts';
 
 /** Adds an organisation (site set-up: the local operator at the CLI, or the demo loader). */
 export function addOrganisation(store: Store, code: string, name: string): Organisation {
-  if (!orgCodePattern.test(code)) throw invalid('code', '2-32 lower-case letters, digits or "-", starting with a letter');
+  if (!orgCodePattern.test(code))
+    throw invalid('code', '2-32 lower-case letters, digits or "-", starting with a letter');
   const trimmed = name.trim();
   if (trimmed.length === 0 || trimmed.length > 200) throw invalid('name', 'must be 1-200 characters');
   if (findOrganisation(store.db, code)) throw new SeamError('conflict', `organisation "${code}" already exists`);

@@ -2,10 +2,10 @@ import { invalid, SeamError } from '../domain/errors.ts';
 import { isRole, type Role, requirePermission } from '../domain/roles.ts';
 import { passwordProblems, type User, usernamePattern } from '../domain/user.ts';
 import { deleteUserSessions } from '../store/credentials.ts';
+import { newId } from '../store/ids.ts';
 import { findOrganisation } from '../store/organisations.ts';
 import type { Store } from '../store/store.ts';
 import { findUserByName, insertUser, listUsers, updateUser, withoutSecret } from '../store/users.ts';
-import { newId } from '../store/ids.ts';
 import type { Actor } from './actor.ts';
 import { hashPassword } from './secrets.ts';
 
@@ -38,16 +38,29 @@ function requireUserAdmin(actor: Actor | null, org: string): void {
 /** Creates a user; the password is hashed before anything is stored. */
 export async function addUser(store: Store, actor: Actor | null, input: NewUser): Promise<User> {
   if (!usernamePattern.test(input.username)) {
-    throw invalid('username', '2-64 characters: lower-case letters, digits, ".", "_" or "-", starting with a letter or digit');
+    throw invalid(
+      'username',
+      '2-64 characters: lower-case letters, digits, ".", "_" or "-", starting with a letter or digit',
+    );
   }
   const roles = checkRoles(input.roles);
   checkPassword(input.password, input.username);
   requireUserAdmin(actor, input.org);
   if (!findOrganisation(store.db, input.org)) throw invalid('org', `no organisation with code "${input.org}"`);
-  if (findUserByName(store.db, input.username)) throw new SeamError('conflict', `user "${input.username}" already exists`);
+  if (findUserByName(store.db, input.username))
+    throw new SeamError('conflict', `user "${input.username}" already exists`);
   const passwordHash = await hashPassword(input.password);
   const at = store.now().toISOString();
-  const user = { id: newId(), username: input.username, org: input.org, roles, disabled: false, passwordHash, createdAt: at, updatedAt: at };
+  const user = {
+    id: newId(),
+    username: input.username,
+    org: input.org,
+    roles,
+    disabled: false,
+    passwordHash,
+    createdAt: at,
+    updatedAt: at,
+  };
   store.writes.write(actor?.userId ?? null, (tx) => insertUser(tx, user));
   return withoutSecret(user);
 }
@@ -59,7 +72,12 @@ function mustFind(store: Store, username: string) {
 }
 
 /** Sets a new password and ends the user's sessions. */
-export async function setPassword(store: Store, actor: Actor | null, username: string, password: string): Promise<void> {
+export async function setPassword(
+  store: Store,
+  actor: Actor | null,
+  username: string,
+  password: string,
+): Promise<void> {
   const user = mustFind(store, username);
   requireUserAdmin(actor, user.org);
   checkPassword(password, username);

@@ -1,7 +1,7 @@
 import type { Presence } from '../domain/presence.ts';
 import { formatReleasability, parseReleasability } from '../domain/releasability.ts';
 import type { BBox } from '../geo/geojson.ts';
-import { geometryBBox } from './geometry-bbox.ts';
+import { geometryBBox } from '../geo/projection.ts';
 import type { Database } from './sqlite/database.ts';
 import { prepared } from './sqlite/statements.ts';
 import type { Tx } from './write-path.ts';

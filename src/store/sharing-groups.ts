@@ -31,5 +31,9 @@ export function listSharingGroups(db: Database): SharingGroup[] {
   }
   return prepared(db, 'SELECT * FROM sharing_groups ORDER BY name')
     .all()
-    .map((r) => ({ name: String(r.name), members: members.get(String(r.name)) ?? [], createdAt: String(r.created_at) }));
+    .map((r) => ({
+      name: String(r.name),
+      members: members.get(String(r.name)) ?? [],
+      createdAt: String(r.created_at),
+    }));
 }

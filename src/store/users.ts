@@ -24,8 +24,15 @@ function fromRow(r: Record<string, unknown>): UserWithSecret {
 
 /** The user without its password hash: what the change log and everything downstream may carry. */
 export function withoutSecret(u: UserWithSecret): User {
-  const { passwordHash: _omit, ...user } = u;
-  return user;
+  return {
+    id: u.id,
+    username: u.username,
+    org: u.org,
+    roles: u.roles,
+    disabled: u.disabled,
+    createdAt: u.createdAt,
+    updatedAt: u.updatedAt,
+  };
 }
 
 export function insertUser(tx: Tx, u: UserWithSecret): void {

@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { ChangeEvent } from '../bus/bus.ts';
 import { tempDir } from '../../test/harness/temp-dir.ts';
+import type { ChangeEvent } from '../bus/bus.ts';
+import type { Incident } from '../domain/incident.ts';
 import { addOrganisation } from '../service/organisations.ts';
-import { auditHash, genesisHash } from './write-path.ts';
 import { changeLogGaps, lastSeq } from './change-log.ts';
 import { newId } from './ids.ts';
 import { findIncident, insertIncident } from './incidents.ts';
 import { openStore, type Store } from './store.ts';
-import type { Incident } from '../domain/incident.ts';
+import { auditHash, genesisHash } from './write-path.ts';
 
 function incident(org: string): Incident {
   const at = new Date().toISOString();

@@ -45,7 +45,18 @@ export interface Tx {
 export const genesisHash = '0'.repeat(64);
 
 /** The SHA-256 an audit entry carries: over the previous entry's hash and this entry's fields. */
-export function auditHash(prevHash: string, e: { seq: number; at: string; actor: string | null; action: string; recordType: string | null; recordId: string | null; detail: string | null }): string {
+export function auditHash(
+  prevHash: string,
+  e: {
+    seq: number;
+    at: string;
+    actor: string | null;
+    action: string;
+    recordType: string | null;
+    recordId: string | null;
+    detail: string | null;
+  },
+): string {
   const body = JSON.stringify([e.seq, e.at, e.actor, e.action, e.recordType, e.recordId, e.detail]);
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
@@ -110,7 +121,12 @@ export class WritePath {
           };
           events.push(event);
           if (input.audit) {
-            tx.audit({ action: input.audit.action, recordType: input.recordType, recordId: input.recordId, detail: input.audit.detail });
+            tx.audit({
+              action: input.audit.action,
+              recordType: input.recordType,
+              recordId: input.recordId,
+              detail: input.audit.detail,
+            });
           }
           return event;
         },
@@ -136,13 +152,18 @@ interface ChainHead {
   hash: string;
 }
 
-function appendAudit(db: Database, at: string, actor: string | null, input: AuditInput, head: ChainHead | null): ChainHead {
-  const last =
-    head ??
-    ((prepared(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as ChainHead | undefined) ?? {
+function appendAudit(
+  db: Database,
+  at: string,
+  actor: string | null,
+  input: AuditInput,
+  head: ChainHead | null,
+): ChainHead {
+  const last = head ??
+    (prepared(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as ChainHead | undefined) ?? {
       seq: 0,
       hash: genesisHash,
-    });
+    };
   const entry = {
     seq: Number(last.seq) + 1,
     at,

@@ -67,7 +67,9 @@ export async function createFixture(
   const roles = options.roles ?? ['viewer', 'reporter', 'analyst', 'admin'];
   await Promise.all(
     ['isf', 'peshmerga', 'coalition', 'other'].flatMap((org) =>
-      roles.map((role) => addUser(store, null, { username: `${org}-${role}`, org, roles: [role], password: testPassword })),
+      roles.map((role) =>
+        addUser(store, null, { username: `${org}-${role}`, org, roles: [role], password: testPassword }),
+      ),
     ),
   );
   return { store, dir };
@@ -76,6 +78,7 @@ export async function createFixture(
 export interface Reply {
   status: number;
   headers: Headers;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read replies as untyped JSON and assert on their shape
   body: any;
   text: string;
 }
@@ -96,7 +99,10 @@ export interface TestServer {
 }
 
 /** Starts the real HTTP server on port 0 over the fixture's store; closed when the test ends. */
-export async function startServer(t: { after(fn: () => void | Promise<void>): void }, store: Store): Promise<TestServer> {
+export async function startServer(
+  t: { after(fn: () => void | Promise<void>): void },
+  store: Store,
+): Promise<TestServer> {
   const app = await buildApp(store);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   t.after(() => app.close());

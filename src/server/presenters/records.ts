@@ -12,7 +12,15 @@ export function presentOrganisation(o: Organisation) {
 
 /** The fields of a JCC that leave the server. */
 export function presentJcc(j: Jcc) {
-  return { id: j.id, code: j.code, name: j.name, members: j.members, aor: j.aor, created_at: j.createdAt, updated_at: j.updatedAt };
+  return {
+    id: j.id,
+    code: j.code,
+    name: j.name,
+    members: j.members,
+    aor: j.aor,
+    created_at: j.createdAt,
+    updated_at: j.updatedAt,
+  };
 }
 
 /** The fields of a coordination line and its zone that leave the server. */

@@ -25,7 +25,10 @@ export function authRoutes(app: FastifyInstance, { store }: ServerContext): void
         path: '/',
         expires: new Date(expiresAt),
       });
-      return { user: { id: actor.userId, username: actor.username, org: actor.org, roles: actor.roles }, expires_at: expiresAt };
+      return {
+        user: { id: actor.userId, username: actor.username, org: actor.org, roles: actor.roles },
+        expires_at: expiresAt,
+      };
     },
   );
 

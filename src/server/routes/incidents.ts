@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { incidentCreateSchema } from '../../domain/incident-input.ts';
 import { verifications } from '../../domain/incident.ts';
+import { incidentCreateSchema } from '../../domain/incident-input.ts';
 import { incidentTypeCodes } from '../../domain/taxonomy.ts';
 import { createIncident, getIncident, listIncidents } from '../../service/incidents.ts';
 import { actorOf, requireUser } from '../auth.ts';
@@ -23,7 +23,9 @@ const listQuery = z
       .optional()
       .describe('comma-separated incident type codes')
       .transform((s) => s?.split(','))
-      .pipe(z.array(z.enum(incidentTypeCodes, { error: 'unknown incident type: see GET /api/v1/taxonomy' })).optional()),
+      .pipe(
+        z.array(z.enum(incidentTypeCodes, { error: 'unknown incident type: see GET /api/v1/taxonomy' })).optional(),
+      ),
     jcc: z.string().max(32).optional(),
     org: z.string().max(32).optional().describe('owner (reporting) organisation'),
     source: z.string().max(32).optional(),

@@ -32,10 +32,14 @@ export function referenceRoutes(app: FastifyInstance, { store }: ServerContext):
     next: null,
   }));
 
-  r.get('/api/v1/jccs', { schema: { tags: ['reference'], summary: 'Joint coordination centres' }, ...auth }, async () => ({
-    items: listJccs(store.db).map(presentJcc),
-    next: null,
-  }));
+  r.get(
+    '/api/v1/jccs',
+    { schema: { tags: ['reference'], summary: 'Joint coordination centres' }, ...auth },
+    async () => ({
+      items: listJccs(store.db).map(presentJcc),
+      next: null,
+    }),
+  );
 
   r.get(
     '/api/v1/jccs/:code',
@@ -55,7 +59,14 @@ export function referenceRoutes(app: FastifyInstance, { store }: ServerContext):
 
   r.get(
     '/api/v1/presence',
-    { schema: { tags: ['reference'], summary: 'Checkpoints, patrols and unit AORs you may see', querystring: presenceQuery }, ...auth },
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'Checkpoints, patrols and unit AORs you may see',
+        querystring: presenceQuery,
+      },
+      ...auth,
+    },
     async (request) => {
       const q = request.query;
       const page = listPresence(
@@ -69,14 +80,18 @@ export function referenceRoutes(app: FastifyInstance, { store }: ServerContext):
     },
   );
 
-  r.get('/api/v1/taxonomy', { schema: { tags: ['reference'], summary: 'Incident types and their ACLED mapping' }, ...auth }, async () => ({
-    items: Object.entries(incidentTypes).map(([code, t]) => ({
-      code,
-      label: t.label,
-      acled_event_type: t.acledEventType,
-      acled_sub_event_type: t.acledSubEventType,
-      jcc_type: t.jcc,
-    })),
-    next: null,
-  }));
+  r.get(
+    '/api/v1/taxonomy',
+    { schema: { tags: ['reference'], summary: 'Incident types and their ACLED mapping' }, ...auth },
+    async () => ({
+      items: Object.entries(incidentTypes).map(([code, t]) => ({
+        code,
+        label: t.label,
+        acled_event_type: t.acledEventType,
+        acled_sub_event_type: t.acledSubEventType,
+        jcc_type: t.jcc,
+      })),
+      next: null,
+    }),
+  );
 }

@@ -18,7 +18,9 @@ const homePage = `<!doctype html>
 </body></html>`;
 
 export function systemRoutes(app: FastifyInstance, { store, metrics }: ServerContext): void {
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(homePage));
+  app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(homePage),
+  );
 
   app.get('/healthz', { schema: { tags: ['system'], summary: 'Liveness and database check' } }, async () => ({
     status: 'ok',

@@ -20,15 +20,22 @@ const newUserBody = z
 export function userRoutes(app: FastifyInstance, { store }: ServerContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/users', { schema: { tags: ['users'], summary: 'Users of your organisation (admin)' }, onRequest: requireUser }, async (request) => {
-    const actor = actorOf(request);
-    requirePermission(actor.roles, 'user:write');
-    return { items: usersOf(store, actor.org).map(presentUser), next: null };
-  });
+  r.get(
+    '/api/v1/users',
+    { schema: { tags: ['users'], summary: 'Users of your organisation (admin)' }, onRequest: requireUser },
+    async (request) => {
+      const actor = actorOf(request);
+      requirePermission(actor.roles, 'user:write');
+      return { items: usersOf(store, actor.org).map(presentUser), next: null };
+    },
+  );
 
   r.post(
     '/api/v1/users',
-    { schema: { tags: ['users'], summary: 'Add a user to your organisation (admin)', body: newUserBody }, onRequest: requireUser },
+    {
+      schema: { tags: ['users'], summary: 'Add a user to your organisation (admin)', body: newUserBody },
+      onRequest: requireUser,
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       const user = await addUser(store, actor, { ...request.body, org: actor.org });

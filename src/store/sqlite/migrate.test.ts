@@ -20,7 +20,10 @@ test('migrating an empty database applies every migration in order, once', (t) =
     applied.map((m) => m.version),
     all.map((m) => m.version),
   );
-  assert.deepEqual(appliedVersions(db), all.map((m) => m.version));
+  assert.deepEqual(
+    appliedVersions(db),
+    all.map((m) => m.version),
+  );
   assert.deepEqual(migrate(db), [], 'a second run applies nothing');
   const tables = db
     .prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name")
@@ -53,6 +56,9 @@ test('a failing migration leaves the database as it was', (t) => {
   db.exec('CREATE TABLE organisations (x INTEGER)');
   assert.throws(() => migrate(db), /migration 1 \(initial\) failed/);
   assert.deepEqual(appliedVersions(db), []);
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r) => r.name);
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .all()
+    .map((r) => r.name);
   assert.deepEqual(tables, ['organisations', 'schema_migrations']);
 });

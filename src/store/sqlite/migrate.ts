@@ -15,7 +15,11 @@ export function availableMigrations(): Migration[] {
   return readdirSync(migrationsDir)
     .filter((f) => /^\d{3}-[a-z0-9-]+\.sql$/.test(f))
     .sort()
-    .map((f) => ({ version: Number(f.slice(0, 3)), name: f.slice(4, -4), sql: readFileSync(join(migrationsDir, f), 'utf8') }));
+    .map((f) => ({
+      version: Number(f.slice(0, 3)),
+      name: f.slice(4, -4),
+      sql: readFileSync(join(migrationsDir, f), 'utf8'),
+    }));
 }
 
 /** Versions already applied to this database. */
@@ -39,7 +43,9 @@ export function migrate(db: Database, now: () => Date = () => new Date()): Migra
   const newest = all.at(-1)?.version ?? 0;
   const unknown = [...done].filter((v) => v > newest);
   if (unknown.length > 0) {
-    throw new Error(`database has migration ${Math.max(...unknown)}, newer than this version of Seam knows (${newest})`);
+    throw new Error(
+      `database has migration ${Math.max(...unknown)}, newer than this version of Seam knows (${newest})`,
+    );
   }
   const applied: Migration[] = [];
   for (const m of all) {

@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadDemo } from '../../demo/load.ts';
+import { buildDemoScenario } from '../../demo/scenario.ts';
+import { databaseFile, openStore, type Store } from '../../store/store.ts';
+import { dataDir, dataDirOption, intOption, parse, UsageError } from '../args.ts';
+import { type Command, dataDirHelp } from '../command.ts';
+
+export const credentialsFileName = 'demo-credentials.txt';
+
+/** Loads the demo scenario and writes every demo login to DIR/demo-credentials.txt (mode 0600); returns the file's text. */
+export async function loadDemoIntoStore(
+  store: Store,
+  dir: string,
+  options: { seed: number; asOf: Date },
+): Promise<string> {
+  const scenario = buildDemoScenario({ seed: options.seed, asOf: options.asOf.toISOString() });
+  const logins = await loadDemo(store, scenario, () => randomBytes(12).toString('base64url'));
+  const text = [
+    `# Seam demo logins (synthetic exercise scenario, seed ${options.seed}, as of ${scenario.asOf})`,
+    '# username  organisation  roles  password',
+    ...logins.map((l) => `${l.username}  ${l.org}  ${l.roles.join(',')}  ${l.password}`),
+    '',
+  ].join('\n');
+  const file = join(dir, credentialsFileName);
+  rmSync(file, { force: true });
+  writeFileSync(file, text, { mode: 0o600 });
+  return text;
+}
+
+/** Prints one login per organisation (the liaison officer's) and where the rest are. */
+export function printCredentials(text: string, dir: string): void {
+  const liaisons = text.split('\n').filter((l) => /^[a-z0-9-]+-liaison /.test(l));
+  console.log('Demo logins (one per organisation):');
+  for (const line of liaisons) {
+    const [username, org, , password] = line.split(/\s+/);
+    console.log(`  ${org.padEnd(10)} ${username.padEnd(20)} ${password}`);
+  }
+  console.log(`Every demo login, one per organisation and role: ${join(dir, credentialsFileName)}`);
+}
+
+export const demoCommand: Command = {
+  name: 'demo',
+  summary: 'rebuild the data directory with the demo scenario',
+  help: `Usage: seam demo [--seed N] [--as-of TIME] [--data-dir DIR]
+
+Replaces the database in DIR with the demo scenario: three organisations, a coordination line
+with a 20 km zone, four JCCs, checkpoints and patrols with gaps and a corridor, and 90 days of
+incidents before --as-of. All of it is synthetic exercise data, marked as such. The same seed
+and --as-of give the same scenario. Stop a server using DIR first.
+
+  --seed N       scenario seed (default: 1)
+  --as-of TIME   ISO-8601 time the 90 days end at (default: now)
+${dataDirHelp}`,
+  async run(argv) {
+    const { values } = parse(argv, { ...dataDirOption, seed: { type: 'string' }, 'as-of': { type: 'string' } });
+    const seed = intOption('seed', values.seed, 0, 2 ** 31 - 1) ?? 1;
+    const asOf = values['as-of'] ? new Date(values['as-of']) : new Date();
+    if (Number.isNaN(asOf.getTime()))
+      throw new UsageError(`--as-of must be an ISO-8601 time, got "${values['as-of']}"`);
+    const dir = dataDir(values['data-dir']);
+    mkdirSync(dir, { recursive: true });
+    // Build beside the live file and swap it in only when complete, so a failure leaves the old data.
+    const target = databaseFile(dir);
+    const building = `${target}.building`;
+    for (const f of [building, `${building}-wal`, `${building}-shm`]) rmSync(f, { force: true });
+    const store = openStore(building);
+    let credentials: string;
+    try {
+      credentials = await loadDemoIntoStore(store, dir, { seed, asOf });
+      store.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    } finally {
+      store.close();
+    }
+    for (const f of [`${target}-wal`, `${target}-shm`]) rmSync(f, { force: true });
+    renameSync(building, target);
+    for (const f of [`${building}-wal`, `${building}-shm`]) if (existsSync(f)) rmSync(f);
+    console.log(`demo scenario (seed ${seed}) written to ${target}`);
+    printCredentials(credentials, dir);
+  },
+};

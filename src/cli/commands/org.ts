@@ -1,0 +1,44 @@
+import { addOrganisation } from '../../service/organisations.ts';
+import { listOrganisations } from '../../store/organisations.ts';
+import { dataDirOption, parse, table, UsageError } from '../args.ts';
+import { type Command, dataDirHelp } from '../command.ts';
+import { withStore } from './open.ts';
+
+export const orgCommand: Command = {
+  name: 'org',
+  summary: 'list or add organisations',
+  help: `Usage:
+  seam org list [--json]
+  seam org add CODE NAME
+
+  --json   print JSON instead of a table
+${dataDirHelp}`,
+  async run(argv) {
+    const [sub, ...rest] = argv;
+    if (sub === 'list') {
+      const { values } = parse(rest, { ...dataDirOption, json: { type: 'boolean' } });
+      await withStore(values['data-dir'], (store) => {
+        const orgs = listOrganisations(store.db);
+        if (values.json) return console.log(JSON.stringify(orgs, null, 2));
+        console.log(
+          table(
+            ['code', 'name'],
+            orgs.map((o) => [o.code, o.name]),
+          ),
+        );
+      });
+      return;
+    }
+    if (sub === 'add') {
+      const { values, positionals } = parse(rest, dataDirOption, 2);
+      const [code, name] = positionals;
+      if (!code || !name) throw new UsageError('org add needs CODE and NAME');
+      await withStore(values['data-dir'], (store) => {
+        const org = addOrganisation(store, code, name);
+        console.log(`added ${org.code} (${org.name})`);
+      });
+      return;
+    }
+    throw new UsageError(sub ? `unknown org command "${sub}" (list, add)` : 'org needs a command: list or add');
+  },
+};

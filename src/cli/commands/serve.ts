@@ -1,0 +1,57 @@
+import { buildApp } from '../../server/app.ts';
+import { listOrganisations } from '../../store/organisations.ts';
+import { getSetting, setSetting } from '../../store/settings.ts';
+import { databaseFile, openStore } from '../../store/store.ts';
+import { dataDir, dataDirOption, intOption, parse } from '../args.ts';
+import { type Command, dataDirHelp } from '../command.ts';
+import { loadDemoIntoStore, printCredentials } from './demo.ts';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'start the Seam server (loads the demo scenario into an empty data directory)',
+  help: `Usage: seam serve [--port N] [--host ADDR] [--data-dir DIR] [--no-demo] [--log-level LEVEL]
+
+Starts Seam on its embedded database. On the first start in an empty data directory it loads
+the demo scenario (synthetic exercise data) and prints one demo login per organisation, also
+written to DIR/demo-credentials.txt (readable by the owner only).
+
+  --port N            port to listen on (default: $SEAM_PORT or 8080; 0 picks a free one)
+  --host ADDR         address to listen on (default: $SEAM_HOST or 127.0.0.1)
+  --no-demo           start empty instead of loading the demo scenario
+  --log-level LEVEL   fatal, error, warn, info, debug (default: info)
+${dataDirHelp}`,
+  async run(argv) {
+    const { values } = parse(argv, {
+      ...dataDirOption,
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'no-demo': { type: 'boolean' },
+      'log-level': { type: 'string' },
+    });
+    const dir = dataDir(values['data-dir']);
+    const port = intOption('port', values.port ?? process.env.SEAM_PORT, 0, 65535) ?? 8080;
+    const host = values.host ?? process.env.SEAM_HOST ?? '127.0.0.1';
+    const level = values['log-level'] ?? process.env.SEAM_LOG_LEVEL ?? 'info';
+    const store = openStore(databaseFile(dir));
+    let credentials: string | null = null;
+    // An empty site gets the demo, unless its operator once started it with --no-demo. The check is
+    // on content, not on the file, so a first start killed before the demo committed retries it.
+    if (listOrganisations(store.db).length === 0 && getSetting(store.db, 'demo') === null) {
+      if (values['no-demo']) setSetting(store.db, 'demo', JSON.stringify({ declined: true }));
+      else credentials = await loadDemoIntoStore(store, dir, { seed: 1, asOf: store.now() });
+    }
+    const app = await buildApp(store, { logger: { level } });
+    const address = await app.listen({ port, host });
+    const url = address.replace('[::1]', 'localhost');
+    console.log(`Seam is listening on ${url}  (data: ${dir})`);
+    if (credentials) printCredentials(credentials, dir);
+    const stop = async (signal: string) => {
+      app.log.info({ signal }, 'shutting down');
+      await app.close();
+      store.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+  },
+};

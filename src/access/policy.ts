@@ -5,11 +5,12 @@ export interface Viewer {
   org: string;
 }
 
-/** What a record says about who may see it. */
+/** What a record says about who may see it, and who may see its tearline. */
 export interface Shareable {
   ownerOrg: string;
   releasability: Releasability;
   jcc: string | null;
+  tearline?: { releasability: Releasability } | null;
 }
 
 /** The facts the policy needs besides the record: memberships of centres and sharing groups. */
@@ -22,31 +23,46 @@ export interface AccessFacts {
   coalition: ReadonlySet<string>;
 }
 
-export type Visibility = 'record' | 'none';
+/** The whole record, only its tearline, or nothing at all. */
+export type Visibility = 'record' | 'tearline' | 'none';
 
 /**
- * The one access rule: may this viewer see this record? The owner organisation always may;
- * `partners` opens it to the member organisations of the record's JCC (for a record outside
- * every AOR: to organisations that sit in a JCC with the owner); `coalition` to every coalition
- * organisation; `group:<name>` to the group's members. Anything unknown (a JCC or group that
- * does not exist) stays with its owner.
+ * The one access rule. The owner organisation always sees the record; so does every organisation
+ * in the audience of its releasability. Failing that, an organisation in the audience of the
+ * record's tearline sees the tearline only. Everyone else sees nothing.
  */
 export function visibility(viewer: Viewer, record: Shareable, facts: AccessFacts): Visibility {
   if (viewer.org === record.ownerOrg) return 'record';
-  const r = record.releasability;
+  if (inAudience(viewer.org, record.releasability, record, facts)) return 'record';
+  if (record.tearline && inAudience(viewer.org, record.tearline.releasability, record, facts)) return 'tearline';
+  return 'none';
+}
+
+/**
+ * Whether an organisation is in the audience of a releasability: `org` is the owner alone;
+ * `partners` the member organisations of the record's JCC (for a record outside every AOR: the
+ * organisations that sit in a JCC with the owner); `coalition` every coalition organisation;
+ * `group:<name>` the group's members. A JCC or group that does not exist opens to no one.
+ */
+export function inAudience(
+  org: string,
+  r: Releasability,
+  record: { ownerOrg: string; jcc: string | null },
+  facts: AccessFacts,
+): boolean {
   switch (r.scope) {
     case 'org':
-      return 'none';
+      return org === record.ownerOrg;
     case 'partners':
-      return arePartners(viewer.org, record, facts) ? 'record' : 'none';
+      return org === record.ownerOrg || arePartners(org, record, facts);
     case 'coalition':
-      return facts.coalition.has(viewer.org) ? 'record' : 'none';
+      return org === record.ownerOrg || facts.coalition.has(org);
     case 'group':
-      return facts.groupMembers.get(r.group)?.has(viewer.org) ? 'record' : 'none';
+      return org === record.ownerOrg || (facts.groupMembers.get(r.group)?.has(org) ?? false);
   }
 }
 
-function arePartners(org: string, record: Shareable, facts: AccessFacts): boolean {
+function arePartners(org: string, record: { ownerOrg: string; jcc: string | null }, facts: AccessFacts): boolean {
   if (record.jcc !== null) return facts.jccMembers.get(record.jcc)?.has(org) ?? false;
   for (const members of facts.jccMembers.values()) {
     if (members.has(org) && members.has(record.ownerOrg)) return true;

@@ -2,7 +2,7 @@ import type { Grading } from '../domain/grading.ts';
 import { formatUuidV7 } from '../domain/ids.ts';
 import type { Casualties, CasualtyCounts, LocationPrecision, TimePrecision, Verification } from '../domain/incident.ts';
 import type { Releasability } from '../domain/releasability.ts';
-import type { IncidentType } from '../domain/taxonomy.ts';
+import { type IncidentType, incidentTypes } from '../domain/taxonomy.ts';
 import { distanceKm } from '../geo/distance.ts';
 import type { Position } from '../geo/geojson.ts';
 import { pointInAreal } from '../geo/point-in-polygon.ts';
@@ -259,8 +259,20 @@ export function generateIncidents(
       source: 'demo',
       sourceId: '',
       exercise: true,
+      tearline: null,
     } satisfies DemoIncident;
   });
   drafts.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.id < b.id ? -1 : 1));
-  return drafts.map((d, i) => ({ ...d, sourceId: `demo-${String(i + 1).padStart(4, '0')}` }));
+  return drafts.map((d, i) => ({
+    ...d,
+    sourceId: `demo-${String(i + 1).padStart(4, '0')}`,
+    // Every other owner-only report shares a tearline with the whole coalition.
+    tearline:
+      d.releasability.scope === 'org' && i % 2 === 0
+        ? {
+            releasability: { scope: 'coalition' as const },
+            summary: `EXERCISE: ${incidentTypes[d.type].label} reported`,
+          }
+        : null,
+  }));
 }

@@ -36,7 +36,7 @@ export async function loadDemo(
     const at = tx.at;
     for (const o of scenario.organisations)
       insertOrganisation(tx, { id: newId(), code: o.code, name: o.name, createdAt: at });
-    insertSharingGroup(tx, { ...demoSharingGroup, createdAt: at });
+    insertSharingGroup(tx, { ...demoSharingGroup, ownerOrg: 'peshmerga', createdAt: at, updatedAt: at });
     insertCoordinationLine(tx, { id: newId(), ...scenario.line, createdAt: at, updatedAt: at });
     for (const j of scenario.jccs) insertJcc(tx, { id: newId(), ...j, createdAt: at, updatedAt: at });
     for (const p of scenario.presence) insertPresence(tx, { ...p, createdAt: at, updatedAt: at });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { locationPrecisions, maxNarrativeLength, timePrecisions } from './incident.ts';
 import { incidentTypeCodes } from './taxonomy.ts';
+import { maxTearlineSummaryLength } from './tearline.ts';
 
 const count = z.int().min(0).max(100_000);
 
@@ -23,6 +24,20 @@ export const casualtiesSchema = z
   })
   .strict();
 
+export const releasabilitySchema = z
+  .string()
+  .regex(
+    /^(org|partners|coalition|group:[a-z0-9][a-z0-9_-]{0,63})$/,
+    'expected org, partners, coalition or group:<name>',
+  );
+
+export const tearlineSchema = z
+  .object({
+    releasability: releasabilitySchema,
+    summary: z.string().trim().max(maxTearlineSummaryLength).optional(),
+  })
+  .strict();
+
 /** The body that reports a new incident: the same names appear in responses, exports and CLI flags. */
 export const incidentCreateSchema = z
   .object({
@@ -41,13 +56,17 @@ export const incidentCreateSchema = z
       .string()
       .regex(/^[A-F][1-6]$/, 'expected an Admiralty code such as B2')
       .optional(),
-    releasability: z
-      .string()
-      .regex(
-        /^(org|partners|coalition|group:[a-z0-9][a-z0-9_-]{0,63})$/,
-        'expected org, partners, coalition or group:<name>',
-      )
-      .optional(),
+    releasability: releasabilitySchema.optional().describe("default: the organisation's default for incidents"),
+    tearline: tearlineSchema.optional(),
+  })
+  .strict();
+
+/** The body that changes who may see an incident, and its tearline. */
+export const releasabilityChangeSchema = z
+  .object({
+    releasability: releasabilitySchema,
+    reason: z.string().trim().min(3).max(1000).optional().describe('required when the audience widens'),
+    tearline: tearlineSchema.nullable().optional().describe('a new tearline, null to remove it, absent to keep it'),
   })
   .strict();
 

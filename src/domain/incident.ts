@@ -1,6 +1,7 @@
 import type { Grading } from './grading.ts';
 import type { Releasability } from './releasability.ts';
 import type { IncidentType } from './taxonomy.ts';
+import type { Tearline } from './tearline.ts';
 
 export const timePrecisions = ['day', 'days', 'week', 'month', 'year'] as const;
 export type TimePrecision = (typeof timePrecisions)[number];
@@ -37,6 +38,8 @@ export interface Incident {
   casualties: Casualties;
   grading: Grading | null;
   releasability: Releasability;
+  /** A sanitised summary releasable more widely than the incident, or null. */
+  tearline: Tearline | null;
   verification: Verification;
   ownerOrg: string;
   reporterId: string | null;

@@ -7,6 +7,8 @@ export type Role = (typeof roles)[number];
 export const permissions = {
   'incident:create': ['reporter', 'analyst', 'liaison', 'admin'],
   'incident:update': ['analyst', 'admin'],
+  'releasability:change': ['analyst', 'admin'],
+  'sharing:manage': ['admin'],
   'presence:write': ['liaison', 'admin'],
   'line:write': ['admin'],
   'jcc:write': ['admin'],

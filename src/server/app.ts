@@ -13,6 +13,8 @@ import { Metrics, registerMetrics } from './metrics.ts';
 import { authRoutes } from './routes/auth.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { referenceRoutes } from './routes/reference.ts';
+import { sharingRoutes } from './routes/sharing.ts';
+import { streamRoutes } from './routes/stream.ts';
 import { systemRoutes } from './routes/system.ts';
 import { userRoutes } from './routes/users.ts';
 
@@ -95,6 +97,8 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     incidentRoutes(scope, ctx);
     referenceRoutes(scope, ctx);
     userRoutes(scope, ctx);
+    sharingRoutes(scope, ctx);
+    streamRoutes(scope, ctx);
     scope.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   });
   await app.ready();

@@ -1,10 +1,16 @@
 import { formatGrading, parseGrading } from '../domain/grading.ts';
 import type { Incident } from '../domain/incident.ts';
 import { formatReleasability, parseReleasability } from '../domain/releasability.ts';
+import type { Tearline } from '../domain/tearline.ts';
 import type { BBox } from '../geo/geojson.ts';
 import type { Database } from './sqlite/database.ts';
 import { prepared } from './sqlite/statements.ts';
 import type { Tx } from './write-path.ts';
+
+function tearlineFromJson(text: string): Tearline {
+  const t = JSON.parse(text) as { releasability: string; summary: string | null };
+  return { releasability: parseReleasability(t.releasability), summary: t.summary };
+}
 
 function fromRow(r: Record<string, unknown>): Incident {
   return {
@@ -20,6 +26,7 @@ function fromRow(r: Record<string, unknown>): Incident {
     casualties: JSON.parse(String(r.casualties)),
     grading: r.grading === null ? null : parseGrading(String(r.grading)),
     releasability: parseReleasability(String(r.releasability)),
+    tearline: r.tearline === null ? null : tearlineFromJson(String(r.tearline)),
     verification: r.verification as Incident['verification'],
     ownerOrg: String(r.owner_org),
     reporterId: (r.reporter_id as string | null) ?? null,
@@ -47,6 +54,9 @@ function toArgs(i: Incident): (string | number | null)[] {
     JSON.stringify(i.casualties),
     i.grading ? formatGrading(i.grading) : null,
     formatReleasability(i.releasability),
+    i.tearline
+      ? JSON.stringify({ releasability: formatReleasability(i.tearline.releasability), summary: i.tearline.summary })
+      : null,
     i.verification,
     i.ownerOrg,
     i.reporterId,
@@ -61,8 +71,8 @@ function toArgs(i: Incident): (string | number | null)[] {
 }
 
 export const insertIncidentSql = `INSERT INTO incidents (id, type, time, time_precision, lon, lat, location_precision, place,
-  narrative, casualties, grading, releasability, verification, owner_org, reporter_id, jcc, source, source_id, exercise,
-  created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rid`;
+  narrative, casualties, grading, releasability, tearline, verification, owner_org, reporter_id, jcc, source, source_id,
+  exercise, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rid`;
 
 /** Writes a new incident, its spatial index entry, its change-log entry and its audit entry. */
 export function insertIncident(tx: Tx, i: Incident): void {
@@ -83,6 +93,37 @@ export function insertIncident(tx: Tx, i: Incident): void {
     jcc: i.jcc,
     data: i,
     audit: { action: 'incident.create', detail: { type: i.type, source: i.source } },
+  });
+}
+
+/** Writes a changed incident (its version already raised) with an `update` change-log entry and audit entry. */
+export function updateIncident(tx: Tx, i: Incident, audit: { action: string; detail?: unknown }): void {
+  const args = toArgs(i);
+  // Every column but the id, in the order of insertIncidentSql, then the id for the WHERE.
+  prepared(
+    tx.db,
+    `UPDATE incidents SET type = ?, time = ?, time_precision = ?, lon = ?, lat = ?, location_precision = ?, place = ?,
+      narrative = ?, casualties = ?, grading = ?, releasability = ?, tearline = ?, verification = ?, owner_org = ?,
+      reporter_id = ?, jcc = ?, source = ?, source_id = ?, exercise = ?, created_at = ?, updated_at = ?, version = ?
+     WHERE id = ?`,
+  ).run(...args.slice(1), i.id);
+  const { rid } = prepared(tx.db, 'SELECT rid FROM incidents WHERE id = ?').get(i.id) as { rid: number };
+  prepared(tx.db, 'UPDATE incidents_rtree SET min_lon = ?, max_lon = ?, min_lat = ?, max_lat = ? WHERE rid = ?').run(
+    i.lon,
+    i.lon,
+    i.lat,
+    i.lat,
+    rid,
+  );
+  tx.change({
+    recordType: 'incident',
+    recordId: i.id,
+    op: 'update',
+    ownerOrg: i.ownerOrg,
+    releasability: formatReleasability(i.releasability),
+    jcc: i.jcc,
+    data: i,
+    audit,
   });
 }
 

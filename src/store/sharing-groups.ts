@@ -4,21 +4,50 @@ import type { Tx } from './write-path.ts';
 
 export interface SharingGroup {
   name: string;
+  /** The organisation whose administrators manage the group (null for site set-up). */
+  ownerOrg: string | null;
   members: string[];
   createdAt: string;
+  updatedAt: string;
+}
+
+function writeMembers(tx: Tx, group: SharingGroup): void {
+  prepared(tx.db, 'DELETE FROM sharing_group_members WHERE group_name = ?').run(group.name);
+  const member = prepared(tx.db, 'INSERT INTO sharing_group_members (group_name, org) VALUES (?, ?)');
+  for (const org of group.members) member.run(group.name, org);
 }
 
 export function insertSharingGroup(tx: Tx, group: SharingGroup): void {
-  prepared(tx.db, 'INSERT INTO sharing_groups (name, created_at) VALUES (?, ?)').run(group.name, group.createdAt);
-  const member = prepared(tx.db, 'INSERT INTO sharing_group_members (group_name, org) VALUES (?, ?)');
-  for (const org of group.members) member.run(group.name, org);
+  prepared(tx.db, 'INSERT INTO sharing_groups (name, owner_org, created_at, updated_at) VALUES (?, ?, ?, ?)').run(
+    group.name,
+    group.ownerOrg,
+    group.createdAt,
+    group.updatedAt,
+  );
+  writeMembers(tx, group);
   tx.change({
     recordType: 'sharing_group',
     recordId: group.name,
     op: 'create',
+    ownerOrg: group.ownerOrg,
     releasability: 'coalition',
     data: group,
     audit: { action: 'sharing_group.create', detail: { members: group.members } },
+  });
+}
+
+/** Replaces the members of a group. */
+export function updateSharingGroupMembers(tx: Tx, group: SharingGroup, before: string[]): void {
+  prepared(tx.db, 'UPDATE sharing_groups SET updated_at = ? WHERE name = ?').run(group.updatedAt, group.name);
+  writeMembers(tx, group);
+  tx.change({
+    recordType: 'sharing_group',
+    recordId: group.name,
+    op: 'update',
+    ownerOrg: group.ownerOrg,
+    releasability: 'coalition',
+    data: group,
+    audit: { action: 'sharing_group.members', detail: { before, after: group.members } },
   });
 }
 
@@ -33,7 +62,13 @@ export function listSharingGroups(db: Database): SharingGroup[] {
     .all()
     .map((r) => ({
       name: String(r.name),
+      ownerOrg: (r.owner_org as string | null) ?? null,
       members: members.get(String(r.name)) ?? [],
       createdAt: String(r.created_at),
+      updatedAt: String(r.updated_at ?? r.created_at),
     }));
+}
+
+export function findSharingGroup(db: Database, name: string): SharingGroup | null {
+  return listSharingGroups(db).find((g) => g.name === name) ?? null;
 }

@@ -26,6 +26,7 @@ function incident(org: string): Incident {
     casualties: { forces: [], civilians: { killed: 0, wounded: 0, abducted: 0 } },
     grading: null,
     releasability: { scope: 'partners' },
+    tearline: null,
     verification: 'reported',
     ownerOrg: org,
     reporterId: null,

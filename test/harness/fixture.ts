@@ -62,7 +62,13 @@ export async function createFixture(
       createdAt: tx.at,
       updatedAt: tx.at,
     });
-    insertSharingGroup(tx, { name: 'intel', members: ['peshmerga', 'coalition'], createdAt: tx.at });
+    insertSharingGroup(tx, {
+      name: 'intel',
+      ownerOrg: 'peshmerga',
+      members: ['peshmerga', 'coalition'],
+      createdAt: tx.at,
+      updatedAt: tx.at,
+    });
   });
   const roles = options.roles ?? ['viewer', 'reporter', 'analyst', 'admin'];
   await Promise.all(

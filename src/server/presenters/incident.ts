@@ -2,6 +2,8 @@ import { formatGrading } from '../../domain/grading.ts';
 import type { Incident } from '../../domain/incident.ts';
 import { formatReleasability } from '../../domain/releasability.ts';
 import { incidentTypes } from '../../domain/taxonomy.ts';
+import type { TearlineView } from '../../domain/tearline.ts';
+import type { SeenIncident } from '../../service/incident-reads.ts';
 
 /** Exactly the fields of an incident that leave the server, for the API and the live stream alike. */
 export function presentIncident(i: Incident) {
@@ -22,6 +24,10 @@ export function presentIncident(i: Incident) {
     casualties: i.casualties,
     grading: i.grading ? formatGrading(i.grading) : null,
     releasability: formatReleasability(i.releasability),
+    tearline: i.tearline && {
+      releasability: formatReleasability(i.tearline.releasability),
+      summary: i.tearline.summary,
+    },
     verification: i.verification,
     owner_org: i.ownerOrg,
     reporter_id: i.reporterId,
@@ -33,4 +39,27 @@ export function presentIncident(i: Incident) {
     updated_at: i.updatedAt,
     version: i.version,
   };
+}
+
+/** Exactly the fields of a tearline that leave the server: never the narrative, grading, exact location, reporter or history. */
+export function presentTearline(t: TearlineView) {
+  return {
+    id: t.id,
+    tearline: true as const,
+    type: t.type,
+    type_label: incidentTypes[t.type].label,
+    date: t.date,
+    lon: t.location[0],
+    lat: t.location[1],
+    area: t.area,
+    casualties: t.casualties,
+    summary: t.summary,
+    releasability: t.releasability,
+    exercise: t.exercise,
+  };
+}
+
+/** An incident as the requester may see it: the record, or its tearline. */
+export function presentSeen(s: SeenIncident) {
+  return s.seen === 'record' ? presentIncident(s.incident) : presentTearline(s.tearline);
 }

@@ -4,6 +4,7 @@ import type { Organisation } from '../../domain/organisation.ts';
 import type { Presence } from '../../domain/presence.ts';
 import { formatReleasability } from '../../domain/releasability.ts';
 import type { User } from '../../domain/user.ts';
+import type { SharingGroup } from '../../store/sharing-groups.ts';
 
 /** The fields of an organisation that leave the server. */
 export function presentOrganisation(o: Organisation) {
@@ -70,4 +71,9 @@ export function presentUser(u: User) {
     created_at: u.createdAt,
     updated_at: u.updatedAt,
   };
+}
+
+/** The fields of a sharing group that leave the server. */
+export function presentSharingGroup(g: SharingGroup) {
+  return { name: g.name, owner_org: g.ownerOrg, members: g.members, created_at: g.createdAt, updated_at: g.updatedAt };
 }

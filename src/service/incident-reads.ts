@@ -1,0 +1,154 @@
+import { accessFacts } from '../access/facts.ts';
+import { type AccessFacts, visibility } from '../access/policy.ts';
+import { SeamError } from '../domain/errors.ts';
+import { casualtyTotals, type Incident } from '../domain/incident.ts';
+import { type TearlineView, tearlineView } from '../domain/tearline.ts';
+import type { BBox } from '../geo/geojson.ts';
+import { snapToGrid } from '../geo/grid.ts';
+import { findIncident, type IncidentCursor, type IncidentFilter, queryIncidents } from '../store/incidents.ts';
+import { getSetting } from '../store/settings.ts';
+import type { Store } from '../store/store.ts';
+import type { Actor } from './actor.ts';
+import { type Page, visiblePage } from './paging.ts';
+
+/** What a user gets of one incident: all of it, or its tearline only. */
+export type SeenIncident = { seen: 'record'; incident: Incident } | { seen: 'tearline'; tearline: TearlineView };
+
+export const defaultTearlineGridKm = 10;
+
+/** The grid tearline locations are snapped to, in km (site setting `tearline_grid_km`). */
+export function tearlineGridKm(store: Store): number {
+  const value = Number(getSetting(store.db, 'tearline_grid_km'));
+  return Number.isFinite(value) && value >= 1 && value <= 200 ? value : defaultTearlineGridKm;
+}
+
+/** Applies the access policy to one incident: what this actor may see of it, or null. */
+export function see(actor: Actor, incident: Incident, facts: AccessFacts, gridKm: number): SeenIncident | null {
+  const v = visibility(actor, incident, facts);
+  if (v === 'record') return { seen: 'record', incident };
+  if (v === 'tearline' && incident.tearline) {
+    const coarse = snapToGrid(incident.lon, incident.lat, gridKm);
+    return { seen: 'tearline', tearline: tearlineView(incident, incident.tearline, coarse, null) };
+  }
+  return null;
+}
+
+/** One incident as the actor may see it; one they may not see at all is reported as missing. */
+export function readIncident(store: Store, actor: Actor, id: string): SeenIncident {
+  const incident = findIncident(store.db, id);
+  const seen = incident && see(actor, incident, accessFacts(store), tearlineGridKm(store));
+  if (!seen) throw new SeamError('not_found', `no incident ${id}`);
+  return seen;
+}
+
+const dayMs = 86_400_000;
+
+function dayStart(iso: string): string {
+  return new Date(Math.floor(Date.parse(iso) / dayMs) * dayMs).toISOString();
+}
+
+function dayEnd(iso: string): string {
+  return new Date(Math.ceil(Date.parse(iso) / dayMs) * dayMs).toISOString();
+}
+
+function inBox(lon: number, lat: number, b: BBox): boolean {
+  return lon >= b[0] && lon <= b[2] && lat >= b[1] && lat <= b[3];
+}
+
+/**
+ * Whether a seen incident matches the filter on what the actor sees of it. A tearline carries
+ * only its type, day and coarse location, so a filter on anything else (owner, JCC, source,
+ * verification) never matches a tearline, a time window matches its whole day, and a bbox
+ * matches its coarse location: a filter cannot be used to learn a hidden field.
+ */
+function matches(s: SeenIncident, f: IncidentFilter): boolean {
+  if (s.seen === 'record') {
+    const i = s.incident;
+    if (f.since && i.time < f.since) return false;
+    if (f.until && i.time >= f.until) return false;
+    return !f.bbox || inBox(i.lon, i.lat, f.bbox);
+  }
+  if (f.jcc !== undefined || f.ownerOrg !== undefined || f.source !== undefined || f.verification !== undefined) {
+    return false;
+  }
+  const t = s.tearline;
+  const dayFrom = `${t.date}T00:00:00.000Z`;
+  const dayTo = new Date(Date.parse(dayFrom) + dayMs).toISOString();
+  if (f.since && dayTo <= f.since) return false;
+  if (f.until && dayFrom >= f.until) return false;
+  return !f.bbox || inBox(t.location[0], t.location[1], f.bbox);
+}
+
+/** The filter widened so the database returns every row whose tearline could match; `matches` narrows it again. */
+function widened(f: IncidentFilter, gridKm: number): IncidentFilter {
+  // A coarse location lies within one cell of the exact one: pad by two cells, and in longitude
+  // by as many degrees as two cells span at the box's highest latitude.
+  const padLat = (gridKm / 111.195) * 2;
+  let bbox = f.bbox;
+  if (bbox) {
+    const maxLat = Math.min(89, Math.max(Math.abs(bbox[1]), Math.abs(bbox[3])) + padLat);
+    const padLon = Math.min(360, padLat / Math.max(Math.cos((maxLat * Math.PI) / 180), 0.01));
+    bbox = [bbox[0] - padLon, bbox[1] - padLat, bbox[2] + padLon, bbox[3] + padLat];
+  }
+  return { ...f, since: f.since && dayStart(f.since), until: f.until && dayEnd(f.until), bbox };
+}
+
+/** Incidents matching the filter, as the actor may see each of them, newest first. */
+export function listIncidents(
+  store: Store,
+  actor: Actor,
+  filter: IncidentFilter,
+  after: IncidentCursor | null,
+  limit: number,
+): Page<SeenIncident, IncidentCursor> {
+  const facts = accessFacts(store);
+  const gridKm = tearlineGridKm(store);
+  const query = widened(filter, gridKm);
+  const page = visiblePage(
+    (cursor, batch) => queryIncidents(store.db, query, cursor, batch),
+    (row) => {
+      const s = see(actor, row, facts, gridKm);
+      return s !== null && matches(s, filter);
+    },
+    (row) => ({ time: row.time, id: row.id }),
+    after,
+    limit,
+  );
+  return { items: page.items.map((row) => see(actor, row, facts, gridKm)!), next: page.next };
+}
+
+export interface IncidentStats {
+  incidents: number;
+  tearlines: number;
+  byType: Record<string, number>;
+  casualties: { killed: number; wounded: number; abducted: number };
+}
+
+/**
+ * Counts and casualty totals over what the actor may see: whole records, and tearlines, which
+ * carry their type and casualty totals. Hidden incidents count nowhere.
+ */
+export function incidentStats(store: Store, actor: Actor, filter: IncidentFilter): IncidentStats {
+  const stats: IncidentStats = {
+    incidents: 0,
+    tearlines: 0,
+    byType: {},
+    casualties: { killed: 0, wounded: 0, abducted: 0 },
+  };
+  let cursor: IncidentCursor | null = null;
+  do {
+    const page = listIncidents(store, actor, filter, cursor, 1000);
+    for (const s of page.items) {
+      const type = s.seen === 'record' ? s.incident.type : s.tearline.type;
+      stats.byType[type] = (stats.byType[type] ?? 0) + 1;
+      const c = s.seen === 'record' ? casualtyTotals(s.incident.casualties) : s.tearline.casualties;
+      stats.casualties.killed += c.killed;
+      stats.casualties.wounded += c.wounded;
+      stats.casualties.abducted += c.abducted;
+      if (s.seen === 'record') stats.incidents++;
+      else stats.tearlines++;
+    }
+    cursor = page.next;
+  } while (cursor);
+  return stats;
+}

@@ -62,8 +62,11 @@ test('authentication and roles', async (t) => {
     assert.match(setCookie, /HttpOnly/);
     assert.match(setCookie, /SameSite=Strict/);
     const cookie = setCookie.split(';')[0];
-    assert.equal((await s.request('GET', '/api/v1/auth/me', { cookie })).body.username, 'isf-viewer');
-    assert.equal((await s.request('POST', '/api/v1/auth/logout', { cookie, json: {} })).status, 200);
+    const me = await s.request('GET', '/api/v1/auth/me', { cookie });
+    assert.equal(me.body.username, 'isf-viewer');
+    assert.equal(me.body.csrf_token, r.body.csrf_token);
+    const headers = { 'x-csrf-token': r.body.csrf_token };
+    assert.equal((await s.request('POST', '/api/v1/auth/logout', { cookie, json: {}, headers })).status, 200);
     assert.equal((await s.request('GET', '/api/v1/auth/me', { cookie })).status, 401);
   });
 
@@ -107,14 +110,35 @@ test('authentication and roles', async (t) => {
     assert.equal(again.status, 401);
   });
 
-  await t.test('a cookie-authenticated write must be JSON from our own origin', async () => {
+  await t.test('a cookie-authenticated write needs the CSRF token, JSON and our own origin', async () => {
     const cookie = await s.signIn('isf-reporter');
-    const form = await fetch(`${s.url}/api/v1/incidents`, {
-      method: 'POST',
-      headers: { cookie, 'content-type': 'text/plain' },
-      body: JSON.stringify(report),
-    });
+    const csrf = (await s.request('GET', '/api/v1/auth/me', { cookie })).body.csrf_token as string;
+    const post = (headers: Record<string, string>) =>
+      fetch(`${s.url}/api/v1/incidents`, {
+        method: 'POST',
+        headers: { cookie, ...headers },
+        body: JSON.stringify(report),
+      });
+    assert.equal((await post({ 'content-type': 'application/json' })).status, 403, 'no token');
+    assert.equal(
+      (await post({ 'content-type': 'application/json', 'x-csrf-token': 'x'.repeat(43) })).status,
+      403,
+      'wrong token',
+    );
+    const other = await s.signIn('peshmerga-reporter');
+    const otherCsrf = (await s.request('GET', '/api/v1/auth/me', { cookie: other })).body.csrf_token as string;
+    assert.equal(
+      (await post({ 'content-type': 'application/json', 'x-csrf-token': otherCsrf })).status,
+      403,
+      "another session's token",
+    );
+    const form = await post({ 'content-type': 'text/plain', 'x-csrf-token': csrf });
     assert.ok(form.status === 403 || form.status === 400 || form.status === 415, `got ${form.status}`);
+    assert.equal(
+      (await post({ 'content-type': 'application/json', 'x-csrf-token': csrf })).status,
+      201,
+      'with the token',
+    );
     const crossSite = await s.request('POST', '/api/v1/incidents', {
       cookie,
       json: report,

@@ -13,6 +13,7 @@ test('bad input is refused with 400 naming the field, and nothing is written', a
   const { store } = await createFixture(t, { now: () => new Date('2026-06-01T00:00:00Z') });
   const s = await startServer(t, store);
   const cookie = await s.signIn('isf-reporter');
+  const csrf = (await s.request('GET', '/api/v1/auth/me', { cookie })).body.csrf_token as string;
   const before = incidentCount(store.db);
 
   const cases: Array<[string, Record<string, unknown>, string]> = [
@@ -48,7 +49,7 @@ test('bad input is refused with 400 naming the field, and nothing is written', a
 
   const malformed = await fetch(`${s.url}/api/v1/incidents`, {
     method: 'POST',
-    headers: { cookie, 'content-type': 'application/json' },
+    headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrf },
     body: '{"type": "ied",',
   });
   assert.equal(malformed.status, 400);
@@ -56,7 +57,7 @@ test('bad input is refused with 400 naming the field, and nothing is written', a
 
   const huge = await fetch(`${s.url}/api/v1/incidents`, {
     method: 'POST',
-    headers: { cookie, 'content-type': 'application/json' },
+    headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrf },
     body: JSON.stringify({ ...good, narrative: 'x'.repeat(bodyLimit) }),
   });
   assert.equal(huge.status, 413);

@@ -1,6 +1,7 @@
 import { SeamError } from '../domain/errors.ts';
 import { UsageError } from './args.ts';
 import type { Command } from './command.ts';
+import { auditCommand } from './commands/audit.ts';
 import { backupCommand } from './commands/backup.ts';
 import { demoCommand } from './commands/demo.ts';
 import { jccCommand } from './commands/jcc.ts';
@@ -19,6 +20,7 @@ const commands: Command[] = [
   orgCommand,
   jccCommand,
   backupCommand,
+  auditCommand,
 ];
 
 function overview(): string {

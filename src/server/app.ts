@@ -62,6 +62,8 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     void reply.header('x-request-id', request.id);
     for (const [k, v] of Object.entries(securityHeaders)) void reply.header(k, v);
     if (!request.url.startsWith('/api/docs')) void reply.header('content-security-policy', pageCsp);
+    if (request.protocol === 'https')
+      void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
       void reply.header('cache-control', 'no-store');
     return payload;

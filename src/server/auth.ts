@@ -2,10 +2,12 @@ import '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SeamError } from '../domain/errors.ts';
 import type { Actor } from '../service/actor.ts';
-import { actorFromApiToken, actorFromSession } from '../service/auth.ts';
+import { actorFromApiToken, csrfMatches, useSession } from '../service/auth.ts';
 import type { Store } from '../store/store.ts';
 
 export const sessionCookie = 'seam_session';
+/** The header a cookie-authenticated write must carry: the session's CSRF token (from sign-in or /auth/me). */
+export const csrfHeader = 'x-csrf-token';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -19,7 +21,7 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Recognises the user of a request from its bearer token or session cookie, without requiring one. */
 export function identify(store: Store) {
-  return async (request: FastifyRequest): Promise<void> => {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     request.actor = null;
     request.authVia = null;
     const header = request.headers.authorization;
@@ -33,19 +35,34 @@ export function identify(store: Store) {
     }
     const cookie = request.cookies[sessionCookie];
     if (cookie && /^ses_[A-Za-z0-9_-]{43}$/.test(cookie)) {
-      const actor = actorFromSession(store, cookie);
-      if (actor) {
-        request.actor = actor;
+      const use = useSession(store, cookie);
+      if (use) {
+        request.actor = use.actor;
         request.authVia = 'cookie';
+        if (use.rotated) {
+          void reply.setCookie(sessionCookie, use.rotated.token, sessionCookieOptions(request, use.rotated.expiresAt));
+          void reply.header(csrfHeader, use.rotated.csrfToken);
+        }
       }
     }
   };
 }
 
+/** The session cookie: HttpOnly (scripts never read it), SameSite=Strict, Secure over HTTPS. */
+export function sessionCookieOptions(request: FastifyRequest, expiresAt: string) {
+  return {
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: request.protocol === 'https',
+    path: '/',
+    expires: new Date(expiresAt),
+  };
+}
+
 /**
- * Requires a signed-in user. A cookie-authenticated write must also come from our own pages:
- * a JSON content type (which a cross-site form cannot send) and, when present, a same-origin
- * Origin header; with SameSite=Strict this closes the usual cross-site request forgery routes.
+ * Requires a signed-in user. A cookie-authenticated write must also prove it comes from our own
+ * pages: the session's CSRF token in a header (which another site can neither read nor set), a
+ * JSON content type and, when present, a same-origin Origin header; SameSite=Strict adds to it.
  */
 export async function requireUser(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
   if (!request.actor) throw new SeamError('unauthenticated', 'sign in or send a bearer token');
@@ -53,6 +70,11 @@ export async function requireUser(request: FastifyRequest, _reply: FastifyReply)
     const type = request.headers['content-type'] ?? '';
     const origin = request.headers.origin;
     const sameOrigin = origin === undefined || origin === `${request.protocol}://${request.host}`;
+    const token = request.headers[csrfHeader];
+    const cookie = request.cookies[sessionCookie] ?? '';
+    if (typeof token !== 'string' || !csrfMatches(cookie, token)) {
+      throw new SeamError('forbidden', `cross-site request refused: send the session's CSRF token in ${csrfHeader}`);
+    }
     if (!type.startsWith('application/json') || !sameOrigin) {
       throw new SeamError('forbidden', 'cross-site request refused: send JSON from the Seam origin');
     }

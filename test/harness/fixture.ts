@@ -9,6 +9,7 @@ import { newId } from '../../src/store/ids.ts';
 import { insertJcc } from '../../src/store/jccs.ts';
 import { insertSharingGroup } from '../../src/store/sharing-groups.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
+import { httpClient, type Reply, type RequestOptions } from './http-client.ts';
 import { tempDir } from './temp-dir.ts';
 
 export const testPassword = 'exercise-password-123';
@@ -81,21 +82,6 @@ export async function createFixture(
   return { store, dir };
 }
 
-export interface Reply {
-  status: number;
-  headers: Headers;
-  // biome-ignore lint/suspicious/noExplicitAny: tests read replies as untyped JSON and assert on their shape
-  body: any;
-  text: string;
-}
-
-export interface RequestOptions {
-  json?: unknown;
-  cookie?: string;
-  bearer?: string;
-  headers?: Record<string, string>;
-}
-
 /** A Seam server listening on a free port of the loopback interface. */
 export interface TestServer {
   url: string;
@@ -112,29 +98,11 @@ export async function startServer(
   const app = await buildApp(store);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   t.after(() => app.close());
-  const request = async (method: string, path: string, options: RequestOptions = {}): Promise<Reply> => {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.json !== undefined) headers['content-type'] = 'application/json';
-    if (options.cookie) headers.cookie = options.cookie;
-    if (options.bearer) headers.authorization = `Bearer ${options.bearer}`;
-    const res = await fetch(url + path, {
-      method,
-      headers,
-      body: options.json === undefined ? undefined : JSON.stringify(options.json),
-    });
-    const text = await res.text();
-    let body: unknown = text;
-    if (res.headers.get('content-type')?.includes('application/json')) body = JSON.parse(text);
-    return { status: res.status, headers: res.headers, body, text };
-  };
+  const http = httpClient(url);
   return {
     url,
     app,
-    request,
-    async signIn(username, password = testPassword) {
-      const r = await request('POST', '/api/v1/auth/login', { json: { username, password } });
-      if (r.status !== 200) throw new Error(`sign-in of ${username} failed: ${r.status} ${r.text}`);
-      return String(r.headers.get('set-cookie')).split(';')[0];
-    },
+    request: http.request,
+    signIn: (username, password = testPassword) => http.signIn(username, password),
   };
 }

@@ -23,7 +23,5 @@ CREATE TABLE login_failures (
 CREATE INDEX login_failures_username ON login_failures(username, at);
 CREATE INDEX login_failures_ip ON login_failures(ip, at);
 
--- Sessions: a CSRF token (hashed) and when the session was last used, for idle expiry and rotation.
-ALTER TABLE sessions ADD COLUMN csrf_hash TEXT NOT NULL DEFAULT '';
+-- Sessions: when a session was last used, for idle expiry.
 ALTER TABLE sessions ADD COLUMN last_seen_at TEXT;
-ALTER TABLE sessions ADD COLUMN rotated_at TEXT;

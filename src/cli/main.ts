@@ -3,6 +3,7 @@ import { UsageError } from './args.ts';
 import type { Command } from './command.ts';
 import { auditCommand } from './commands/audit.ts';
 import { backupCommand } from './commands/backup.ts';
+import { boundariesCommand } from './commands/boundaries.ts';
 import { demoCommand } from './commands/demo.ts';
 import { jccCommand } from './commands/jcc.ts';
 import { migrateCommand } from './commands/migrate.ts';
@@ -19,6 +20,7 @@ const commands: Command[] = [
   tokenCommand,
   orgCommand,
   jccCommand,
+  boundariesCommand,
   backupCommand,
   auditCommand,
 ];

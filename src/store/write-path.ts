@@ -11,7 +11,8 @@ export type RecordType =
   | 'jcc'
   | 'coordination_line'
   | 'presence'
-  | 'incident';
+  | 'incident'
+  | 'admin_boundary';
 
 export interface ChangeInput {
   recordType: RecordType;

@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { type TestContext, test } from 'node:test';
+import { iraqBoundaryFile } from '../../test/harness/iraq-data.ts';
+import { tempDir } from '../../test/harness/temp-dir.ts';
+import { SeamError } from '../domain/errors.ts';
+import { pointInAreal } from '../geo/point-in-polygon.ts';
+import { listBoundaries } from '../store/boundaries.ts';
+import { openStore, type Store } from '../store/store.ts';
+import { boundariesAt, importBoundaries } from './boundaries.ts';
+import { resolvePlace } from './gazetteer.ts';
+
+const twins = join(import.meta.dirname, '../../test/fixtures/boundaries/twin-subdistricts.geojson');
+
+async function iraqStore(t: TestContext, levels: (1 | 2 | 3)[] = [1, 2, 3]): Promise<Store> {
+  const store = openStore(join(tempDir(t), 'seam.db'));
+  t.after(() => store.close());
+  for (const level of levels) await importBoundaries(store, { path: iraqBoundaryFile(level) }, { level });
+  return store;
+}
+
+/** Asserts a validation error on field `place` whose reason matches. */
+function placeError(pattern: RegExp) {
+  return (err: unknown) => {
+    assert.ok(err instanceof SeamError, String(err));
+    assert.equal(err.code, 'validation');
+    assert.equal(err.issues[0].field, 'place');
+    assert.match(err.issues[0].reason, pattern);
+    assert.match(err.message, pattern);
+    return true;
+  };
+}
+
+test('a district by its English or Arabic name, any case or article, resolves inside it', async (t) => {
+  const store = await iraqStore(t);
+  const daquq = resolvePlace(store, 'daquq');
+  assert.deepEqual(
+    { ...daquq, lon: 0, lat: 0 },
+    {
+      lon: 0,
+      lat: 0,
+      name: 'Daquq',
+      level: 2,
+      pcode: 'IQG13Q02',
+      precision: 'district',
+    },
+  );
+  const geometry = listBoundaries(store.db).find((b) => b.level === 2 && b.pcode === 'IQG13Q02')!.geometry;
+  assert.ok(pointInAreal([daquq.lon, daquq.lat], geometry));
+  assert.equal(boundariesAt(store, daquq.lon, daquq.lat).district?.pcode, 'IQG13Q02');
+
+  assert.equal(resolvePlace(store, 'داقوق').pcode, 'IQG13Q02');
+  assert.equal(resolvePlace(store, '  AL-HAWIGA ').pcode, 'IQG13Q01');
+  assert.equal(resolvePlace(store, 'Mosul').name, 'Al-Mosul');
+  assert.equal(resolvePlace(store, 'الموصل').name, 'Al-Mosul');
+});
+
+test('every loaded boundary resolves, by place code, to a point inside itself', async (t) => {
+  const store = await iraqStore(t);
+  for (const b of listBoundaries(store.db)) {
+    const p = resolvePlace(store, b.pcode.toLowerCase());
+    assert.equal(p.pcode, b.pcode);
+    assert.ok(pointInAreal([p.lon, p.lat], b.geometry), `${b.name} ${b.pcode}`);
+  }
+});
+
+test('precision: governorate, district, and district for a sub-district', async (t) => {
+  const store = await iraqStore(t);
+  assert.deepEqual(
+    [resolvePlace(store, 'Baghdad'), resolvePlace(store, 'Khanaqin'), resolvePlace(store, 'Markaz Kirkuk')].map((p) => [
+      p.level,
+      p.precision,
+    ]),
+    [
+      [1, 'governorate'],
+      [2, 'district'],
+      [3, 'district'],
+    ],
+  );
+});
+
+test('a governorate and a district of the same name are ambiguous; the parent or the place code settles it', async (t) => {
+  const store = await iraqStore(t);
+  assert.throws(
+    () => resolvePlace(store, 'Kirkuk'),
+    placeError(
+      /"Kirkuk" is ambiguous: governorate Kirkuk \(IQG13\).*; district Kirkuk \(IQG13Q04\) in Kirkuk;.*"Kirkuk, Kirkuk"/,
+    ),
+  );
+  assert.equal(resolvePlace(store, 'Kirkuk, Kirkuk').pcode, 'IQG13Q04');
+  assert.equal(resolvePlace(store, 'IQG13').level, 1);
+});
+
+test('a district and a sub-district with the same (Arabic) name are ambiguous, listing both with their parents', async (t) => {
+  const store = await iraqStore(t);
+  assert.throws(
+    () => resolvePlace(store, 'مندلي'),
+    placeError(
+      /ambiguous: district Baladruz \(IQG10Q03\) in Diyala; sub-district Mandali \(IQG10Q03N01\) in Baladruz, Diyala/,
+    ),
+  );
+  assert.equal(resolvePlace(store, 'Mandali').pcode, 'IQG10Q03N01');
+  // The file gives district Baladruz the Arabic name مندلي too.
+  assert.equal(resolvePlace(store, 'مندلي، مندلي').pcode, 'IQG10Q03N01');
+  assert.equal(resolvePlace(store, 'Mandali, Baladruz, Diyala').pcode, 'IQG10Q03N01');
+});
+
+test('two sub-districts with the same name are ambiguous', async (t) => {
+  const store = await iraqStore(t, [1, 2]);
+  await importBoundaries(store, { path: twins }, { level: 3 });
+  assert.throws(
+    () => resolvePlace(store, 'twin'),
+    placeError(/sub-district Al-Twin \(XTWIN1\) in Kirkuk, Kirkuk; sub-district Twin \(XTWIN2\) in Daquq, Kirkuk/),
+  );
+  assert.throws(() => resolvePlace(store, 'التوأم'), placeError(/ambiguous/));
+  assert.equal(resolvePlace(store, 'Twin, Daquq').pcode, 'XTWIN2');
+  assert.equal(resolvePlace(store, 'twin, kirkuk, kirkuk').pcode, 'XTWIN1');
+  assert.throws(() => resolvePlace(store, 'twin, kirkuk'), placeError(/ambiguous/));
+  assert.throws(() => resolvePlace(store, 'twin, Erbil'), placeError(/no loaded .* named "twin, Erbil"/));
+});
+
+test('an unknown name, an empty name, and no boundaries at all', async (t) => {
+  const store = await iraqStore(t, [1]);
+  assert.throws(
+    () => resolvePlace(store, 'Atlantis'),
+    placeError(/no loaded governorate, district or sub-district is named "Atlantis"/),
+  );
+  assert.throws(() => resolvePlace(store, '  '), placeError(/is empty/));
+  const empty = openStore(join(tempDir(t), 'seam.db'));
+  t.after(() => empty.close());
+  assert.throws(() => resolvePlace(empty, 'Kirkuk'), placeError(/no administrative boundaries are loaded/));
+});

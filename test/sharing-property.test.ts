@@ -1,0 +1,279 @@
+// Every read path, over real HTTP, against an oracle of the sharing rules written out here,
+// independently of src/access: no record or field reaches a user beyond what the policy allows.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import type { Incident } from '../src/domain/incident.ts';
+import type { Releasability } from '../src/domain/releasability.ts';
+import type { BBox } from '../src/geo/geojson.ts';
+import { snapToGrid } from '../src/geo/grid.ts';
+import { createApiToken } from '../src/service/auth.ts';
+import { hashPassword } from '../src/service/secrets.ts';
+import { lastSeq } from '../src/store/change-log.ts';
+import { newId } from '../src/store/ids.ts';
+import { insertIncident, updateIncident } from '../src/store/incidents.ts';
+import { insertJcc } from '../src/store/jccs.ts';
+import { insertOrganisation } from '../src/store/organisations.ts';
+import { insertSharingGroup } from '../src/store/sharing-groups.ts';
+import { openStore } from '../src/store/store.ts';
+import { insertUser } from '../src/store/users.ts';
+import { kirkukAor, startServer } from './harness/fixture.ts';
+import { openSse } from './harness/sse.ts';
+import { tempDir } from './harness/temp-dir.ts';
+
+const numRuns = process.env.CI ? 1000 : 100;
+const gridKm = 10;
+const tearlineKeys = [
+  'area',
+  'casualties',
+  'date',
+  'exercise',
+  'id',
+  'lat',
+  'lon',
+  'releasability',
+  'summary',
+  'tearline',
+  'type',
+  'type_label',
+];
+
+type RelSpec = { scope: 'org' | 'partners' | 'coalition' } | { scope: 'group'; index: number };
+const rel: fc.Arbitrary<RelSpec> = fc.oneof(
+  fc.constantFrom({ scope: 'org' as const }, { scope: 'partners' as const }, { scope: 'coalition' as const }),
+  fc.integer({ min: 0, max: 2 }).map((index) => ({ scope: 'group' as const, index })),
+);
+const orgIndex = fc.integer({ min: 0, max: 3 });
+const world = fc.record({
+  orgs: fc.integer({ min: 2, max: 4 }),
+  jccs: fc.array(fc.uniqueArray(orgIndex, { maxLength: 4 }), { maxLength: 2 }),
+  groups: fc.array(fc.uniqueArray(orgIndex, { maxLength: 4 }), { maxLength: 2 }),
+  records: fc.array(
+    fc.record({
+      owner: orgIndex,
+      jcc: fc.option(fc.integer({ min: 0, max: 1 })),
+      releasability: rel,
+      tearline: fc.option(rel),
+      change: fc.option(fc.record({ releasability: rel, tearline: fc.option(rel) })),
+      lon: fc.double({ min: 40, max: 48, noNaN: true }),
+      lat: fc.double({ min: 30, max: 37, noNaN: true }),
+      killed: fc.integer({ min: 0, max: 5 }),
+      type: fc.constantFrom('ied' as const, 'sighting' as const),
+      hour: fc.integer({ min: 0, max: 23 }),
+    }),
+    { minLength: 1, maxLength: 6 },
+  ),
+  filter: fc.constantFrom('none', 'type', 'bbox'),
+});
+
+test('no read path lets a record or a field reach a user beyond what the sharing rules allow', async (t) => {
+  const store = openStore(join(tempDir(t), 'seam.db'));
+  t.after(() => store.close());
+  const s = await startServer(t, store);
+  const passwordHash = await hashPassword('unused-in-this-test');
+  let run = 0;
+
+  await fc.assert(
+    fc.asyncProperty(world, async (w) => {
+      run++;
+      const day = new Date(Date.UTC(2020, 0, 1) + run * 86_400_000).toISOString().slice(0, 10);
+      const orgs = Array.from({ length: w.orgs }, (_, i) => `r${run}-o${i}`);
+      const org = (i: number) => orgs[i % orgs.length];
+      const jccs = w.jccs.map((members, i) => ({ code: `r${run}-j${i}`, members: [...new Set(members.map(org))] }));
+      const groups = w.groups.map((members, i) => ({ name: `r${run}-g${i}`, members: [...new Set(members.map(org))] }));
+      const toRel = (r: RelSpec): Releasability =>
+        r.scope === 'group' ? { scope: 'group', group: `r${run}-g${r.index}` } : { scope: r.scope };
+
+      // The oracle: who is in the audience of a releasability, written out from the rules.
+      const audience = (r: Releasability, owner: string, jcc: string | null): Set<string> => {
+        if (r.scope === 'org') return new Set([owner]);
+        if (r.scope === 'coalition') return new Set([...orgs]);
+        if (r.scope === 'group') return new Set([owner, ...(groups.find((g) => g.name === r.group)?.members ?? [])]);
+        if (jcc !== null) return new Set([owner, ...(jccs.find((j) => j.code === jcc)?.members ?? [])]);
+        return new Set([owner, ...jccs.filter((j) => j.members.includes(owner)).flatMap((j) => j.members)]);
+      };
+      const expect = (i: Incident, viewer: string): 'record' | 'tearline' | 'none' => {
+        if (audience(i.releasability, i.ownerOrg, i.jcc).has(viewer)) return 'record';
+        if (i.tearline && audience(i.tearline.releasability, i.ownerOrg, i.jcc).has(viewer)) return 'tearline';
+        return 'none';
+      };
+
+      const seqBefore = lastSeq(store.db);
+      const history: Incident[] = [];
+      const finals: Incident[] = [];
+      const tokens = new Map<string, string>();
+      store.writes.write(null, (tx) => {
+        for (const code of orgs) insertOrganisation(tx, { id: newId(), code, name: code, createdAt: tx.at });
+        for (const j of jccs) {
+          insertJcc(tx, {
+            id: newId(),
+            code: j.code,
+            name: j.code,
+            aor: kirkukAor,
+            members: j.members,
+            createdAt: tx.at,
+            updatedAt: tx.at,
+          });
+        }
+        for (const g of groups) insertSharingGroup(tx, { ...g, ownerOrg: orgs[0], createdAt: tx.at, updatedAt: tx.at });
+        for (const code of orgs) {
+          insertUser(tx, {
+            id: newId(),
+            username: `${code}-viewer`,
+            org: code,
+            roles: ['viewer'],
+            disabled: false,
+            passwordHash,
+            createdAt: tx.at,
+            updatedAt: tx.at,
+          });
+        }
+        for (const r of w.records) {
+          const jcc = r.jcc === null || jccs.length === 0 ? null : jccs[r.jcc % jccs.length].code;
+          const incident: Incident = {
+            id: newId(),
+            type: r.type,
+            time: `${day}T${String(r.hour).padStart(2, '0')}:17:00.000Z`,
+            timePrecision: 'day',
+            lon: r.lon,
+            lat: r.lat,
+            locationPrecision: 'exact',
+            place: 'secret place',
+            narrative: `narrative ${run}`,
+            casualties: {
+              forces: [{ org: org(r.owner), killed: r.killed, wounded: 1, abducted: 0 }],
+              civilians: { killed: 1, wounded: 0, abducted: 0 },
+            },
+            grading: { reliability: 'B', credibility: 2 },
+            releasability: toRel(r.releasability),
+            tearline: r.tearline && { releasability: toRel(r.tearline), summary: 'sanitised' },
+            verification: 'reported',
+            ownerOrg: org(r.owner),
+            reporterId: null,
+            jcc,
+            source: 'seam',
+            sourceId: null,
+            exercise: false,
+            createdAt: tx.at,
+            updatedAt: tx.at,
+            version: 1,
+          };
+          insertIncident(tx, incident);
+          history.push(incident);
+          let final = incident;
+          if (r.change) {
+            final = {
+              ...incident,
+              releasability: toRel(r.change.releasability),
+              tearline: r.change.tearline && { releasability: toRel(r.change.tearline), summary: 'sanitised' },
+              version: 2,
+            };
+            updateIncident(tx, final, { action: 'incident.releasability' });
+            history.push(final);
+          }
+          finals.push(final);
+        }
+      });
+      for (const code of orgs) tokens.set(code, createApiToken(store, null, `${code}-viewer`, 'read', null).token);
+      // A change everyone may see marks the end of this run on every stream.
+      const marker = `r${run}-zz`;
+      store.writes.write(null, (tx) =>
+        insertOrganisation(tx, { id: newId(), code: marker, name: marker, createdAt: tx.at }),
+      );
+
+      const since = `${day}T00:00:00Z`;
+      const until = new Date(Date.parse(since) + 86_400_000).toISOString();
+      const box: BBox = [42, 31, 46, 35];
+      const extra = w.filter === 'type' ? '&type=ied' : w.filter === 'bbox' ? `&bbox=${box.join(',')}` : '';
+      const filterMatches = (i: Incident, seen: 'record' | 'tearline') => {
+        if (w.filter === 'type') return i.type === 'ied';
+        if (w.filter === 'bbox') {
+          const [x, y] = seen === 'record' ? [i.lon, i.lat] : snapToGrid(i.lon, i.lat, gridKm);
+          return x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3];
+        }
+        return true;
+      };
+      const checkItem = (item: Record<string, unknown>, i: Incident, seen: 'record' | 'tearline', where: string) => {
+        if (seen === 'record') {
+          assert.equal(item.narrative, i.narrative, where);
+          assert.equal(item.lon, i.lon, where);
+          assert.equal(
+            item.releasability,
+            i.releasability.scope === 'group' ? `group:${i.releasability.group}` : i.releasability.scope,
+            where,
+          );
+        } else {
+          assert.deepEqual(Object.keys(item).sort(), tearlineKeys, where);
+          assert.deepEqual([item.lon, item.lat], snapToGrid(i.lon, i.lat, gridKm), where);
+          assert.equal(item.date, day, where);
+          assert.deepEqual(
+            item.casualties,
+            { killed: i.casualties.forces[0].killed + 1, wounded: 1, abducted: 0 },
+            where,
+          );
+        }
+      };
+
+      for (const viewer of orgs) {
+        const bearer = tokens.get(viewer)!;
+        const streamed = await openSse(`${s.url}/api/v1/stream?after=${seqBefore}`, {
+          authorization: `Bearer ${bearer}`,
+        });
+        try {
+          // List (paged) and stats.
+          const listed = new Map<string, Record<string, unknown>>();
+          let cursor: string | null = null;
+          do {
+            const r: { status: number; body: { items: Record<string, unknown>[]; next: string | null } } =
+              await s.request(
+                'GET',
+                `/api/v1/incidents?since=${since}&until=${until}&limit=2${extra}${cursor ? `&cursor=${cursor}` : ''}`,
+                { bearer },
+              );
+            assert.equal(r.status, 200);
+            for (const item of r.body.items) listed.set(String(item.id), item);
+            cursor = r.body.next;
+          } while (cursor);
+          const expectedListed = finals.filter((i) => {
+            const v = expect(i, viewer);
+            return v !== 'none' && filterMatches(i, v);
+          });
+          assert.deepEqual([...listed.keys()].sort(), expectedListed.map((i) => i.id).sort(), `list for ${viewer}`);
+          for (const i of expectedListed)
+            checkItem(listed.get(i.id)!, i, expect(i, viewer) as 'record' | 'tearline', `list ${viewer}`);
+
+          const stats = await s.request('GET', `/api/v1/incidents/stats?since=${since}&until=${until}${extra}`, {
+            bearer,
+          });
+          assert.equal(stats.body.incidents, expectedListed.filter((i) => expect(i, viewer) === 'record').length);
+          assert.equal(stats.body.tearlines, expectedListed.filter((i) => expect(i, viewer) === 'tearline').length);
+
+          // Get each record of the run by id.
+          for (const i of finals) {
+            const one = await s.request('GET', `/api/v1/incidents/${i.id}`, { bearer });
+            const v = expect(i, viewer);
+            assert.equal(one.status, v === 'none' ? 404 : 200, `get for ${viewer}`);
+            if (v !== 'none') checkItem(one.body, i, v, `get ${viewer}`);
+          }
+
+          // The live stream: each change as it was when committed.
+          await streamed.until((ev) => ev.some((e) => e.event === 'organisation' && e.data.record.code === marker));
+          const events = streamed.events.filter((e) => e.event === 'incident');
+          const expectedEvents = history.filter((i) => expect(i, viewer) !== 'none');
+          assert.deepEqual(
+            events.map((e) => e.data.record.id),
+            expectedEvents.map((i) => i.id),
+            `stream for ${viewer}`,
+          );
+          expectedEvents.forEach((i, n) =>
+            checkItem(events[n].data.record, i, expect(i, viewer) as 'record' | 'tearline', `stream ${viewer}`),
+          );
+        } finally {
+          streamed.close();
+        }
+      }
+    }),
+    { numRuns },
+  );
+});

@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { escapeXmlAttr, escapeXmlText } from './xml-escape.ts';
+import {
+  childElement,
+  childElements,
+  decodeEntities,
+  descendants,
+  parseXml,
+  textOf,
+  type XmlElement,
+  XmlError,
+} from './xml-reader.ts';
+
+function xmlError(line: number, pattern: RegExp) {
+  return (e: unknown) => e instanceof XmlError && e.line === line && pattern.test(e.reason);
+}
+
+test('elements, attributes, text, CDATA and lines', () => {
+  const root = parseXml(
+    '<?xml version="1.0"?>\n<!-- c -->\n<kml:kml xmlns:kml="k" a = \'1\'>\n <b x="&lt;&amp;&#65;&#x42;">t&gt;1</b><c/>\n<b><![CDATA[<raw> & ]]>more</b></kml:kml>\n',
+  );
+  assert.deepEqual([root.name, root.qname, root.attrs.a, root.line], ['kml', 'kml:kml', '1', 3]);
+  const bs = childElements(root, 'b');
+  assert.equal(bs.length, 2);
+  assert.deepEqual([bs[0].attrs.x, textOf(bs[0]), bs[0].line], ['<&AB', 't>1', 4]);
+  assert.equal(textOf(bs[1]), '<raw> & more');
+  assert.equal(bs[1].line, 5);
+  assert.ok(childElement(root, 'c'));
+  assert.equal(childElement(root, 'nope'), undefined);
+});
+
+test('line ends are normalised to LF; &#13; still gives CR; attribute whitespace becomes spaces', () => {
+  const root = parseXml('<a x="1\t2\n3">one\r\ntwo\rthree&#13;</a>');
+  assert.equal(textOf(root), 'one\ntwo\nthree\r');
+  assert.equal(root.attrs.x, '1 2 3');
+  assert.equal(parseXml('\uFEFF<a/>').name, 'a');
+});
+
+test('a DOCTYPE is skipped and its entities are not applied', () => {
+  const doc = '<!DOCTYPE kml [\n<!ENTITY lol "lol">\n]>\n<kml>&lol;</kml>';
+  assert.throws(() => parseXml(doc), xmlError(4, /unknown entity &lol;/));
+  assert.equal(parseXml('<!DOCTYPE kml [<!ENTITY x "y">]><kml>ok</kml>').name, 'kml');
+});
+
+test('what is not well-formed is an XmlError naming the line', () => {
+  const cases: [string, number, RegExp][] = [
+    ['<a>\n<b>\n</a>', 3, /<\/a> closes <b> opened on line 2/],
+    ['<a>\n<b>', 2, /<b> opened on line 2 is never closed/],
+    ['<a>x & y</a>', 1, /bare "&"/],
+    ['<a>&nbsp;</a>', 1, /unknown entity &nbsp;/],
+    ['<a>&#0;</a>', 1, /does not allow/],
+    ['<a>&#xD800;</a>', 1, /does not allow/],
+    ['<a>&#x110000;</a>', 1, /does not allow/],
+    ['<a></a>\n<b/>', 2, /second root/],
+    ['text<a/>', 1, /text outside the root/],
+    ['', 1, /no root element/],
+    ['<a x="1" x="2"/>', 1, /appears twice/],
+    ['<a x=1/>', 1, /quoted value/],
+    ['<a x="<"/>', 1, /"<" in the value/],
+    ['<a\n x="1"y="2"/>', 2, /expected a space/],
+    ['<a><!-- open </a>', 1, /comment is never closed/],
+    ['<a><![CDATA[ open </a>', 1, /CDATA section is never closed/],
+    ['</a>', 1, /closes nothing/],
+    ['<a></a >x', 1, /text outside the root/],
+    ['<1a/>', 1, /expected a name/],
+    ['<a', 1, /never closed/],
+  ];
+  for (const [text, line, reason] of cases) assert.throws(() => parseXml(text), xmlError(line, reason), text);
+});
+
+test('nesting deeper than the limit is refused, and deep documents do not overflow the stack', () => {
+  const deep = (n: number) => `${'<a>'.repeat(n)}${'</a>'.repeat(n)}`;
+  assert.throws(() => parseXml(deep(300)), xmlError(1, /deeper than 256/));
+  const root = parseXml(deep(100_000), { maxDepth: 200_000 });
+  assert.equal(descendants(root, 'a').length, 100_000);
+  assert.equal(textOf(root), '');
+});
+
+test('descendants come in document order', () => {
+  const root = parseXml('<r><p n="1"><p n="2"/></p><q><p n="3"/></q></r>');
+  assert.deepEqual(
+    descendants(root, 'p').map((p) => p.attrs.n),
+    ['1', '2', '3'],
+  );
+});
+
+test('decodeEntities leaves text without & untouched', () => {
+  assert.equal(decodeEntities('plain'), 'plain');
+  assert.equal(decodeEntities('&apos;&quot;&#128512;'), `'"😀`);
+});
+
+test('property: escaped text and attributes read back as the text, minus characters XML cannot carry', () => {
+  const unit = fc.oneof(
+    fc.constantFrom(
+      '&',
+      '<',
+      '>',
+      '"',
+      "'",
+      '\r',
+      '\n',
+      '\r\n',
+      '\t',
+      ']]>',
+      '&amp;',
+      '\u0000',
+      '\uFFFE',
+      '\uD800',
+      'é',
+      '😀',
+    ),
+    fc.string({ unit: 'binary', maxLength: 2 }),
+  );
+  fc.assert(
+    fc.property(fc.string({ unit, maxLength: 30 }), fc.string({ unit, maxLength: 30 }), (text, attr) => {
+      const root = parseXml(`<a v="${escapeXmlAttr(attr)}" w='${escapeXmlAttr(attr)}'>${escapeXmlText(text)}</a>`);
+      const safe = (s: string) => s.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD');
+      assert.equal(textOf(root), safe(text));
+      assert.equal(root.attrs.v, safe(attr));
+      assert.equal(root.attrs.w, safe(attr));
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test('property: arbitrary input throws nothing but XmlError', () => {
+  const piece = fc.constantFrom(
+    '<',
+    '>',
+    '</',
+    '/>',
+    '<a>',
+    '</a>',
+    '<b x="1">',
+    '</b>',
+    '&amp;',
+    '&',
+    ';',
+    '<![CDATA[',
+    ']]>',
+    '<!--',
+    '-->',
+    '<?',
+    '?>',
+    '<!DOCTYPE',
+    '[',
+    ']',
+    '"',
+    "'",
+    '=',
+    ' ',
+    '\n',
+    'x',
+    '&#x41;',
+    '&#99999999;',
+  );
+  const text = fc.oneof(
+    fc.string({ unit: 'binary' }),
+    fc.array(piece, { maxLength: 40 }).map((p) => p.join('')),
+  );
+  fc.assert(
+    fc.property(text, (s) => {
+      try {
+        const root: XmlElement = parseXml(s);
+        assert.ok(root.name.length >= 0);
+        textOf(root);
+      } catch (e) {
+        assert.ok(e instanceof XmlError, String(e));
+      }
+    }),
+    { numRuns: 5000 },
+  );
+});

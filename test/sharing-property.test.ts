@@ -266,9 +266,9 @@ test('no read path lets a record or a field reach a user beyond what the sharing
             expectedEvents.map((i) => i.id),
             `stream for ${viewer}`,
           );
-          expectedEvents.forEach((i, n) =>
-            checkItem(events[n].data.record, i, expect(i, viewer) as 'record' | 'tearline', `stream ${viewer}`),
-          );
+          for (const [n, i] of expectedEvents.entries()) {
+            checkItem(events[n].data.record, i, expect(i, viewer) as 'record' | 'tearline', `stream ${viewer}`);
+          }
         } finally {
           streamed.close();
         }

@@ -1,13 +1,15 @@
 // A 10,000-record incident list through the access policy against the same query unfiltered, in
 // the same run: the cost of deciding, record by record, what each user may see.
 import { join } from 'node:path';
+import { noEnrichment } from '../src/domain/enrichment.ts';
 import type { Incident } from '../src/domain/incident.ts';
 import type { Releasability } from '../src/domain/releasability.ts';
 import type { Actor } from '../src/service/actor.ts';
 import { listIncidents } from '../src/service/incident-reads.ts';
 import { addOrganisation } from '../src/service/organisations.ts';
 import { newId } from '../src/store/ids.ts';
-import { insertIncident, queryIncidents } from '../src/store/incidents.ts';
+import { queryIncidents } from '../src/store/incident-queries.ts';
+import { insertIncident } from '../src/store/incidents.ts';
 import { insertJcc } from '../src/store/jccs.ts';
 import { insertSharingGroup } from '../src/store/sharing-groups.ts';
 import { openStore } from '../src/store/store.ts';
@@ -71,6 +73,9 @@ store.writes.write(null, (tx) => {
       tearline:
         releasability.scope === 'org' && k % 2 === 0 ? { releasability: { scope: 'coalition' }, summary: null } : null,
       verification: 'reported',
+      review: null,
+      duplicateOf: null,
+      enrichment: noEnrichment,
       ownerOrg: k % 3 === 0 ? 'isf' : 'peshmerga',
       reporterId: null,
       jcc: k % 4 === 0 ? null : 'k1',

@@ -1,6 +1,7 @@
 // Write throughput of incidents through the store's one write path (record + spatial index +
 // change log + audit chain) against raw prepared inserts of the same rows, in the same run.
 import { join } from 'node:path';
+import { noEnrichment } from '../src/domain/enrichment.ts';
 import type { Incident } from '../src/domain/incident.ts';
 import { incidentTypeCodes } from '../src/domain/taxonomy.ts';
 import { addOrganisation } from '../src/service/organisations.ts';
@@ -32,6 +33,9 @@ function rows(n: number): Incident[] {
     releasability: { scope: 'partners' },
     tearline: null,
     verification: 'reported',
+    review: null,
+    duplicateOf: null,
+    enrichment: noEnrichment,
     ownerOrg: 'isf',
     reporterId: null,
     jcc: null,

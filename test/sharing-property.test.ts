@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { noEnrichment } from '../src/domain/enrichment.ts';
 import type { Incident } from '../src/domain/incident.ts';
 import type { Releasability } from '../src/domain/releasability.ts';
 import type { BBox } from '../src/geo/geojson.ts';
@@ -149,9 +150,12 @@ test('no read path lets a record or a field reach a user beyond what the sharing
             releasability: toRel(r.releasability),
             tearline: r.tearline && { releasability: toRel(r.tearline), summary: 'sanitised' },
             verification: 'reported',
+            review: null,
+            duplicateOf: null,
             ownerOrg: org(r.owner),
             reporterId: null,
             jcc,
+            enrichment: noEnrichment,
             source: 'seam',
             sourceId: null,
             exercise: false,

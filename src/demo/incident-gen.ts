@@ -63,8 +63,7 @@ const releasabilities: ReadonlyArray<readonly [Releasability, number]> = [
 const verificationMix: ReadonlyArray<readonly [Verification, number]> = [
   ['reported', 50],
   ['confirmed', 35],
-  ['discounted', 10],
-  ['duplicate', 5],
+  ['discounted', 15],
 ];
 const timePrecisionMix: ReadonlyArray<readonly [TimePrecision, number]> = [
   ['day', 85],
@@ -262,6 +261,25 @@ export function generateIncidents(
       tearline: null,
     } satisfies DemoIncident;
   });
+  // Some events are reported twice, by the other force, a little later and a little off: the
+  // duplicates the centres must spot (marked as such; the loader links each to its original).
+  const echoes = drafts
+    .filter((_, k) => k % 40 === 7)
+    .map((d) => {
+      const ms = Date.parse(d.time) + 45 * 60_000;
+      return {
+        ...d,
+        id: formatUuidV7(ms, r.bytes(10)),
+        time: new Date(ms).toISOString(),
+        lon: Math.round((d.lon + 0.004) * 1e5) / 1e5,
+        lat: Math.round((d.lat + 0.002) * 1e5) / 1e5,
+        ownerOrg: d.ownerOrg === 'isf' ? 'peshmerga' : 'isf',
+        narrative: `EXERCISE: second report of the same event. ${d.narrative.replace(/^EXERCISE: /, '')}`,
+        releasability: { scope: 'partners' } as Releasability,
+        verification: 'duplicate' as const,
+      } satisfies DemoIncident;
+    });
+  drafts.push(...echoes);
   drafts.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.id < b.id ? -1 : 1));
   return drafts.map((d, i) => ({
     ...d,

@@ -1,3 +1,6 @@
+import { noEnrichment } from '../domain/enrichment.ts';
+import type { Incident } from '../domain/incident.ts';
+import { enrich, loadEnrichmentContext } from '../service/enrichment.ts';
 import { hashPassword } from '../service/secrets.ts';
 import { insertCoordinationLine } from '../store/coordination-lines.ts';
 import { newId } from '../store/ids.ts';
@@ -40,10 +43,13 @@ export async function loadDemo(
     insertCoordinationLine(tx, { id: newId(), ...scenario.line, createdAt: at, updatedAt: at });
     for (const j of scenario.jccs) insertJcc(tx, { id: newId(), ...j, createdAt: at, updatedAt: at });
     for (const p of scenario.presence) insertPresence(tx, { ...p, createdAt: at, updatedAt: at });
+    const userIds: Array<[string, DemoLogin]> = [];
     for (const [i, l] of logins.entries()) {
       const { username, org, roles } = l;
+      const id = newId();
+      userIds.push([id, l]);
       insertUser(tx, {
-        id: newId(),
+        id,
         username,
         org,
         roles,
@@ -53,8 +59,34 @@ export async function loadDemo(
         updatedAt: at,
       });
     }
+    // Enriched against the line, AORs and presence written above, in this same transaction.
+    const ctx = loadEnrichmentContext(store);
+    const analystOf = new Map(userIds.filter(([, l]) => l.roles.includes('analyst')).map(([id, l]) => [l.org, id]));
     for (const i of scenario.incidents) {
-      insertIncident(tx, { ...i, reporterId: null, createdAt: at, updatedAt: at, version: 1 });
+      const base = {
+        ...i,
+        review: null,
+        duplicateOf: null,
+        enrichment: noEnrichment,
+        reporterId: null,
+        createdAt: at,
+        updatedAt: at,
+        version: 1,
+      };
+      const incident: Incident = { ...base, ...enrich(store, ctx, base) };
+      if (incident.verification === 'duplicate') {
+        // A duplicate must name what it repeats: the earlier report it was flagged against, if any.
+        incident.duplicateOf = incident.enrichment.suspectedDuplicateOf;
+        if (!incident.duplicateOf) incident.verification = 'reported';
+      }
+      if (incident.verification !== 'reported') {
+        incident.review = {
+          by: analystOf.get(incident.ownerOrg) ?? analystOf.values().next().value!,
+          at,
+          reason: 'EXERCISE: reviewed at the JCC',
+        };
+      }
+      insertIncident(tx, incident);
     }
     setSetting(tx.db, 'demo', JSON.stringify({ seed: scenario.seed, asOf: scenario.asOf }));
   });

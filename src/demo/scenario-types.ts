@@ -16,6 +16,6 @@ export interface DemoScenario {
   line: Omit<CoordinationLine, 'id' | Timestamps>;
   jccs: Array<Omit<Jcc, 'id' | Timestamps>>;
   presence: Array<DistributiveOmit<Presence, Timestamps>>;
-  incidents: Array<Omit<Incident, Timestamps | 'version' | 'reporterId'>>;
+  incidents: Array<Omit<Incident, Timestamps | 'version' | 'reporterId' | 'enrichment' | 'review' | 'duplicateOf'>>;
   users: Array<{ username: string; org: string; roles: Role[] }>;
 }

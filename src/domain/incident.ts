@@ -1,3 +1,4 @@
+import type { Enrichment, Review } from './enrichment.ts';
 import type { Grading } from './grading.ts';
 import type { Releasability } from './releasability.ts';
 import type { IncidentType } from './taxonomy.ts';
@@ -41,9 +42,14 @@ export interface Incident {
   /** A sanitised summary releasable more widely than the incident, or null. */
   tearline: Tearline | null;
   verification: Verification;
+  /** The last change of verification status; null while only reported. */
+  review: Review | null;
+  /** The incident this one duplicates, once verified as a duplicate. */
+  duplicateOf: string | null;
   ownerOrg: string;
   reporterId: string | null;
   jcc: string | null;
+  enrichment: Enrichment;
   /** Where the record came from: `seam` (reported here), `demo`, or an import format. */
   source: string;
   sourceId: string | null;

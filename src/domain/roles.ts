@@ -8,6 +8,7 @@ export const permissions = {
   'incident:create': ['reporter', 'analyst', 'liaison', 'admin'],
   'incident:update': ['analyst', 'admin'],
   'releasability:change': ['analyst', 'admin'],
+  'incident:verify': ['analyst', 'admin'],
   'sharing:manage': ['admin'],
   'presence:write': ['liaison', 'admin'],
   'line:write': ['admin'],

@@ -198,3 +198,10 @@ test('property: reading arbitrary input throws nothing but CsvError, and lines o
     { numRuns: 3000 },
   );
 });
+
+test('regression: a BOM after a character split across byte chunks is kept (Node decoder strips it)', () => {
+  const text = '\x80\uFEFFé,x\r\n';
+  const bytes = new TextEncoder().encode(text);
+  assert.deepEqual(read([bytes.slice(0, 1), bytes.slice(1)]), read(text));
+  assert.deepEqual(fieldsOf(read([bytes.slice(0, 1), bytes.slice(1)])), [['\x80\uFEFFé', 'x']]);
+});

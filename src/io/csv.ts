@@ -116,7 +116,9 @@ export class CsvParser {
       this.flushDecoder(out);
       this.feed(chunk, out);
     } else {
-      this.decoder ??= new TextDecoder('utf-8', { fatal: true });
+      // The reader strips a leading byte order mark itself (see feed): Node's decoder, left to do it,
+      // also drops a BOM after an incomplete first character when the input arrives in pieces.
+      this.decoder ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
       let text: string;
       try {
         text = this.decoder.decode(chunk, { stream: true });

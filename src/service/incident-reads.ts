@@ -5,7 +5,8 @@ import { casualtyTotals, type Incident } from '../domain/incident.ts';
 import { type TearlineView, tearlineView } from '../domain/tearline.ts';
 import type { BBox } from '../geo/geojson.ts';
 import { snapToGrid } from '../geo/grid.ts';
-import { findIncident, type IncidentCursor, type IncidentFilter, queryIncidents } from '../store/incidents.ts';
+import { type IncidentCursor, type IncidentFilter, queryIncidents } from '../store/incident-queries.ts';
+import { findIncident } from '../store/incidents.ts';
 import { getSetting } from '../store/settings.ts';
 import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
@@ -28,7 +29,8 @@ export function see(actor: Actor, incident: Incident, facts: AccessFacts, gridKm
   if (v === 'record') return { seen: 'record', incident };
   if (v === 'tearline' && incident.tearline) {
     const coarse = snapToGrid(incident.lon, incident.lat, gridKm);
-    return { seen: 'tearline', tearline: tearlineView(incident, incident.tearline, coarse, null) };
+    const area = incident.enrichment.district?.name ?? incident.enrichment.governorate?.name ?? null;
+    return { seen: 'tearline', tearline: tearlineView(incident, incident.tearline, coarse, area) };
   }
   return null;
 }
@@ -55,10 +57,26 @@ function inBox(lon: number, lat: number, b: BBox): boolean {
   return lon >= b[0] && lon <= b[2] && lat >= b[1] && lat <= b[3];
 }
 
+/** Filters on fields a tearline does not carry: they never match a tearline. */
+const hiddenFieldFilters = [
+  'jcc',
+  'ownerOrg',
+  'source',
+  'verification',
+  'q',
+  'governorate',
+  'district',
+  'inGap',
+  'inZone',
+  'grading',
+  'minKilled',
+  'minCasualties',
+] as const satisfies ReadonlyArray<keyof IncidentFilter>;
+
 /**
  * Whether a seen incident matches the filter on what the actor sees of it. A tearline carries
  * only its type, day and coarse location, so a filter on anything else (owner, JCC, source,
- * verification) never matches a tearline, a time window matches its whole day, and a bbox
+ * verification, text, area, gap, grading, casualties) never matches a tearline, a time window matches its whole day, and a bbox
  * matches its coarse location: a filter cannot be used to learn a hidden field.
  */
 function matches(s: SeenIncident, f: IncidentFilter): boolean {
@@ -68,9 +86,7 @@ function matches(s: SeenIncident, f: IncidentFilter): boolean {
     if (f.until && i.time >= f.until) return false;
     return !f.bbox || inBox(i.lon, i.lat, f.bbox);
   }
-  if (f.jcc !== undefined || f.ownerOrg !== undefined || f.source !== undefined || f.verification !== undefined) {
-    return false;
-  }
+  if (hiddenFieldFilters.some((k) => f[k] !== undefined)) return false;
   const t = s.tearline;
   const dayFrom = `${t.date}T00:00:00.000Z`;
   const dayTo = new Date(Date.parse(dayFrom) + dayMs).toISOString();

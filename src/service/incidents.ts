@@ -1,31 +1,32 @@
 import { accessFacts } from '../access/facts.ts';
-import { inAudience } from '../access/policy.ts';
+import { inAudience, visibility } from '../access/policy.ts';
+import { noEnrichment } from '../domain/enrichment.ts';
 import { invalid, SeamError } from '../domain/errors.ts';
 import { parseGrading } from '../domain/grading.ts';
-import type { Incident } from '../domain/incident.ts';
-import { noCasualties } from '../domain/incident.ts';
-import { type IncidentCreate, incidentCreateSchema, releasabilityChangeSchema } from '../domain/incident-input.ts';
+import { type Incident, type LocationPrecision, noCasualties } from '../domain/incident.ts';
+import {
+  type IncidentCreate,
+  incidentCreateSchema,
+  incidentUpdateSchema,
+  releasabilityChangeSchema,
+  verificationSchema,
+} from '../domain/incident-input.ts';
 import { formatReleasability, parseReleasability, type Releasability } from '../domain/releasability.ts';
-import { requirePermission } from '../domain/roles.ts';
+import { hasPermission, requirePermission } from '../domain/roles.ts';
 import { checkTearline, type Tearline } from '../domain/tearline.ts';
-import { pointInAreal } from '../geo/point-in-polygon.ts';
+import { fromMgrs } from '../geo/mgrs.ts';
 import { newId } from '../store/ids.ts';
 import { findIncident, insertIncident, updateIncident } from '../store/incidents.ts';
-import { listJccs } from '../store/jccs.ts';
 import { findOrganisation } from '../store/organisations.ts';
 import { findReleasabilityDefault } from '../store/releasability-defaults.ts';
 import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
+import { enrich, enrichmentContext } from './enrichment.ts';
+import { resolvePlace } from './gazetteer.ts';
 import { zodToSeamError } from './validation.ts';
 
 /** How far in the future a report's time may lie (clock skew between devices). */
 const futureToleranceMs = 15 * 60_000;
-
-/** The JCC whose area of responsibility contains the point, or null. */
-export function jccAt(store: Store, lon: number, lat: number): string | null {
-  for (const j of listJccs(store.db)) if (pointInAreal([lon, lat], j.aor)) return j.code;
-  return null;
-}
 
 function requireWriter(actor: Actor): void {
   if (actor.scope !== 'write') throw new SeamError('forbidden', 'this API token is read-only');
@@ -44,41 +45,83 @@ function tearlineFrom(
   return tearline;
 }
 
-/** Reports a new incident through the one write path. */
+interface Located {
+  lon: number;
+  lat: number;
+  precision: LocationPrecision;
+  place: string | null;
+}
+
+/** Where an incident is, from lon/lat, an MGRS reference or a place name resolved through the gazetteer. */
+export function locate(
+  store: Store,
+  input: { lon?: number; lat?: number; mgrs?: string; place?: string | null; location_precision?: LocationPrecision },
+): Located | null {
+  if (input.lon !== undefined && input.lat !== undefined) {
+    return {
+      lon: input.lon,
+      lat: input.lat,
+      precision: input.location_precision ?? 'exact',
+      place: input.place ?? null,
+    };
+  }
+  if (input.mgrs !== undefined) {
+    const m = fromMgrs(input.mgrs);
+    if (m.precisionM > 10_000)
+      throw invalid('mgrs', 'a 100 km square is too coarse to place an incident: give at least 2 digits');
+    const derived: LocationPrecision = m.precisionM <= 100 ? 'exact' : 'near_place';
+    return { lon: m.lon, lat: m.lat, precision: input.location_precision ?? derived, place: input.place ?? null };
+  }
+  if (input.place) {
+    const p = resolvePlace(store, input.place);
+    return { lon: p.lon, lat: p.lat, precision: input.location_precision ?? p.precision, place: p.name };
+  }
+  return null;
+}
+
+function checkEvent(store: Store, time: Date, forces: Array<{ org: string }>): void {
+  if (time.getTime() > store.now().getTime() + futureToleranceMs) throw invalid('time', 'lies in the future');
+  for (const f of forces) {
+    if (!findOrganisation(store.db, f.org)) throw invalid('casualties.forces.org', `no organisation "${f.org}"`);
+  }
+}
+
+/** Reports a new incident through the one write path, enriched from where and when it happened. */
 export function createIncident(store: Store, actor: Actor, body: unknown): Incident {
   requirePermission(actor.roles, 'incident:create');
   requireWriter(actor);
   const parsed = incidentCreateSchema.safeParse(body);
   if (!parsed.success) throw zodToSeamError(parsed.error);
   const input: IncidentCreate = parsed.data;
-  const now = store.now();
+  const place = locate(store, input)!;
   const time = new Date(input.time);
-  if (time.getTime() > now.getTime() + futureToleranceMs) throw invalid('time', 'lies in the future');
-  for (const f of input.casualties?.forces ?? []) {
-    if (!findOrganisation(store.db, f.org)) throw invalid('casualties.forces.org', `no organisation "${f.org}"`);
-  }
+  checkEvent(store, time, input.casualties?.forces ?? []);
   const releasability = input.releasability
     ? parseReleasability(input.releasability)
     : (findReleasabilityDefault(store.db, actor.org, 'incident') ?? { scope: 'partners' });
+  const now = store.now();
   const at = now.toISOString();
-  const incident: Incident = {
+  const draft: Incident = {
     id: newId(now.getTime()),
     type: input.type,
     time: time.toISOString(),
     timePrecision: input.time_precision,
-    lon: input.lon,
-    lat: input.lat,
-    locationPrecision: input.location_precision,
-    place: input.place ?? null,
+    lon: place.lon,
+    lat: place.lat,
+    locationPrecision: place.precision,
+    place: place.place,
     narrative: input.narrative,
     casualties: input.casualties ?? noCasualties,
     grading: input.grading ? parseGrading(input.grading) : null,
     releasability,
     tearline: tearlineFrom(input.tearline, releasability),
     verification: 'reported',
+    review: null,
+    duplicateOf: null,
     ownerOrg: actor.org,
     reporterId: actor.userId,
-    jcc: jccAt(store, input.lon, input.lat),
+    jcc: null,
+    enrichment: noEnrichment,
     source: 'seam',
     sourceId: null,
     exercise: false,
@@ -86,8 +129,126 @@ export function createIncident(store: Store, actor: Actor, body: unknown): Incid
     updatedAt: at,
     version: 1,
   };
-  store.writes.write(actor.userId, (tx) => insertIncident(tx, incident));
+  return store.writes.write(actor.userId, (tx) => {
+    const incident = { ...draft, ...enrich(store, enrichmentContext(store), draft) };
+    insertIncident(tx, incident);
+    return incident;
+  });
+}
+
+function ownIncident(store: Store, actor: Actor, id: string): Incident {
+  const incident = findIncident(store.db, id);
+  if (!incident || incident.ownerOrg !== actor.org) {
+    // Another organisation's incident is reported as missing, whether or not the actor can see it.
+    throw new SeamError('not_found', `no incident ${id} owned by ${actor.org}`);
+  }
   return incident;
+}
+
+/**
+ * Corrects an incident's event fields. The owner organisation's analysts and administrators may,
+ * and so may the reporter of their own report. The caller names the version it corrects, so two
+ * people correcting at once cannot silently overwrite each other.
+ */
+export function correctIncident(store: Store, actor: Actor, id: string, body: unknown): Incident {
+  requireWriter(actor);
+  const parsed = incidentUpdateSchema.safeParse(body);
+  if (!parsed.success) throw zodToSeamError(parsed.error);
+  const input = parsed.data;
+  return store.writes.write(actor.userId, (tx) => {
+    const before = ownIncident(store, actor, id);
+    if (before.reporterId !== actor.userId || !hasPermission(actor.roles, 'incident:create')) {
+      requirePermission(actor.roles, 'incident:update');
+    }
+    if (input.version !== before.version) {
+      throw new SeamError(
+        'conflict',
+        `incident ${id} is at version ${before.version}, not ${input.version}: reload it and try again`,
+      );
+    }
+    const place = locate(store, {
+      ...input,
+      place: input.place ?? undefined,
+      location_precision: input.location_precision,
+    }) ?? {
+      lon: before.lon,
+      lat: before.lat,
+      precision: input.location_precision ?? before.locationPrecision,
+      place: input.place === undefined ? before.place : input.place,
+    };
+    const time = input.time ? new Date(input.time) : new Date(before.time);
+    checkEvent(store, time, input.casualties?.forces ?? []);
+    const next: Incident = {
+      ...before,
+      type: input.type ?? before.type,
+      time: time.toISOString(),
+      timePrecision: input.time_precision ?? before.timePrecision,
+      lon: place.lon,
+      lat: place.lat,
+      locationPrecision: place.precision,
+      place: place.place,
+      narrative: input.narrative ?? before.narrative,
+      casualties: input.casualties ?? before.casualties,
+      grading:
+        input.grading === undefined ? before.grading : input.grading === null ? null : parseGrading(input.grading),
+      updatedAt: tx.at,
+      version: before.version + 1,
+    };
+    const after = { ...next, ...enrich(store, enrichmentContext(store), next) };
+    updateIncident(tx, after, { action: 'incident.update', detail: { fields: changedFields(before, after) } });
+    return after;
+  });
+}
+
+/** The names of the fields that differ between two versions of an incident. */
+export function changedFields(before: Incident, after: Incident): string[] {
+  const skip = new Set(['updatedAt', 'version']);
+  return (Object.keys(after) as Array<keyof Incident>).filter(
+    (k) => !skip.has(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+  );
+}
+
+/**
+ * Sets an incident's verification status, with the reviewer, time and reason. Analysts and
+ * administrators of any organisation that may see the whole record may verify it: verification
+ * is the centre's joint work.
+ */
+export function verifyIncident(store: Store, actor: Actor, id: string, body: unknown): Incident {
+  requirePermission(actor.roles, 'incident:verify');
+  requireWriter(actor);
+  const parsed = verificationSchema.safeParse(body);
+  if (!parsed.success) throw zodToSeamError(parsed.error);
+  const input = parsed.data;
+  return store.writes.write(actor.userId, (tx) => {
+    const before = findIncident(tx.db, id);
+    const facts = accessFacts(store);
+    if (!before || visibility(actor, before, facts) !== 'record') throw new SeamError('not_found', `no incident ${id}`);
+    if (input.duplicate_of) {
+      const original = findIncident(tx.db, input.duplicate_of);
+      if (!original || visibility(actor, original, facts) !== 'record') {
+        throw invalid('duplicate_of', `no incident ${input.duplicate_of}`);
+      }
+      if (original.id === id) throw invalid('duplicate_of', 'an incident cannot duplicate itself');
+    }
+    const after: Incident = {
+      ...before,
+      verification: input.status,
+      review: { by: actor.userId, at: tx.at, reason: input.reason },
+      duplicateOf: input.duplicate_of ?? null,
+      updatedAt: tx.at,
+      version: before.version + 1,
+    };
+    updateIncident(tx, after, {
+      action: 'incident.verify',
+      detail: {
+        before: before.verification,
+        after: input.status,
+        reason: input.reason,
+        duplicateOf: after.duplicateOf,
+      },
+    });
+    return after;
+  });
 }
 
 /**
@@ -102,11 +263,7 @@ export function changeReleasability(store: Store, actor: Actor, id: string, body
   if (!parsed.success) throw zodToSeamError(parsed.error);
   const input = parsed.data;
   return store.writes.write(actor.userId, (tx) => {
-    const before = findIncident(tx.db, id);
-    if (!before || before.ownerOrg !== actor.org) {
-      // Another organisation's incident is reported as missing, whether or not the actor can see it.
-      throw new SeamError('not_found', `no incident ${id} owned by ${actor.org}`);
-    }
+    const before = ownIncident(store, actor, id);
     const releasability = parseReleasability(input.releasability);
     const tearline = input.tearline === undefined ? before.tearline : tearlineFrom(input.tearline, releasability);
     if (tearline && input.tearline === undefined) checkTearline(releasability, tearline);

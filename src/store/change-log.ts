@@ -43,3 +43,10 @@ export function changeLogGaps(db: Database): number[] {
     .all()
     .map((r) => Number(r.missing));
 }
+
+/** Every change-log entry of one record, oldest first. */
+export function recordChanges(db: Database, recordType: string, recordId: string): ChangeLogEntry[] {
+  return prepared(db, 'SELECT * FROM change_log WHERE record_type = ? AND record_id = ? ORDER BY seq')
+    .all(recordType, recordId)
+    .map(fromRow);
+}

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { makeIncident } from '../../test/factories/incident.ts';
 import { tempDir } from '../../test/harness/temp-dir.ts';
 import type { ChangeEvent } from '../bus/bus.ts';
 import type { Incident } from '../domain/incident.ts';
@@ -12,32 +13,7 @@ import { openStore, type Store } from './store.ts';
 import { auditHash, genesisHash } from './write-path.ts';
 
 function incident(org: string): Incident {
-  const at = new Date().toISOString();
-  return {
-    id: newId(),
-    type: 'ied',
-    time: at,
-    timePrecision: 'day',
-    lon: 44.39,
-    lat: 35.47,
-    locationPrecision: 'exact',
-    place: null,
-    narrative: 'test',
-    casualties: { forces: [], civilians: { killed: 0, wounded: 0, abducted: 0 } },
-    grading: null,
-    releasability: { scope: 'partners' },
-    tearline: null,
-    verification: 'reported',
-    ownerOrg: org,
-    reporterId: null,
-    jcc: null,
-    source: 'seam',
-    sourceId: null,
-    exercise: false,
-    createdAt: at,
-    updatedAt: at,
-    version: 1,
-  };
+  return makeIncident({ ownerOrg: org, time: new Date().toISOString() });
 }
 
 function freshStore(t: { after(fn: () => void): void }): Store {

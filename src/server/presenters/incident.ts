@@ -3,11 +3,21 @@ import type { Incident } from '../../domain/incident.ts';
 import { formatReleasability } from '../../domain/releasability.ts';
 import { incidentTypes } from '../../domain/taxonomy.ts';
 import type { TearlineView } from '../../domain/tearline.ts';
+import { toMgrs } from '../../geo/mgrs.ts';
 import type { SeenIncident } from '../../service/incident-reads.ts';
+
+function mgrsOf(lon: number, lat: number): string | null {
+  try {
+    return toMgrs(lon, lat, 5);
+  } catch {
+    return null;
+  }
+}
 
 /** Exactly the fields of an incident that leave the server, for the API and the live stream alike. */
 export function presentIncident(i: Incident) {
   const t = incidentTypes[i.type];
+  const e = i.enrichment;
   return {
     id: i.id,
     type: i.type,
@@ -29,9 +39,23 @@ export function presentIncident(i: Incident) {
       summary: i.tearline.summary,
     },
     verification: i.verification,
+    review: i.review && { by: i.review.by, at: i.review.at, reason: i.review.reason },
+    duplicate_of: i.duplicateOf,
     owner_org: i.ownerOrg,
     reporter_id: i.reporterId,
     jcc: i.jcc,
+    mgrs: mgrsOf(i.lon, i.lat),
+    governorate: e.governorate?.name ?? null,
+    governorate_pcode: e.governorate?.pcode ?? null,
+    district: e.district?.name ?? null,
+    district_pcode: e.district?.pcode ?? null,
+    line_side: e.lineSide,
+    line_distance_km: e.lineDistanceKm,
+    in_zone: e.inZone,
+    in_gap: e.inGap,
+    nearest_checkpoints: e.nearestCheckpoints,
+    h3: e.h3,
+    suspected_duplicate_of: e.suspectedDuplicateOf,
     source: i.source,
     source_id: i.sourceId,
     exercise: i.exercise,

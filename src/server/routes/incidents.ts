@@ -1,54 +1,26 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { verifications } from '../../domain/incident.ts';
-import { incidentCreateSchema, releasabilityChangeSchema } from '../../domain/incident-input.ts';
-import { incidentTypeCodes } from '../../domain/taxonomy.ts';
+import {
+  incidentCreateSchema,
+  incidentUpdateSchema,
+  releasabilityChangeSchema,
+  verificationSchema,
+} from '../../domain/incident-input.ts';
+import { incidentHistory } from '../../service/incident-history.ts';
 import { incidentStats, listIncidents, readIncident } from '../../service/incident-reads.ts';
-import { changeReleasability, createIncident } from '../../service/incidents.ts';
-import type { IncidentFilter } from '../../store/incidents.ts';
+import { changeReleasability, correctIncident, createIncident, verifyIncident } from '../../service/incidents.ts';
 import { actorOf, requireUser } from '../auth.ts';
 import type { ServerContext } from '../context.ts';
-import { bboxParam, decodeCursor, encodeCursor, pagingQuery } from '../cursor.ts';
+import { decodeCursor, encodeCursor, pagingQuery } from '../cursor.ts';
+import { incidentFilterOf, incidentFilterQuery, tearlineNote } from '../incident-filter.ts';
 import { presentIncident, presentSeen } from '../presenters/incident.ts';
 
 const cursorShape = z.object({ time: z.string().max(40), id: z.string().max(40) }).strict();
 
-const filterQuery = {
-  since: z.iso.datetime({ offset: true }).optional().describe('incidents at or after this time'),
-  until: z.iso.datetime({ offset: true }).optional().describe('incidents before this time'),
-  type: z
-    .string()
-    .max(2000)
-    .optional()
-    .describe('comma-separated incident type codes')
-    .transform((s) => s?.split(','))
-    .pipe(z.array(z.enum(incidentTypeCodes, { error: 'unknown incident type: see GET /api/v1/taxonomy' })).optional()),
-  jcc: z.string().max(32).optional(),
-  org: z.string().max(32).optional().describe('owner (reporting) organisation'),
-  source: z.string().max(32).optional(),
-  verification: z.enum(verifications).optional(),
-  bbox: bboxParam.optional().describe('west,south,east,north'),
-};
-
-const listQuery = z.object({ ...pagingQuery, ...filterQuery }).strict();
-const statsQuery = z.object(filterQuery).strict();
-
-function filterOf(q: z.output<typeof statsQuery>): IncidentFilter {
-  return {
-    since: q.since && new Date(q.since).toISOString(),
-    until: q.until && new Date(q.until).toISOString(),
-    types: q.type,
-    jcc: q.jcc,
-    ownerOrg: q.org,
-    source: q.source,
-    verification: q.verification,
-    bbox: q.bbox,
-  };
-}
-
-const tearlineNote =
-  'An incident you may not see whole but whose tearline is released to you appears as its tearline: `{ id, tearline: true, type, date, lon, lat (snapped to a grid), area, casualties (totals), summary }`.';
+const listQuery = z.object({ ...pagingQuery, ...incidentFilterQuery }).strict();
+const statsQuery = z.object(incidentFilterQuery).strict();
+const idParams = z.object({ id: z.uuid() });
 
 export function incidentRoutes(app: FastifyInstance, { store }: ServerContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -59,7 +31,7 @@ export function incidentRoutes(app: FastifyInstance, { store }: ServerContext): 
       schema: {
         tags: ['incidents'],
         summary: 'Incidents you may see, newest first',
-        description: `${tearlineNote} A filter on a field a tearline does not carry (org, jcc, source, verification) matches no tearline; a time window matches a tearline's whole day, and a bbox its snapped location.`,
+        description: tearlineNote,
         querystring: listQuery,
       },
       onRequest: requireUser,
@@ -69,7 +41,7 @@ export function incidentRoutes(app: FastifyInstance, { store }: ServerContext): 
       const page = listIncidents(
         store,
         actorOf(request),
-        filterOf(q),
+        incidentFilterOf(q),
         q.cursor ? decodeCursor(q.cursor, cursorShape) : null,
         q.limit,
       );
@@ -88,7 +60,7 @@ export function incidentRoutes(app: FastifyInstance, { store }: ServerContext): 
       onRequest: requireUser,
     },
     async (request) => {
-      const s = incidentStats(store, actorOf(request), filterOf(request.query));
+      const s = incidentStats(store, actorOf(request), incidentFilterOf(request.query));
       return { incidents: s.incidents, tearlines: s.tearlines, by_type: s.byType, casualties: s.casualties };
     },
   );
@@ -100,7 +72,7 @@ export function incidentRoutes(app: FastifyInstance, { store }: ServerContext): 
         tags: ['incidents'],
         summary: 'One incident (or its tearline)',
         description: tearlineNote,
-        params: z.object({ id: z.uuid() }),
+        params: idParams,
       },
       onRequest: requireUser,
     },
@@ -127,11 +99,57 @@ export function incidentRoutes(app: FastifyInstance, { store }: ServerContext): 
         summary: 'Change who may see an incident, and its tearline',
         description:
           'Only analysts and administrators of the owner organisation. Widening the audience needs a `reason`; narrowing is allowed and audited, but cannot recall what was already seen: users who read the record before keep what they read (their exports, their screens, their memory). The live stream sends the change only to those who may see the record after it.',
-        params: z.object({ id: z.uuid() }),
+        params: idParams,
         body: releasabilityChangeSchema,
       },
       onRequest: requireUser,
     },
     async (request) => presentIncident(changeReleasability(store, actorOf(request), request.params.id, request.body)),
+  );
+
+  r.patch(
+    '/api/v1/incidents/:id',
+    {
+      schema: {
+        tags: ['incidents'],
+        summary: 'Correct an incident (owner organisation: its analysts and admins, or the reporter)',
+        description:
+          'Send the `version` you are correcting and only the fields that change; the location may be given as lon/lat, mgrs or place. Enrichment is recomputed. A newer version answers 409.',
+        params: idParams,
+        body: incidentUpdateSchema,
+      },
+      onRequest: requireUser,
+    },
+    async (request) => presentIncident(correctIncident(store, actorOf(request), request.params.id, request.body)),
+  );
+
+  r.post(
+    '/api/v1/incidents/:id/verification',
+    {
+      schema: {
+        tags: ['incidents'],
+        summary: 'Verify an incident: confirmed, discounted or duplicate of another, with a reason (analysts, admins)',
+        params: idParams,
+        body: verificationSchema,
+      },
+      onRequest: requireUser,
+    },
+    async (request) => presentIncident(verifyIncident(store, actorOf(request), request.params.id, request.body)),
+  );
+
+  r.get(
+    '/api/v1/incidents/:id/history',
+    {
+      schema: {
+        tags: ['incidents'],
+        summary: 'Every version of an incident: who, when, which fields, old and new values',
+        params: idParams,
+      },
+      onRequest: requireUser,
+    },
+    async (request) => ({
+      items: incidentHistory(store, actorOf(request), request.params.id, presentIncident),
+      next: null,
+    }),
   );
 }

@@ -1,0 +1,132 @@
+import { latLngToCell } from 'h3-js';
+import { duplicateWindow, type Enrichment } from '../domain/enrichment.ts';
+import type { Incident } from '../domain/incident.ts';
+import type { Jcc } from '../domain/jcc.ts';
+import { distanceKm } from '../geo/distance.ts';
+import type { Areal } from '../geo/geojson.ts';
+import { type LineLocator, lineLocator } from '../geo/line-side.ts';
+import { pointInAreal } from '../geo/point-in-polygon.ts';
+import { buildPresenceIndex, type PresenceIndex } from '../geo/presence-index.ts';
+import { listCoordinationLines } from '../store/coordination-lines.ts';
+import { incidentsNear } from '../store/incidents.ts';
+import { listJccs } from '../store/jccs.ts';
+import { queryPresence } from '../store/presence.ts';
+import type { Database } from '../store/sqlite/database.ts';
+import { prepared } from '../store/sqlite/statements.ts';
+import type { Store } from '../store/store.ts';
+import { type BoundaryIndex, boundaryIndex } from './boundary-index.ts';
+
+/** H3 resolution incidents are indexed at. */
+export const h3Resolution = 8;
+
+/** Everything enrichment needs to know about the site, loaded once and reused for many incidents. */
+export interface EnrichmentContext {
+  boundaries: BoundaryIndex;
+  jccs: Array<Pick<Jcc, 'code' | 'aor'>>;
+  line: { locator: LineLocator; leftOrg: string; rightOrg: string; zone: Areal } | null;
+  presence: PresenceIndex;
+}
+
+/** Record types whose changes alter enrichment (boundaries are tracked by their own index). */
+const contextTypes = ['jcc', 'coordination_line', 'presence'];
+
+function contextVersion(db: Database): number {
+  const row = prepared(
+    db,
+    `SELECT coalesce(max(seq), 0) AS v FROM change_log WHERE record_type IN (${contextTypes.map(() => '?').join(', ')})`,
+  ).get(...contextTypes) as { v: number };
+  return Number(row.v);
+}
+
+/** Reads the context from the database as it is now (inside a transaction: as that transaction sees it). */
+export function loadEnrichmentContext(store: Store): EnrichmentContext {
+  const line = listCoordinationLines(store.db)[0] ?? null;
+  const presence = queryPresence(store.db, {}, null, 1_000_000);
+  return {
+    boundaries: boundaryIndex(store),
+    jccs: listJccs(store.db).map((j) => ({ code: j.code, aor: j.aor })),
+    line: line && { locator: lineLocator(line.line), leftOrg: line.leftOrg, rightOrg: line.rightOrg, zone: line.zone },
+    presence: buildPresenceIndex(
+      presence.map((p) => ({
+        id: p.id,
+        org: p.org,
+        name: p.name,
+        kind: p.kind,
+        geometry: p.geometry,
+        km: p.kind === 'checkpoint' ? p.radiusKm : p.kind === 'patrol' ? p.bufferKm : 0,
+        activeFrom: p.activeFrom,
+        activeTo: p.activeTo,
+      })),
+    ),
+  };
+}
+
+const cache = new WeakMap<Store, { version: number; context: EnrichmentContext }>();
+
+/** The enrichment context of a store, reloaded when the line, an AOR or presence changed since. */
+export function enrichmentContext(store: Store): EnrichmentContext {
+  const version = contextVersion(store.db);
+  const hit = cache.get(store);
+  const boundaries = boundaryIndex(store);
+  if (hit && hit.version === version && hit.context.boundaries === boundaries) return hit.context;
+  const context = loadEnrichmentContext(store);
+  cache.set(store, { version, context });
+  return context;
+}
+
+export interface Enriched {
+  jcc: string | null;
+  enrichment: Enrichment;
+}
+
+/** Works out everything derived from an incident's place, time and type. */
+export function enrich(
+  store: Store,
+  ctx: EnrichmentContext,
+  i: Pick<Incident, 'id' | 'lon' | 'lat' | 'time' | 'type'>,
+): Enriched {
+  const p: [number, number] = [i.lon, i.lat];
+  const governorate = ctx.boundaries.lookup(1).locate(i.lon, i.lat);
+  const district = ctx.boundaries.lookup(2).locate(i.lon, i.lat);
+  let lineSide: string | null = null;
+  let lineDistanceKm: number | null = null;
+  let inZone: boolean | null = null;
+  let inGap: boolean | null = null;
+  if (ctx.line) {
+    const placed = ctx.line.locator.locate(p);
+    lineDistanceKm = Math.round(placed.signedKm * 1000) / 1000;
+    lineSide = placed.signedKm >= 0 ? ctx.line.leftOrg : ctx.line.rightOrg;
+    inZone = pointInAreal(p, ctx.line.zone);
+    inGap = inZone && !ctx.presence.covered(i.lon, i.lat, i.time);
+  }
+  return {
+    jcc: ctx.jccs.find((j) => pointInAreal(p, j.aor))?.code ?? null,
+    enrichment: {
+      governorate: governorate && { name: governorate.name, pcode: governorate.pcode },
+      district: district && { name: district.name, pcode: district.pcode },
+      lineSide,
+      lineDistanceKm,
+      inZone,
+      inGap,
+      nearestCheckpoints: ctx.presence.nearestCheckpoints(i.lon, i.lat, i.time),
+      h3: latLngToCell(i.lat, i.lon, h3Resolution),
+      suspectedDuplicateOf: suspectedDuplicate(store, i),
+    },
+  };
+}
+
+/** The earliest other incident of the same type within 2 km and 6 hours, or null. */
+function suspectedDuplicate(store: Store, i: Pick<Incident, 'id' | 'lon' | 'lat' | 'time' | 'type'>): string | null {
+  const t = Date.parse(i.time);
+  const span = duplicateWindow.hours * 3_600_000;
+  const dLat = duplicateWindow.km / 111.195;
+  const dLon = duplicateWindow.km / (111.195 * Math.max(Math.cos((i.lat * Math.PI) / 180), 0.01));
+  const near = incidentsNear(store.db, {
+    type: i.type,
+    from: new Date(t - span).toISOString(),
+    to: new Date(t + span).toISOString(),
+    bbox: [i.lon - dLon, i.lat - dLat, i.lon + dLon, i.lat + dLat],
+    excludeId: i.id,
+  });
+  return near.find((n) => distanceKm([n.lon, n.lat], [i.lon, i.lat]) <= duplicateWindow.km)?.id ?? null;
+}

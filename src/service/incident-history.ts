@@ -1,0 +1,61 @@
+import { accessFacts } from '../access/facts.ts';
+import { visibility } from '../access/policy.ts';
+import { SeamError } from '../domain/errors.ts';
+import type { Incident } from '../domain/incident.ts';
+import { recordChanges } from '../store/change-log.ts';
+import { findIncident } from '../store/incidents.ts';
+import type { Store } from '../store/store.ts';
+import { findUserById } from '../store/users.ts';
+import type { Actor } from './actor.ts';
+
+export interface HistoryEntry {
+  version: number;
+  at: string;
+  by: string | null;
+  op: 'create' | 'update' | 'delete';
+  changes: Array<{ field: string; old: unknown; new: unknown }>;
+}
+
+/**
+ * Every version of an incident — who, when, which fields, old and new values — read from the
+ * change log, in the form `present` gives. Only for users who may see the whole record: a tearline
+ * never comes with history.
+ */
+export function incidentHistory<W extends Record<string, unknown>>(
+  store: Store,
+  actor: Actor,
+  id: string,
+  present: (i: Incident) => W,
+): HistoryEntry[] {
+  const current = findIncident(store.db, id);
+  if (!current || visibility(actor, current, accessFacts(store)) !== 'record') {
+    throw new SeamError('not_found', `no incident ${id}`);
+  }
+  const names = new Map<string, string | null>();
+  const nameOf = (userId: string | null) => {
+    if (userId === null) return null;
+    if (!names.has(userId)) names.set(userId, findUserById(store.db, userId)?.username ?? null);
+    return names.get(userId) ?? null;
+  };
+  let previous: W | null = null;
+  return recordChanges(store.db, 'incident', id).map((entry) => {
+    const wire = entry.data === null ? null : present(entry.data as Incident);
+    const changes: HistoryEntry['changes'] = [];
+    if (previous && wire) {
+      for (const field of Object.keys(wire)) {
+        if (field === 'updated_at' || field === 'version') continue;
+        if (JSON.stringify(previous[field]) !== JSON.stringify(wire[field])) {
+          changes.push({ field, old: previous[field], new: wire[field] });
+        }
+      }
+    }
+    previous = wire;
+    return {
+      version: (entry.data as Incident | null)?.version ?? 0,
+      at: entry.at,
+      by: nameOf(entry.actor),
+      op: entry.op,
+      changes,
+    };
+  });
+}

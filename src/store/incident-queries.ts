@@ -1,0 +1,110 @@
+import type { Incident } from '../domain/incident.ts';
+import type { BBox } from '../geo/geojson.ts';
+import { incidentFromRow } from './incident-rows.ts';
+import type { Database } from './sqlite/database.ts';
+import { prepared } from './sqlite/statements.ts';
+
+/** What a list, search, count or export of incidents can be narrowed by. */
+export interface IncidentFilter {
+  since?: string;
+  until?: string;
+  types?: string[];
+  jcc?: string;
+  ownerOrg?: string;
+  source?: string;
+  verification?: string;
+  bbox?: BBox;
+  /** Full-text search over narrative and place names: every word must appear. */
+  q?: string;
+  /** A governorate or district by place code or name. */
+  governorate?: string;
+  district?: string;
+  inGap?: boolean;
+  inZone?: boolean;
+  /** Admiralty codes (`B2`) or reliabilities (`B`), any of which matches. */
+  grading?: string[];
+  minKilled?: number;
+  minCasualties?: number;
+}
+
+/** Position in the newest-first order of incidents: by time, then id. */
+export interface IncidentCursor {
+  time: string;
+  id: string;
+}
+
+/** A full-text query from free text: each word quoted, so no word can be read as FTS5 syntax. */
+export function ftsQuery(text: string): string | null {
+  const words = text.match(/[\p{L}\p{N}_]+/gu) ?? [];
+  return words.length === 0
+    ? null
+    : words
+        .slice(0, 20)
+        .map((w) => `"${w}"`)
+        .join(' ');
+}
+
+function conditions(filter: IncidentFilter): { where: string[]; args: (string | number)[] } {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  const add = (sql: string, ...values: (string | number)[]) => {
+    where.push(sql);
+    args.push(...values);
+  };
+  if (filter.since) add('i.time >= ?', filter.since);
+  if (filter.until) add('i.time < ?', filter.until);
+  if (filter.types && filter.types.length > 0)
+    add(`i.type IN (${filter.types.map(() => '?').join(', ')})`, ...filter.types);
+  if (filter.jcc !== undefined) add('i.jcc = ?', filter.jcc);
+  if (filter.ownerOrg !== undefined) add('i.owner_org = ?', filter.ownerOrg);
+  if (filter.source !== undefined) add('i.source = ?', filter.source);
+  if (filter.verification !== undefined) add('i.verification = ?', filter.verification);
+  if (filter.governorate !== undefined) {
+    add('(i.governorate_pcode = ? OR i.governorate = ? COLLATE NOCASE)', filter.governorate, filter.governorate);
+  }
+  if (filter.district !== undefined) {
+    add('(i.district_pcode = ? OR i.district = ? COLLATE NOCASE)', filter.district, filter.district);
+  }
+  if (filter.inGap !== undefined) add('i.in_gap = ?', filter.inGap ? 1 : 0);
+  if (filter.inZone !== undefined) add('i.in_zone = ?', filter.inZone ? 1 : 0);
+  if (filter.grading && filter.grading.length > 0) {
+    const parts = filter.grading.map((g) => (g.length === 1 ? 'substr(i.grading, 1, 1) = ?' : 'i.grading = ?'));
+    add(`(${parts.join(' OR ')})`, ...filter.grading);
+  }
+  if (filter.minKilled !== undefined) add('i.killed_total >= ?', filter.minKilled);
+  if (filter.minCasualties !== undefined) add('i.casualties_total >= ?', filter.minCasualties);
+  if (filter.bbox) {
+    add(
+      'i.rid IN (SELECT rid FROM incidents_rtree WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?)',
+      filter.bbox[0],
+      filter.bbox[2],
+      filter.bbox[1],
+      filter.bbox[3],
+    );
+  }
+  if (filter.q !== undefined) {
+    const q = ftsQuery(filter.q);
+    if (q === null) where.push('0');
+    else add('i.rid IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ?)', q);
+  }
+  return { where, args };
+}
+
+/** Incidents matching the filter, newest first, strictly after the cursor. */
+export function queryIncidents(
+  db: Database,
+  filter: IncidentFilter,
+  after: IncidentCursor | null,
+  limit: number,
+): Incident[] {
+  const { where, args } = conditions(filter);
+  if (after) {
+    where.push('(i.time < ? OR (i.time = ? AND i.id < ?))');
+    args.push(after.time, after.time, after.id);
+  }
+  const sql = `SELECT i.* FROM incidents i ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY i.time DESC, i.id DESC LIMIT ?`;
+  return prepared(db, sql)
+    .all(...args, limit)
+    .map(incidentFromRow);
+}

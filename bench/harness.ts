@@ -16,10 +16,11 @@ export function emit(figure: Figure): void {
   process.stdout.write(`${JSON.stringify(figure)}\n`);
 }
 
-/** A scratch directory removed when the process exits. */
+/** A scratch directory removed when the process exits (kept, and named on stderr, with BENCH_KEEP=1). */
 export function scratchDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  if (process.env.BENCH_KEEP) process.stderr.write(`keeping ${dir}\n`);
+  else process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 

@@ -97,9 +97,9 @@ function matches(s: SeenIncident, f: IncidentFilter): boolean {
 
 /** The filter widened so the database returns every row whose tearline could match; `matches` narrows it again. */
 function widened(f: IncidentFilter, gridKm: number): IncidentFilter {
-  // A coarse location lies within one cell of the exact one: pad by two cells, and in longitude
-  // by as many degrees as two cells span at the box's highest latitude.
-  const padLat = (gridKm / 111.195) * 2;
+  // A coarse location lies within half a cell's diagonal (0.71 cell) of the exact one: pad by
+  // 0.75 cell, in longitude by as many degrees as that spans at the box's highest latitude.
+  const padLat = (gridKm / 111.195) * 0.75;
   let bbox = f.bbox;
   if (bbox) {
     const maxLat = Math.min(89, Math.max(Math.abs(bbox[1]), Math.abs(bbox[3])) + padLat);
@@ -119,9 +119,11 @@ export function listIncidents(
 ): Page<SeenIncident, IncidentCursor> {
   const facts = accessFacts(store);
   const gridKm = tearlineGridKm(store);
-  const query = widened(filter, gridKm);
+  // Tearlines match on their day and snapped location, so rows with a tearline are read from a
+  // slightly wider window; unless a filter on a hidden field rules every tearline out.
+  const tearlines = hiddenFieldFilters.some((k) => filter[k] !== undefined) ? undefined : widened(filter, gridKm);
   const page = visiblePage(
-    (cursor, batch) => queryIncidents(store.db, query, cursor, batch),
+    (cursor, batch) => queryIncidents(store.db, filter, cursor, batch, tearlines),
     (row) => {
       const s = see(actor, row, facts, gridKm);
       return s !== null && matches(s, filter);

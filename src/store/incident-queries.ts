@@ -74,13 +74,11 @@ function conditions(filter: IncidentFilter): { where: string[]; args: (string | 
   if (filter.minKilled !== undefined) add('i.killed_total >= ?', filter.minKilled);
   if (filter.minCasualties !== undefined) add('i.casualties_total >= ?', filter.minCasualties);
   if (filter.bbox) {
-    add(
-      'i.rid IN (SELECT rid FROM incidents_rtree WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?)',
-      filter.bbox[0],
-      filter.bbox[2],
-      filter.bbox[1],
-      filter.bbox[3],
-    );
+    const [w, s, e, n] = filter.bbox;
+    // With a time window or a type, their index narrows the rows enough to test the coordinates
+    // directly; a box alone is answered from the R*Tree.
+    if (filter.since || filter.until || filter.types?.length) add('i.lon BETWEEN ? AND ? AND i.lat BETWEEN ? AND ?', w, e, s, n);
+    else add('i.rid IN (SELECT rid FROM incidents_rtree WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?)', w, e, s, n);
   }
   if (filter.q !== undefined) {
     const q = ftsQuery(filter.q);
@@ -90,14 +88,29 @@ function conditions(filter: IncidentFilter): { where: string[]; args: (string | 
   return { where, args };
 }
 
-/** Incidents matching the filter, newest first, strictly after the cursor. */
+/**
+ * Incidents matching the filter, newest first, strictly after the cursor; with `tearlines`, also
+ * incidents that have a tearline and match that (wider) filter.
+ */
 export function queryIncidents(
   db: Database,
   filter: IncidentFilter,
   after: IncidentCursor | null,
   limit: number,
+  tearlines?: IncidentFilter,
 ): Incident[] {
-  const { where, args } = conditions(filter);
+  const exact = conditions(filter);
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  if (tearlines) {
+    const wide = conditions(tearlines);
+    const all = (w: string[]) => (w.length ? w.join(' AND ') : '1');
+    where.push(`((${all(exact.where)}) OR (i.tearline IS NOT NULL AND ${all(wide.where)}))`);
+    args.push(...exact.args, ...wide.args);
+  } else {
+    where.push(...exact.where);
+    args.push(...exact.args);
+  }
   if (after) {
     where.push('(i.time < ? OR (i.time = ? AND i.id < ?))');
     args.push(after.time, after.time, after.id);

@@ -24,6 +24,9 @@ ALTER TABLE incidents ADD COLUMN casualties_total INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX incidents_governorate_time ON incidents(governorate_pcode, time);
 CREATE INDEX incidents_district_time ON incidents(district_pcode, time);
 CREATE INDEX incidents_h3 ON incidents(h3);
+-- Rows with a tearline, for the wider tearline branch of list queries.
+CREATE INDEX incidents_tearline_type_time ON incidents(type, time) WHERE tearline IS NOT NULL;
+CREATE INDEX incidents_tearline_time ON incidents(time) WHERE tearline IS NOT NULL;
 CREATE INDEX incidents_source_id ON incidents(source, source_id);
 
 -- Full-text search over the narrative and the place names.

@@ -1,0 +1,167 @@
+// With 1,000,000 incidents stored: a bounding-box + 30-day + type query returning up to 500 rows,
+// through the real read path (access policy, tearlines), p50 and p95 over 1,000 random queries;
+// baseline: the same SQL query without the policy, in the same run. Then resident memory.
+import { join } from 'node:path';
+import { incidentTypeCodes } from '../src/domain/taxonomy.ts';
+import type { Actor } from '../src/service/actor.ts';
+import { listIncidents } from '../src/service/incident-reads.ts';
+import { addOrganisation } from '../src/service/organisations.ts';
+import { newId } from '../src/store/ids.ts';
+import { type IncidentFilter, queryIncidents } from '../src/store/incident-queries.ts';
+import { incidentColumns } from '../src/store/incident-rows.ts';
+import { insertJcc } from '../src/store/jccs.ts';
+import { openStore } from '../src/store/store.ts';
+import { emit, progress, scratchDir } from './harness.ts';
+
+const total = Number(process.env.BENCH_INCIDENTS ?? 1_000_000);
+const queries = 1000;
+const file = join(scratchDir('seam-bench-query-'), 'seam.db');
+
+// Seeded, so every run measures the same data and the same queries.
+let seed = 42;
+const random = () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+
+// The area of the coordination line, a year of incidents.
+const [west, south, east, north] = [41.8, 34.2, 45.5, 36.7];
+const start = Date.UTC(2025, 10, 1);
+const yearMs = 365 * 86_400_000;
+const orgs = ['isf', 'peshmerga', 'coalition'];
+const scopes = ['partners', 'partners', 'partners', 'coalition', 'org'];
+
+const load = openStore(file);
+for (const code of orgs) addOrganisation(load, code, code);
+const aor = {
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      [west, south],
+      [east, south],
+      [east, north],
+      [west, north],
+      [west, south],
+    ],
+  ] as [number, number][][],
+};
+load.writes.write(null, (tx) =>
+  insertJcc(tx, { id: newId(), code: 'k1', name: 'K1', aor, members: orgs, createdAt: tx.at, updatedAt: tx.at }),
+);
+
+// Loaded with raw prepared inserts (rows, R*Tree and full-text index as the write path leaves
+// them), since this figure is about reading; the write path has its own benchmarks.
+const columns = incidentColumns;
+const insert = load.db.prepare(
+  `INSERT INTO incidents (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) RETURNING rid`,
+);
+const insertBox = load.db.prepare(
+  'INSERT INTO incidents_rtree (rid, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)',
+);
+const at = new Date().toISOString();
+const batch = 50_000;
+for (let done = 0; done < total; done += batch) {
+  load.db.exec('BEGIN');
+  for (let k = done; k < Math.min(total, done + batch); k++) {
+    const lon = west + random() * (east - west);
+    const lat = south + random() * (north - south);
+    const time = new Date(start + random() * yearMs).toISOString();
+    const row: Record<string, string | number | null> = {
+      id: newId(),
+      type: incidentTypeCodes[Math.floor(random() * incidentTypeCodes.length)],
+      time,
+      time_precision: 'day',
+      lon,
+      lat,
+      location_precision: 'exact',
+      place: null,
+      narrative: `Bench incident ${k}: movement reported near the line`,
+      casualties: '{"forces":[],"civilians":{"killed":0,"wounded":1,"abducted":0}}',
+      grading: 'C3',
+      releasability: scopes[k % scopes.length],
+      tearline: null,
+      verification: 'reported',
+      owner_org: orgs[k % orgs.length],
+      jcc: 'k1',
+      nearest_checkpoints: '[]',
+      killed_total: 0,
+      casualties_total: 1,
+      source: 'bench',
+      source_id: String(k),
+      exercise: 1,
+      created_at: at,
+      updated_at: at,
+      version: 1,
+    };
+    const { rid } = insert.get(...columns.map((c) => row[c] ?? null)) as { rid: number };
+    insertBox.run(rid, lon, lon, lat, lat);
+  }
+  load.db.exec('COMMIT');
+  progress('loading', Math.min(total, done + batch), total);
+}
+load.db.exec('ANALYZE');
+load.close();
+
+// A fresh process-state read: open the file as a server would and run the queries.
+const store = openStore(file);
+const actor: Actor = { userId: 'bench', username: 'bench', org: 'peshmerga', roles: ['viewer'], scope: 'read' };
+function randomFilter(): IncidentFilter {
+  const km = 20 + random() * 60;
+  const lon = west + random() * (east - west);
+  const lat = south + random() * (north - south);
+  const dLat = km / 111.195 / 2;
+  const dLon = dLat / Math.cos((lat * Math.PI) / 180);
+  const from = start + random() * (yearMs - 30 * 86_400_000);
+  return {
+    bbox: [lon - dLon, lat - dLat, lon + dLon, lat + dLat],
+    since: new Date(from).toISOString(),
+    until: new Date(from + 30 * 86_400_000).toISOString(),
+    types: [incidentTypeCodes[Math.floor(random() * 6)]],
+  };
+}
+const filters = Array.from({ length: queries }, randomFilter);
+const policy: number[] = [];
+const raw: number[] = [];
+let rows = 0;
+for (const [n, f] of filters.entries()) {
+  const t0 = process.hrtime.bigint();
+  rows += listIncidents(store, actor, f, null, 500).items.length;
+  const t1 = process.hrtime.bigint();
+  queryIncidents(store.db, f, null, 500);
+  const t2 = process.hrtime.bigint();
+  policy.push(Number(t1 - t0) / 1e6);
+  raw.push(Number(t2 - t1) / 1e6);
+  if (n % 100 === 99) progress('querying', n + 1, queries);
+}
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const common = { incidents: total, queries, mean_rows: Math.round(rows / queries) };
+for (const [name, p] of [
+  ['incident_query_bbox_30d_type_p50', 0.5],
+  ['incident_query_bbox_30d_type_p95', 0.95],
+] as const) {
+  const value = pct(policy, p);
+  const baseline = pct(raw, p);
+  emit({
+    bench: name,
+    value: Number(value.toFixed(3)),
+    unit: 'ms',
+    baseline: Number(baseline.toFixed(3)),
+    ratio: Number((value / baseline).toFixed(3)),
+    ...common,
+    note: 'through the access policy; baseline: the same SQL without it',
+  });
+}
+const rssMb = process.memoryUsage().rss / 1024 / 1024;
+emit({
+  bench: 'incident_query_rss',
+  value: Math.round(rssMb),
+  unit: 'MiB',
+  baseline: 1536,
+  ratio: Number((rssMb / 1536).toFixed(3)),
+  ...common,
+  note: 'resident memory after opening the database and running the queries; baseline: the 1.5 GB goal',
+});
+store.close();

@@ -97,7 +97,9 @@ const t1 = process.hrtime.bigint();
 raw.db.exec('BEGIN');
 // jcc names a centre only the enriched database has; the baseline stores the row without it.
 for (const r of imported) {
-  insert.run(...incidentColumns.map((c) => (c === 'id' ? newId() : c === 'jcc' ? null : (r[c] as string | number | null))));
+  insert.run(
+    ...incidentColumns.map((c) => (c === 'id' ? newId() : c === 'jcc' ? null : (r[c] as string | number | null))),
+  );
 }
 raw.db.exec('COMMIT');
 const rawSeconds = Number(process.hrtime.bigint() - t1) / 1e9;

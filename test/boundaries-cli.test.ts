@@ -30,11 +30,14 @@ test('boundaries import, list and at, end to end', async (t) => {
   const dir = await migrated(t);
   const first = await runSeam(importArgs(1), { dataDir: dir });
   assertExit(first, 0);
-  assert.equal(first.stdout, 'imported 18 governorate boundaries (level 1), replaced 0\n');
+  assert.equal(
+    first.stdout,
+    'imported 18 governorate boundaries (level 1), replaced 0\nre-enriched incidents: 0 of 0 changed\n',
+  );
   assert.equal(first.stderr, '', 'no progress bar when stderr is not a terminal');
   const second = await runSeam([...importArgs(2), '--json'], { dataDir: dir });
   assertExit(second, 0);
-  assert.deepEqual(JSON.parse(second.stdout), { level: 2, imported: 101, replaced: 0 });
+  assert.deepEqual(JSON.parse(second.stdout), { level: 2, imported: 101, replaced: 0, incidents_changed: 0 });
 
   const list = await runSeam(['boundaries', 'list', '--level', '1', '--json'], { dataDir: dir });
   assertExit(list, 0);

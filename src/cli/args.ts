@@ -61,3 +61,22 @@ export function table(headers: string[], rows: string[][]): string {
 export function isSeamError(err: unknown): err is SeamError {
   return err instanceof SeamError;
 }
+
+const negativeValue = /^-(\d|\.\d)/;
+
+/**
+ * The arguments with `--name -3.5` joined into `--name=-3.5` for the named options, since parseArgs
+ * would take a negative number (a western longitude, a southern latitude) for an option.
+ */
+export function joinNegativeValues(argv: string[], names: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (names.includes(a.replace(/^--/, '')) && a.startsWith('--') && negativeValue.test(argv[i + 1] ?? '')) {
+      out.push(`${a}=${argv[++i]}`);
+    } else {
+      out.push(a);
+    }
+  }
+  return out;
+}

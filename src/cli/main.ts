@@ -5,6 +5,10 @@ import { auditCommand } from './commands/audit.ts';
 import { backupCommand } from './commands/backup.ts';
 import { boundariesCommand } from './commands/boundaries.ts';
 import { demoCommand } from './commands/demo.ts';
+import { exportCommand } from './commands/export.ts';
+import { importCommand } from './commands/import.ts';
+import { incidentCommand } from './commands/incident.ts';
+import { incidentsCommand } from './commands/incidents.ts';
 import { jccCommand } from './commands/jcc.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { orgCommand } from './commands/org.ts';
@@ -21,6 +25,10 @@ const commands: Command[] = [
   orgCommand,
   jccCommand,
   boundariesCommand,
+  incidentCommand,
+  incidentsCommand,
+  importCommand,
+  exportCommand,
   backupCommand,
   auditCommand,
 ];

@@ -11,6 +11,7 @@ import type { ServerContext } from './context.ts';
 import { handleError } from './errors.ts';
 import { Metrics, registerMetrics } from './metrics.ts';
 import { authRoutes } from './routes/auth.ts';
+import { incidentExportRoutes } from './routes/incident-export.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { sharingRoutes } from './routes/sharing.ts';
@@ -97,6 +98,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     systemRoutes(scope, ctx);
     authRoutes(scope, ctx);
     incidentRoutes(scope, ctx);
+    incidentExportRoutes(scope, ctx);
     referenceRoutes(scope, ctx);
     userRoutes(scope, ctx);
     sharingRoutes(scope, ctx);

@@ -115,7 +115,7 @@ export function enrich(
   };
 }
 
-/** The earliest other incident of the same type within 2 km and 6 hours, or null. */
+/** The earliest incident stored before this one, of the same type, within 2 km and 6 hours; or null. */
 function suspectedDuplicate(store: Store, i: Pick<Incident, 'id' | 'lon' | 'lat' | 'time' | 'type'>): string | null {
   const t = Date.parse(i.time);
   const span = duplicateWindow.hours * 3_600_000;
@@ -126,7 +126,7 @@ function suspectedDuplicate(store: Store, i: Pick<Incident, 'id' | 'lon' | 'lat'
     from: new Date(t - span).toISOString(),
     to: new Date(t + span).toISOString(),
     bbox: [i.lon - dLon, i.lat - dLat, i.lon + dLon, i.lat + dLat],
-    excludeId: i.id,
+    before: i.id,
   });
   return near.find((n) => distanceKm([n.lon, n.lat], [i.lon, i.lat]) <= duplicateWindow.km)?.id ?? null;
 }

@@ -5,7 +5,8 @@ export interface Page<T, C> {
 
 /**
  * Reads rows in batches and keeps those the access policy lets through, until a page is full or
- * the rows run out, so hidden rows never shorten a page while visible ones remain.
+ * the rows run out, so hidden rows never shorten a page while visible ones remain. `next` is set
+ * only when another visible row exists.
  */
 export function visiblePage<T, C>(
   fetch: (after: C | null, batch: number) => T[],
@@ -21,8 +22,9 @@ export function visiblePage<T, C>(
     const rows = fetch(cursor, batch);
     for (const row of rows) {
       if (!visible(row)) continue;
+      // One visible row past the page proves there is a next page; it is not returned.
+      if (items.length === limit) return { items, next: cursorOf(items[limit - 1]) };
       items.push(row);
-      if (items.length === limit) return { items, next: cursorOf(row) };
     }
     if (rows.length < batch) return { items, next: null };
     cursor = cursorOf(rows[rows.length - 1]);

@@ -77,8 +77,16 @@ function conditions(filter: IncidentFilter): { where: string[]; args: (string | 
     const [w, s, e, n] = filter.bbox;
     // With a time window or a type, their index narrows the rows enough to test the coordinates
     // directly; a box alone is answered from the R*Tree.
-    if (filter.since || filter.until || filter.types?.length) add('i.lon BETWEEN ? AND ? AND i.lat BETWEEN ? AND ?', w, e, s, n);
-    else add('i.rid IN (SELECT rid FROM incidents_rtree WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?)', w, e, s, n);
+    if (filter.since || filter.until || filter.types?.length)
+      add('i.lon BETWEEN ? AND ? AND i.lat BETWEEN ? AND ?', w, e, s, n);
+    else
+      add(
+        'i.rid IN (SELECT rid FROM incidents_rtree WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?)',
+        w,
+        e,
+        s,
+        n,
+      );
   }
   if (filter.q !== undefined) {
     const q = ftsQuery(filter.q);

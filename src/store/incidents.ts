@@ -59,19 +59,22 @@ export function updateIncident(tx: Tx, i: Incident, audit: { action: string; det
   });
 }
 
-/** Incidents of a type within a time range and bounding box, other than one: candidates for duplicates. */
+/**
+ * Incidents of a type within a time range and bounding box that were stored before the given one
+ * (ids are UUIDv7, so they sort by when they were made): candidates for being what it duplicates.
+ */
 export function incidentsNear(
   db: Database,
-  q: { type: string; from: string; to: string; bbox: BBox; excludeId: string },
+  q: { type: string; from: string; to: string; bbox: BBox; before: string },
 ): Array<{ id: string; lon: number; lat: number; time: string }> {
   return prepared(
     db,
     `SELECT i.id, i.lon, i.lat, i.time FROM incidents i
-     WHERE i.type = ? AND i.time >= ? AND i.time <= ? AND i.id <> ?
+     WHERE i.type = ? AND i.time >= ? AND i.time <= ? AND i.id < ?
        AND i.rid IN (SELECT rid FROM incidents_rtree WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?)
      ORDER BY i.time, i.id LIMIT 50`,
   )
-    .all(q.type, q.from, q.to, q.excludeId, q.bbox[0], q.bbox[2], q.bbox[1], q.bbox[3])
+    .all(q.type, q.from, q.to, q.before, q.bbox[0], q.bbox[2], q.bbox[1], q.bbox[3])
     .map((r) => ({ id: String(r.id), lon: Number(r.lon), lat: Number(r.lat), time: String(r.time) }));
 }
 

@@ -7,7 +7,6 @@ import type { ChangeEvent } from '../bus/bus.ts';
 import type { Incident } from '../domain/incident.ts';
 import { addOrganisation } from '../service/organisations.ts';
 import { changeLogGaps, lastSeq } from './change-log.ts';
-import { newId } from './ids.ts';
 import { findIncident, insertIncident } from './incidents.ts';
 import { openStore, type Store } from './store.ts';
 import { auditHash, genesisHash } from './write-path.ts';

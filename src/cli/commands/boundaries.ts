@@ -5,6 +5,7 @@ import { boundariesAt, importBoundaries, listAdminBoundaries } from '../../servi
 import { dataDirOption, intOption, parse, table, UsageError } from '../args.ts';
 import { type Command, dataDirHelp } from '../command.ts';
 import { progressBar } from '../progress.ts';
+import { reenrichWithProgress } from './incidents.ts';
 import { withStore } from './open.ts';
 
 const levelHelp = '1 (governorates), 2 (districts) or 3 (sub-districts)';
@@ -49,10 +50,13 @@ async function importCommand(argv: string[]): Promise<void> {
       },
       progressBar(`importing ${adminLevelNames[lvl]} boundaries`),
     );
-    if (values.json) return console.log(JSON.stringify(result));
+    // Incidents carry their governorate and district: bring them in line with the new boundaries.
+    const reenriched = reenrichWithProgress(store);
+    if (values.json) return console.log(JSON.stringify({ ...result, incidents_changed: reenriched.changed }));
     console.log(
       `imported ${result.imported} ${adminLevelNames[lvl]} boundaries (level ${lvl}), replaced ${result.replaced}`,
     );
+    console.log(`re-enriched incidents: ${reenriched.changed} of ${reenriched.checked} changed`);
   });
 }
 
@@ -127,7 +131,8 @@ export const boundariesCommand: Command = {
   seam boundaries at MGRS [--json]
 
 import reads a GeoJSON FeatureCollection of Polygon/MultiPolygon features in WGS84 and replaces
-every boundary of that level in one transaction. Every feature is checked first; if any is wrong
+every boundary of that level in one transaction, then re-enriches every incident (governorate,
+district) and says how many changed. Every feature is checked first; if any is wrong
 nothing is imported and each problem is named with its feature number. Field names default to
 OCHA's COD-AB ones: ADM{level}_EN, ADM{level}_AR, ADM{level}_PCODE, parent ADM{level-1}_PCODE.
 Files over 200 MB are refused. Seam ships no boundary data: supply the file.

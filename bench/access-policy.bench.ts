@@ -1,8 +1,6 @@
 // A 10,000-record incident list through the access policy against the same query unfiltered, in
 // the same run: the cost of deciding, record by record, what each user may see.
 import { join } from 'node:path';
-import { noEnrichment } from '../src/domain/enrichment.ts';
-import type { Incident } from '../src/domain/incident.ts';
 import type { Releasability } from '../src/domain/releasability.ts';
 import type { Actor } from '../src/service/actor.ts';
 import { listIncidents } from '../src/service/incident-reads.ts';
@@ -13,6 +11,7 @@ import { insertIncident } from '../src/store/incidents.ts';
 import { insertJcc } from '../src/store/jccs.ts';
 import { insertSharingGroup } from '../src/store/sharing-groups.ts';
 import { openStore } from '../src/store/store.ts';
+import { makeIncident } from '../test/factories/incident.ts';
 import { emit, median, scratchDir, time } from './harness.ts';
 
 const records = 10_000;
@@ -57,35 +56,21 @@ store.writes.write(null, (tx) => {
   });
   for (let k = 0; k < records; k++) {
     const releasability = mix[k % mix.length];
-    const i: Incident = {
-      id: newId(),
-      type: 'ied',
+    const i = makeIncident({
       time: new Date(Date.UTC(2026, 0, 1) + k * 60_000).toISOString(),
-      timePrecision: 'day',
       lon: 44 + (k % 100) / 100,
       lat: 35 + (k % 97) / 97,
-      locationPrecision: 'exact',
-      place: null,
       narrative: `Bench incident ${k}`,
-      casualties: { forces: [], civilians: { killed: 0, wounded: 0, abducted: 0 } },
       grading: { reliability: 'C', credibility: 3 },
       releasability,
       tearline:
         releasability.scope === 'org' && k % 2 === 0 ? { releasability: { scope: 'coalition' }, summary: null } : null,
-      verification: 'reported',
-      review: null,
-      duplicateOf: null,
-      enrichment: noEnrichment,
       ownerOrg: k % 3 === 0 ? 'isf' : 'peshmerga',
-      reporterId: null,
       jcc: k % 4 === 0 ? null : 'k1',
       source: 'bench',
       sourceId: String(k),
       exercise: true,
-      createdAt: tx.at,
-      updatedAt: tx.at,
-      version: 1,
-    };
+    });
     insertIncident(tx, i);
   }
 });

@@ -33,7 +33,6 @@ function rows(n: number): Incident[] {
   );
 }
 
-
 const dir = scratchDir('seam-bench-');
 let run = 0;
 

@@ -11,6 +11,7 @@ import type { ServerContext } from './context.ts';
 import { handleError } from './errors.ts';
 import { Metrics, registerMetrics } from './metrics.ts';
 import { authRoutes } from './routes/auth.ts';
+import { gapRoutes } from './routes/gaps.ts';
 import { incidentExportRoutes } from './routes/incident-export.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { referenceRoutes } from './routes/reference.ts';
@@ -100,6 +101,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     incidentRoutes(scope, ctx);
     incidentExportRoutes(scope, ctx);
     referenceRoutes(scope, ctx);
+    gapRoutes(scope, ctx);
     userRoutes(scope, ctx);
     sharingRoutes(scope, ctx);
     streamRoutes(scope, ctx);

@@ -12,7 +12,8 @@ export type RecordType =
   | 'coordination_line'
   | 'presence'
   | 'incident'
-  | 'admin_boundary';
+  | 'admin_boundary'
+  | 'gap_snapshot';
 
 export interface ChangeInput {
   recordType: RecordType;

@@ -1,0 +1,168 @@
+import { accessFacts } from '../access/facts.ts';
+import { visibility } from '../access/policy.ts';
+import { invalid, SeamError } from '../domain/errors.ts';
+import type { CoverageSource } from '../geo/coverage.ts';
+import { type GapIncident, type GapReport, type GapReportOptions, gapReport } from '../geo/gap-report.ts';
+import { gapZoneKey, type PreparedGapZone, prepareGapZone } from '../geo/gap-zone.ts';
+import { listCoordinationLines } from '../store/coordination-lines.ts';
+import { type GapSnapshot, listGapSnapshots, saveGapSnapshot } from '../store/gap-snapshots.ts';
+import { newId } from '../store/ids.ts';
+import type { IncidentCursor } from '../store/incident-queries.ts';
+import { listJccs } from '../store/jccs.ts';
+import { queryPresence } from '../store/presence.ts';
+import type { Store } from '../store/store.ts';
+import type { Actor } from './actor.ts';
+import { listIncidents } from './incident-reads.ts';
+
+/** The most windows one trend request may compute. */
+export const maxTrendWindows = 400;
+
+export interface GapQuery {
+  from: string;
+  to: string;
+  options?: GapReportOptions;
+}
+
+const zones = new WeakMap<Store, PreparedGapZone>();
+
+function siteInput(store: Store) {
+  const line = listCoordinationLines(store.db)[0];
+  if (!line) throw new SeamError('not_found', 'no coordination line is set up on this site');
+  const zoneInput = { line: line.line, zone: line.zone, zoneKm: line.zoneKm };
+  let prepared = zones.get(store);
+  if (!prepared || prepared.key !== gapZoneKey(zoneInput)) {
+    prepared = prepareGapZone(zoneInput);
+    zones.set(store, prepared);
+  }
+  return { zoneInput, prepared };
+}
+
+/** The presence records the actor may see, as coverage sources: an analysis never uses what its reader may not see. */
+function visiblePresence(store: Store, actor: Actor): CoverageSource[] {
+  const facts = accessFacts(store);
+  return queryPresence(store.db, {}, null, 1_000_000)
+    .filter(
+      (p) => visibility(actor, { ownerOrg: p.org, releasability: p.releasability, jcc: null }, facts) === 'record',
+    )
+    .map((p) => ({
+      id: p.id,
+      org: p.org,
+      name: p.name,
+      kind: p.kind,
+      geometry: p.geometry,
+      km: p.kind === 'checkpoint' ? p.radiusKm : p.kind === 'patrol' ? p.bufferKm : 0,
+      activeFrom: p.activeFrom,
+      activeTo: p.activeTo,
+      schedule: p.kind === 'patrol' ? p.schedule : null,
+    }));
+}
+
+/** The incidents of the window the actor may see whole (a tearline's snapped location is too coarse to analyse). */
+function visibleIncidents(store: Store, actor: Actor, from: string, to: string): GapIncident[] {
+  const out: GapIncident[] = [];
+  let cursor: IncidentCursor | null = null;
+  do {
+    const page = listIncidents(store, actor, { since: from, until: to }, cursor, 1000);
+    for (const s of page.items) {
+      if (s.seen === 'record')
+        out.push({
+          id: s.incident.id,
+          lon: s.incident.lon,
+          lat: s.incident.lat,
+          type: s.incident.type,
+          time: s.incident.time,
+        });
+    }
+    cursor = page.next;
+  } while (cursor);
+  return out;
+}
+
+/** The window as UTC ISO-8601 with milliseconds, the form every stored time has. */
+function checkWindow(from: string, to: string): { from: string; to: string } {
+  const a = Date.parse(from);
+  const b = Date.parse(to);
+  if (Number.isNaN(a)) throw invalid('from', 'must be an ISO-8601 time');
+  if (Number.isNaN(b)) throw invalid('to', 'must be an ISO-8601 time');
+  if (b < a) throw invalid('to', 'must not be before from');
+  return { from: new Date(a).toISOString(), to: new Date(b).toISOString() };
+}
+
+/**
+ * The gap analysis of the site's coordination line over a window, from the presence and incidents
+ * the actor may see: gaps, per-AOR figures, uncovered runs of the line, corridors, incidents in
+ * gaps, hotspots and recommended joint checkpoints.
+ */
+export function analyseGaps(store: Store, actor: Actor, q: GapQuery): GapReport {
+  const window = checkWindow(q.from, q.to);
+  const { zoneInput, prepared } = siteInput(store);
+  return gapReport(
+    {
+      ...zoneInput,
+      presence: visiblePresence(store, actor),
+      incidents: visibleIncidents(store, actor, window.from, window.to),
+      aors: listJccs(store.db).map((j) => ({ code: j.code, aor: j.aor })),
+      window,
+      options: { ...q.options, recommendations: q.options?.recommendations ?? { asOf: window.to } },
+    },
+    prepared,
+  );
+}
+
+/** Splits [from, to) into consecutive windows of `everyMs`. */
+export function trendWindows(from: string, to: string, everyMs: number): Array<{ from: string; to: string }> {
+  const window = checkWindow(from, to);
+  if (!(everyMs >= 60_000)) throw invalid('every', 'must be at least a minute');
+  const start = Date.parse(window.from);
+  const end = Date.parse(window.to);
+  const count = Math.ceil((end - start) / everyMs);
+  if (count > maxTrendWindows) throw invalid('every', `gives ${count} windows; at most ${maxTrendWindows}`);
+  return Array.from({ length: count }, (_, k) => ({
+    from: new Date(start + k * everyMs).toISOString(),
+    to: new Date(Math.min(end, start + (k + 1) * everyMs)).toISOString(),
+  }));
+}
+
+/**
+ * The gap figures over consecutive windows — "is the gap closing?" — each stored as a snapshot of
+ * the actor's organisation (recomputing a window replaces its snapshot).
+ */
+export function gapTrend(
+  store: Store,
+  actor: Actor,
+  q: GapQuery & { everyMs: number },
+  onProgress?: (done: number, total: number) => void,
+): GapSnapshot[] {
+  const windows = trendWindows(q.from, q.to, q.everyMs);
+  const options: GapReportOptions = { ...q.options, hotspots: false, recommendations: false };
+  const snapshots: GapSnapshot[] = [];
+  for (const [n, w] of windows.entries()) {
+    const r = analyseGaps(store, actor, { from: w.from, to: w.to, options });
+    snapshots.push({
+      id: newId(),
+      org: actor.org,
+      windowFrom: w.from,
+      windowTo: w.to,
+      minShare: r.min_share,
+      orgs: (r.orgs ?? []).slice().sort().join(','),
+      zoneKm2: r.zone_km2,
+      uncoveredKm2: r.uncovered_km2,
+      uncoveredShare: r.uncovered_share,
+      longestUncoveredStretchKm: r.longest_uncovered_stretch_km,
+      corridors: r.corridors.length,
+      incidentsInGaps: r.inputs.incidents_in_gaps,
+      computedAt: store.now().toISOString(),
+    });
+    onProgress?.(n + 1, windows.length);
+  }
+  store.writes.write(actor.userId, (tx) => {
+    for (const s of snapshots) saveGapSnapshot(tx, s);
+  });
+  const window = checkWindow(q.from, q.to);
+  return listGapSnapshots(store.db, actor.org, window.from, window.to).filter((s) =>
+    snapshots.some(
+      (n) =>
+        n.windowFrom === s.windowFrom && n.windowTo === s.windowTo && n.minShare === s.minShare && n.orgs === s.orgs,
+    ),
+  );
+}

@@ -5,10 +5,12 @@ import { join } from 'node:path';
 /** One benchmark figure, printed as a JSON line. */
 export interface Figure {
   bench: string;
-  value: number;
+  /** null only in a figure that could not be measured here, which then says why in `skipped`. */
+  value: number | null;
   unit: string;
-  baseline: number;
-  ratio: number;
+  baseline: number | null;
+  ratio: number | null;
+  skipped?: string;
   [extra: string]: unknown;
 }
 

@@ -24,7 +24,10 @@ export interface Enrichment {
   /** Signed distance to the line in km: positive on its left (walking from its first vertex), negative on its right. */
   lineDistanceKm: number | null;
   inZone: boolean | null;
-  /** Inside the zone and covered by no checkpoint, patrol route or unit AOR active at the incident's time. */
+  /**
+   * Inside the zone and covered by no checkpoint, patrol route or unit AOR active at the incident's
+   * time (a patrol route counts whatever its daily schedule; the gap analysis applies schedules).
+   */
   inGap: boolean | null;
   nearestCheckpoints: NearestCheckpoint[];
   /** H3 cell (resolution 8) of the location. */

@@ -15,6 +15,7 @@ import type { Database } from '../store/sqlite/database.ts';
 import { prepared } from '../store/sqlite/statements.ts';
 import type { Store } from '../store/store.ts';
 import { type BoundaryIndex, boundaryIndex } from './boundary-index.ts';
+import { coverageSourceOf } from './presence.ts';
 
 /** H3 resolution incidents are indexed at. */
 export const h3Resolution = 8;
@@ -46,18 +47,7 @@ export function loadEnrichmentContext(store: Store): EnrichmentContext {
     boundaries: boundaryIndex(store),
     jccs: listJccs(store.db).map((j) => ({ code: j.code, aor: j.aor })),
     line: line && { locator: lineLocator(line.line), leftOrg: line.leftOrg, rightOrg: line.rightOrg, zone: line.zone },
-    presence: buildPresenceIndex(
-      presence.map((p) => ({
-        id: p.id,
-        org: p.org,
-        name: p.name,
-        kind: p.kind,
-        geometry: p.geometry,
-        km: p.kind === 'checkpoint' ? p.radiusKm : p.kind === 'patrol' ? p.bufferKm : 0,
-        activeFrom: p.activeFrom,
-        activeTo: p.activeTo,
-      })),
-    ),
+    presence: buildPresenceIndex(presence.map(coverageSourceOf)),
   };
 }
 

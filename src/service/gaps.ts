@@ -1,5 +1,3 @@
-import { accessFacts } from '../access/facts.ts';
-import { visibility } from '../access/policy.ts';
 import { invalid, SeamError } from '../domain/errors.ts';
 import type { CoverageSource } from '../geo/coverage.ts';
 import { type GapIncident, type GapReport, type GapReportOptions, gapReport } from '../geo/gap-report.ts';
@@ -9,10 +7,10 @@ import { type GapSnapshot, listGapSnapshots, saveGapSnapshot } from '../store/ga
 import { newId } from '../store/ids.ts';
 import type { IncidentCursor } from '../store/incident-queries.ts';
 import { listJccs } from '../store/jccs.ts';
-import { queryPresence } from '../store/presence.ts';
 import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
 import { listIncidents } from './incident-reads.ts';
+import { coverageSourceOf, listPresence } from './presence.ts';
 
 /** The most windows one trend request may compute. */
 export const maxTrendWindows = 400;
@@ -39,22 +37,7 @@ function siteInput(store: Store) {
 
 /** The presence records the actor may see, as coverage sources: an analysis never uses what its reader may not see. */
 function visiblePresence(store: Store, actor: Actor): CoverageSource[] {
-  const facts = accessFacts(store);
-  return queryPresence(store.db, {}, null, 1_000_000)
-    .filter(
-      (p) => visibility(actor, { ownerOrg: p.org, releasability: p.releasability, jcc: null }, facts) === 'record',
-    )
-    .map((p) => ({
-      id: p.id,
-      org: p.org,
-      name: p.name,
-      kind: p.kind,
-      geometry: p.geometry,
-      km: p.kind === 'checkpoint' ? p.radiusKm : p.kind === 'patrol' ? p.bufferKm : 0,
-      activeFrom: p.activeFrom,
-      activeTo: p.activeTo,
-      schedule: p.kind === 'patrol' ? p.schedule : null,
-    }));
+  return listPresence(store, actor, {}, null, 1_000_000).items.map(coverageSourceOf);
 }
 
 /** The incidents of the window the actor may see whole (a tearline's snapped location is too coarse to analyse). */

@@ -1,6 +1,7 @@
-import { loadAccessFacts } from '../access/facts.ts';
+import { accessFacts } from '../access/facts.ts';
 import { visibility } from '../access/policy.ts';
 import type { Presence } from '../domain/presence.ts';
+import type { CoverageSource } from '../geo/coverage.ts';
 import { type PresenceFilter, queryPresence } from '../store/presence.ts';
 import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
@@ -14,7 +15,7 @@ export function listPresence(
   after: string | null,
   limit: number,
 ): Page<Presence, string> {
-  const facts = loadAccessFacts(store.db);
+  const facts = accessFacts(store);
   return visiblePage(
     (cursor, batch) => queryPresence(store.db, filter, cursor, batch),
     (p) => visibility(actor, { ownerOrg: p.org, releasability: p.releasability, jcc: null }, facts) === 'record',
@@ -22,4 +23,19 @@ export function listPresence(
     after,
     limit,
   );
+}
+
+/** A presence record as coverage sees it: what covers which ground, when, and for patrols on which days. */
+export function coverageSourceOf(p: Presence): CoverageSource {
+  return {
+    id: p.id,
+    org: p.org,
+    name: p.name,
+    kind: p.kind,
+    geometry: p.geometry,
+    km: p.kind === 'checkpoint' ? p.radiusKm : p.kind === 'patrol' ? p.bufferKm : 0,
+    activeFrom: p.activeFrom,
+    activeTo: p.activeTo,
+    schedule: p.kind === 'patrol' ? p.schedule : null,
+  };
 }

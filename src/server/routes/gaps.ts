@@ -3,9 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { GapReportOptions } from '../../geo/gap-report.ts';
 import { analyseGaps, gapTrend, maxTrendWindows } from '../../service/gaps.ts';
-import type { GapSnapshot } from '../../store/gap-snapshots.ts';
 import { actorOf, requireUser } from '../auth.ts';
 import type { ServerContext } from '../context.ts';
+import { presentGapSnapshot } from '../presenters/gap-snapshot.ts';
 
 const dayMs = 86_400_000;
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -49,22 +49,6 @@ const trendQuery = z
 function windowOf(q: { from?: string; to?: string }, now: Date): { from: string; to: string } {
   const to = q.to ?? now.toISOString();
   return { from: q.from ?? new Date(Date.parse(to) - 7 * dayMs).toISOString(), to };
-}
-
-function presentSnapshot(s: GapSnapshot) {
-  return {
-    window_from: s.windowFrom,
-    window_to: s.windowTo,
-    min_share: s.minShare,
-    orgs: s.orgs ? s.orgs.split(',') : null,
-    zone_km2: s.zoneKm2,
-    uncovered_km2: s.uncoveredKm2,
-    uncovered_share: s.uncoveredShare,
-    longest_uncovered_stretch_km: s.longestUncoveredStretchKm,
-    corridors: s.corridors,
-    incidents_in_gaps: s.incidentsInGaps,
-    computed_at: s.computedAt,
-  };
 }
 
 /** Coverage gaps of the site's coordination line, from what the requester may see. */
@@ -124,7 +108,7 @@ export function gapRoutes(app: FastifyInstance, { store }: ServerContext): void 
         everyMs: q.every,
         options: { orgs: q.orgs, minShare: q.min_share },
       });
-      return { items: series.map(presentSnapshot), next: null };
+      return { items: series.map((snapshot, i) => presentGapSnapshot(snapshot, series[i - 1])), next: null };
     },
   );
 }

@@ -1,12 +1,12 @@
 import { type AccessFacts, visibility } from '../access/policy.ts';
 import type { CoordinationLine } from '../domain/coordination-line.ts';
-import type { Incident } from '../domain/incident.ts';
 import type { Jcc } from '../domain/jcc.ts';
 import type { Organisation } from '../domain/organisation.ts';
 import type { Presence } from '../domain/presence.ts';
 import type { Actor } from '../service/actor.ts';
 import { see } from '../service/incident-reads.ts';
 import type { ChangeLogEntry } from '../store/change-log.ts';
+import { incidentFromSnapshot } from '../store/incident-snapshot.ts';
 import type { SharingGroup } from '../store/sharing-groups.ts';
 import { presentSeen } from './presenters/incident.ts';
 import {
@@ -40,7 +40,7 @@ export function presentChange(
   });
   switch (entry.recordType) {
     case 'incident': {
-      const seen = see(actor, entry.data as Incident, facts, gridKm);
+      const seen = see(actor, incidentFromSnapshot(entry.data), facts, gridKm);
       return seen && wrap(presentSeen(seen));
     }
     case 'presence': {

@@ -3,6 +3,7 @@ import { visibility } from '../access/policy.ts';
 import { SeamError } from '../domain/errors.ts';
 import type { Incident } from '../domain/incident.ts';
 import { recordChanges } from '../store/change-log.ts';
+import { incidentFromSnapshot } from '../store/incident-snapshot.ts';
 import { findIncident } from '../store/incidents.ts';
 import type { Store } from '../store/store.ts';
 import { findUserById } from '../store/users.ts';
@@ -39,7 +40,8 @@ export function incidentHistory<W extends Record<string, unknown>>(
   };
   let previous: W | null = null;
   return recordChanges(store.db, 'incident', id).map((entry) => {
-    const wire = entry.data === null ? null : present(entry.data as Incident);
+    const snapshot = entry.data === null ? null : incidentFromSnapshot(entry.data);
+    const wire = snapshot === null ? null : present(snapshot);
     const changes: HistoryEntry['changes'] = [];
     if (previous && wire) {
       for (const field of Object.keys(wire)) {
@@ -51,7 +53,7 @@ export function incidentHistory<W extends Record<string, unknown>>(
     }
     previous = wire;
     return {
-      version: (entry.data as Incident | null)?.version ?? 0,
+      version: snapshot?.version ?? 0,
       at: entry.at,
       by: nameOf(entry.actor),
       op: entry.op,

@@ -12,7 +12,7 @@ import { tempDir } from './harness/temp-dir.ts';
 type Json = any;
 
 const fixturesDir = join(import.meta.dirname, 'fixtures', 'gaps');
-const fixtureNames = ['square-circles', 'corridor', 'stretch', 'no-gap'];
+const fixtureNames = ['square-circles', 'corridor', 'stretch', 'no-gap', 'bowtie-zone-corridors'];
 const readJson = (file: string): Json => JSON.parse(readFileSync(file, 'utf8'));
 const fc = (features: Json[]) => ({ type: 'FeatureCollection', features });
 const week = ['--from', '2026-03-01T00:00:00Z', '--to', '2026-03-08T00:00:00Z'];

@@ -85,3 +85,17 @@ test('no crossing when only one edge is touched', () => {
   };
   assert.equal(narrowestWidth(outline), null);
 });
+
+test('a gap narrowing to a point where the left edge meets the right edge: one crossing, bounded by that point', () => {
+  // A triangle whose apex is the pinch of a repaired bow-tie zone: left edge (+1) and right edge (−1) meet there.
+  const pinch: Position = [0, 0];
+  const outline = {
+    rings: [[pinch, [-40000, 50000], [-40000, -50000], pinch] as Position[]],
+    kinds: [Int8Array.from([1, 0, -1])],
+  };
+  const { crossings, cellM } = gapCrossings(outline, 20_000);
+  assert.equal(crossings.length, 1);
+  assert.equal(crossings[0].share, 1);
+  assert.ok(crossings[0].widthM <= 40000 + 2 * cellM, `width ${crossings[0].widthM}`);
+  assert.ok(Math.abs(crossings[0].widthM - 40000) <= 3 * cellM, `width ${crossings[0].widthM}`);
+});

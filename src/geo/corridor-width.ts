@@ -137,6 +137,17 @@ export function gapCrossings(outline: CorridorOutline, maxCells = 200_000): { cr
       }
     }
   });
+  // Where the left edge meets the right edge directly (the pinch of a zone that narrows to a point, e.g. a repaired
+  // bow-tie), nothing else bounds a crossing on that side: the meeting point is an obstacle, like an end cap.
+  outline.rings.forEach((ring, ri) => {
+    const kinds = outline.kinds[ri];
+    const m = kinds.length;
+    for (let k = 0; k < m; k++)
+      if (kinds[k] * kinds[(k + m - 1) % m] < 0) {
+        f[cellOf(ring[k][0], ring[k][1])] = 0;
+        hasObstacle = true;
+      }
+  });
   if (hasObstacle) {
     const size = Math.max(nx, ny);
     const d = new Float64Array(size);
@@ -181,8 +192,9 @@ export function gapCrossings(outline: CorridorOutline, maxCells = 200_000): { cr
     const i = keys[m] % n;
     parent[i] = i;
     size[i] = 1;
-    flags[i] = terminal[i];
-    if (flags[i] === 3) birth(i, i);
+    // The cell's own edges count once it has joined its neighbours: a cell next to both edges (in a neck narrower
+    // than a few cells) that joins a crossing drains into it rather than being born as one more crossing.
+    flags[i] = 0;
     const r = Math.floor(i / nx);
     const c = i % nx;
     for (let dr = -1; dr <= 1; dr++)
@@ -220,6 +232,9 @@ export function gapCrossings(outline: CorridorOutline, maxCells = 200_000): { cr
         flags[root] |= flags[child];
         groupLabel[root] = la === lb ? la : -2;
       }
+    const root = find(i);
+    flags[root] |= terminal[i];
+    if (flags[root] === 3 && groupLabel[root] === -1) birth(root, i);
   }
   const counts = new Array<number>(crossings.length).fill(0);
   for (let m = 0; m < insideCount; m++) {

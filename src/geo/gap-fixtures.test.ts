@@ -42,6 +42,26 @@ const known: Record<string, (r: GapReport) => void> = {
     assert.equal(r.incidents_in_gaps.length, 5);
     assert.deepEqual(r.recommendations?.sites[0].corridors, ['corridor-1']);
   },
+  'bowtie-zone-corridors': (r) => {
+    // A self-crossing zone repaired into two triangles meeting at a point, nothing present: each triangle is one
+    // corridor as wide as the triangle is along the line (not bounded by the other one's far end), and the line is
+    // uncovered from its very start to its very end.
+    assert.equal(r.repaired.length, 1);
+    assert.equal(r.gaps.features.length, 2);
+    assert.equal(r.corridors.length, 2);
+    for (const c of r.corridors) {
+      const gap = r.gaps.features.find((g) => g.id === c.gap_id);
+      assert.ok(gap);
+      const lons = gap.geometry.coordinates[0].map((p) => p[0]);
+      const alongKm = (Math.max(...lons) - Math.min(...lons)) * rad * R * Math.cos(35.5 * rad);
+      assert.equal(c.area_km2, c.gap_area_km2);
+      assert.ok(c.narrowest_width_km !== null && c.narrowest_width_km <= alongKm + 2 * c.width_resolution_km);
+      within(c.narrowest_width_km, alongKm, 3 * c.width_resolution_km, `${c.id} width`);
+    }
+    assert.equal(r.uncovered_runs.length, 2);
+    assert.equal(r.uncovered_runs[0].start_km, 0);
+    assert.equal(r.uncovered_runs[1].end_km, r.line_km);
+  },
   'no-gap': (r) => {
     assert.equal(r.uncovered_km2, 0);
     assert.deepEqual([r.uncovered_runs, r.corridors, r.gaps.features, r.incidents_in_gaps], [[], [], [], []]);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { bufferKm } from './buffer.ts';
-import type { LineString } from './geojson.ts';
+import { distanceKm } from './distance.ts';
+import type { Areal, LineString } from './geojson.ts';
 import { lineRunsInside, longestRun } from './line-runs.ts';
 import { lineLocator } from './line-side.ts';
 import { difference, unionAll } from './polygon-ops.ts';
@@ -49,4 +50,30 @@ test('a line wholly inside is one run; an empty area has none', () => {
   assert.ok(Math.abs(runs[0].length_km - loc.lengthKm) < 1e-6);
   assert.deepEqual(lineRunsInside(line, { type: 'MultiPolygon', coordinates: [] }), []);
   assert.equal(longestRun([]), null);
+});
+
+test('a line that starts and ends on straight meridian edges of the area runs inside it from 0 to its length', () => {
+  const area: Areal = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [44, 35],
+        [45, 35],
+        [45, 36],
+        [44, 36],
+        [44, 35],
+      ],
+    ],
+  };
+  const line: LineString = {
+    type: 'LineString',
+    coordinates: [
+      [44, 35.5],
+      [45, 35.5],
+    ],
+  };
+  const runs = lineRunsInside(line, area);
+  assert.equal(runs.length, 1);
+  assert.equal(runs[0].start_km, 0);
+  assert.ok(Math.abs(runs[0].end_km - distanceKm([44, 35.5], [45, 35.5])) < 1e-9);
 });

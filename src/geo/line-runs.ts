@@ -37,6 +37,13 @@ function crossings(a: Position, b: Position, c: Position, d: Position, out: numb
 }
 
 /**
+ * How close (metres) to a vertex of the line a crossing of the area's boundary is taken at the vertex. Only vertices
+ * are projected, so a line that starts on a straight WGS84 edge of the zone (e.g. on a meridian) starts a metre or so
+ * off it in the plane (the edge's chord and the line's differ); without this its first run would start there.
+ */
+const vertexSnapM = 5;
+
+/**
  * The runs of a line inside a planar area, in order along the line. `lonLat` is the line in WGS84 (chainage is
  * measured on the sphere), `planar` the same vertices projected, `area` planar in the same frame.
  */
@@ -65,10 +72,12 @@ export function planarLineRuns(
       Math.max(a[1], b[1]),
     ))
       crossings(a, b, [c[k * 4], c[k * 4 + 1]], [c[k * 4 + 2], c[k * 4 + 3]], ts);
+    const snap = vertexSnapM / (Math.hypot(b[0] - a[0], b[1] - a[1]) || 1);
     ts.sort((x, y) => x - y);
+    const cuts = ts.filter((t) => t === 0 || t === 1 || (t > snap && t < 1 - snap));
     const at = (t: number): Position => [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
-    for (let j = 0; j + 1 < ts.length; j++) {
-      const [t0, t1] = [ts[j], ts[j + 1]];
+    for (let j = 0; j + 1 < cuts.length; j++) {
+      const [t0, t1] = [cuts[j], cuts[j + 1]];
       if (t1 - t0 < 1e-12 || !inside(at((t0 + t1) / 2))) continue;
       const s = cumulative + t0 * lengthKm;
       const e = cumulative + t1 * lengthKm;

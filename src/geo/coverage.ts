@@ -13,7 +13,7 @@ import {
 } from './coverage-time.ts';
 import type { Areal, LineString, Position } from './geojson.ts';
 import { interiorPoint } from './interior-point.ts';
-import { planarOverlay, planarSplit, planarUnionAll } from './jsts-engine.ts';
+import { planarOverlay, planarSplit, planarUnionAll, planarUnionValid } from './jsts-engine.ts';
 import { planarArea, polygonsOf, segmentSegmentDistance } from './planar-segments.ts';
 import { pointInAreal, pointInPolygonRings } from './point-in-polygon.ts';
 import { repairAreal } from './polygon-repair.ts';
@@ -233,7 +233,7 @@ export function planarCoverage(
   const union =
     minShare > 0 && span[1] > span[0]
       ? coveredForShare(frame, used, span, minShare)
-      : planarUnionAll(used.map((u) => u.footprint));
+      : planarUnionValid(used.map((u) => u.footprint));
   const gap = union.coordinates.length === 0 ? frame.planar : planarOverlay('difference', frame.planar, union);
   return { union, gap, zoneKm2: frame.zoneKm2, uncoveredKm2: planarArea(gap) / 1e6, counts };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Areal, Polygon, Position } from './geojson.ts';
-import { planarBuffer, planarOverlay, planarSplit, planarUnionAll } from './jsts-engine.ts';
+import { planarBuffer, planarOverlay, planarSplit, planarUnionAll, planarUnionValid } from './jsts-engine.ts';
 
 const square = (x: number, y: number, s: number): Polygon => ({
   type: 'Polygon',
@@ -50,6 +50,43 @@ test('planarUnionAll merges overlapping and keeps disjoint parts', () => {
   assert.equal(u.type, 'MultiPolygon');
   assert.equal(area(u), 7);
   assert.deepEqual(planarUnionAll([]), { type: 'MultiPolygon', coordinates: [] });
+});
+
+test('planarUnionValid gives the union of planarUnionAll, with holes, in an order independent of the input', () => {
+  // A frame of four overlapping squares around a 1×1 hole, an overlapping pair, and two lone squares.
+  const rect = (x: number, y: number, w: number, h: number): Polygon => ({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x, y],
+        [x + w, y],
+        [x + w, y + h],
+        [x, y + h],
+        [x, y],
+      ],
+    ],
+  });
+  const parts = [
+    rect(0, 0, 3, 1),
+    rect(0, 2, 3, 1),
+    rect(0, 0, 1, 3),
+    rect(2, 0, 1, 3),
+    square(20, 0, 2),
+    square(21, 1, 2),
+    square(10, -5, 1),
+    square(30, 30, 1),
+  ];
+  const u = planarUnionValid(parts);
+  const reference = planarUnionAll(parts);
+  assert.equal(u.type, 'MultiPolygon');
+  assert.equal(u.coordinates.length, 4);
+  assert.equal(area(u), area(reference));
+  assert.equal(area(u), 8 + 7 + 1 + 1);
+  assert.equal(u.coordinates.filter((rings) => rings.length === 2).length, 1);
+  assert.deepEqual(planarUnionValid([...parts].reverse()), u);
+  // Lowest vertex first: the lone square at y = -5 leads.
+  assert.deepEqual(u.coordinates[0], square(10, -5, 1).coordinates);
+  assert.deepEqual(planarUnionValid([]), { type: 'MultiPolygon', coordinates: [] });
 });
 
 test('planarBuffer of a point approximates a circle', () => {

@@ -3,6 +3,7 @@
  * Everything here works on GeoJSON-shaped geometries whose coordinates are planar metres (already projected);
  * callers project from and back to WGS84. jsts ships loose `any` declarations, so each import is narrowed here.
  */
+import Flatbush from 'flatbush';
 import InteriorPointAreaJs from 'jsts/org/locationtech/jts/algorithm/InteriorPointArea.js';
 import CoordinateJs from 'jsts/org/locationtech/jts/geom/Coordinate.js';
 import GeometryFactoryJs from 'jsts/org/locationtech/jts/geom/GeometryFactory.js';
@@ -136,6 +137,62 @@ export function planarOverlay(op: 'intersection' | 'union' | 'difference', a: Ar
 export function planarUnionAll(geometries: Areal[]): Areal {
   if (geometries.length === 0) return toAreal([]);
   return toAreal(polygonsOf(UnaryUnionOp.union(factory.createGeometryCollection(geometries.map(read)))));
+}
+
+/** The lowest vertex of a ring (leftmost among equals). */
+function lowest(ring: Position[]): Position {
+  let best = ring[0];
+  for (const p of ring) if (p[1] < best[1] || (p[1] === best[1] && p[0] < best[0])) best = p;
+  return best;
+}
+
+/**
+ * Planar union of many valid areal geometries (footprints): the parts are grouped into clusters whose bounding boxes
+ * chain together, each cluster of several parts is unioned by a zero-distance buffer (one noding pass over its edges
+ * instead of a cascade of pairwise overlays; a lone part is kept as it is), and the polygons come out ordered by
+ * their lowest vertex (then leftmost), a stable order whatever the cascade would have given. Clustering also keeps the buffer's
+ * depth search (a ray against every other connected part) local. Several times faster than `planarUnionAll` on
+ * hundreds of footprints. Inputs must be valid (a zero buffer drops the wrong side of a self-crossing ring).
+ */
+export function planarUnionValid(geometries: Areal[]): Areal {
+  const parts = geometries.flatMap((g) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates));
+  if (parts.length === 0) return toAreal([]);
+  const boxes = parts.map((rings) => {
+    let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const [x, y] of rings[0]) {
+      if (x < w) w = x;
+      if (y < s) s = y;
+      if (x > e) e = x;
+      if (y > n) n = y;
+    }
+    return [w, s, e, n];
+  });
+  const index = new Flatbush(parts.length);
+  for (const [w, s, e, n] of boxes) index.add(w, s, e, n);
+  index.finish();
+  const parent = parts.map((_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  boxes.forEach(([w, s, e, n], i) => {
+    for (const j of index.search(w, s, e, n)) parent[root(j)] = root(i);
+  });
+  const clusters = new Map<number, Position[][][]>();
+  parts.forEach((rings, i) => {
+    const r = root(i);
+    const list = clusters.get(r);
+    if (list) list.push(rings);
+    else clusters.set(r, [rings]);
+  });
+  const out: Position[][][] = [];
+  for (const list of clusters.values()) {
+    if (list.length === 1) out.push(rewind(list[0]));
+    else polygonsOf(BufferOp.bufferOp(factory.createMultiPolygon(list.map(polygon)), 0, 1), out);
+  }
+  const key = out.map((rings) => lowest(rings[0]));
+  const order = out.map((_, i) => i).sort((i, j) => key[i][1] - key[j][1] || key[i][0] - key[j][0]);
+  return toAreal(order.map((i) => out[i]));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { lastSeqOf } from '../store/change-log.ts';
 import type { Database } from '../store/sqlite/database.ts';
 import { prepared } from '../store/sqlite/statements.ts';
 import type { Store } from '../store/store.ts';
@@ -38,20 +39,12 @@ export function loadAccessFacts(db: Database): AccessFacts {
 
 const cache = new WeakMap<Store, { version: number; facts: AccessFacts }>();
 
-function membershipVersion(db: Database): number {
-  const row = prepared(
-    db,
-    `SELECT coalesce(max(seq), 0) AS v FROM change_log WHERE record_type IN (${membershipTypes.map(() => '?').join(', ')})`,
-  ).get(...membershipTypes) as { v: number };
-  return Number(row.v);
-}
-
 /**
  * The access facts of a store, reloaded whenever a membership changed since they were read —
  * by this process or another one writing to the same database (the change log tells).
  */
 export function accessFacts(store: Store): AccessFacts {
-  const version = membershipVersion(store.db);
+  const version = lastSeqOf(store.db, membershipTypes);
   const hit = cache.get(store);
   if (hit && hit.version === version) return hit.facts;
   const facts = loadAccessFacts(store.db);

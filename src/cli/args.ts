@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
-import { SeamError } from '../domain/errors.ts';
 
 /** A command-line mistake: printed as one line, exit code 2. */
 export class UsageError extends Error {}
@@ -56,10 +55,6 @@ export function table(headers: string[], rows: string[][]): string {
       .join('  ')
       .trimEnd();
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
-
-export function isSeamError(err: unknown): err is SeamError {
-  return err instanceof SeamError;
 }
 
 const negativeValue = /^-(\d|\.\d)/;

@@ -7,12 +7,11 @@ import type { Areal } from '../geo/geojson.ts';
 import { type LineLocator, lineLocator } from '../geo/line-side.ts';
 import { pointInAreal } from '../geo/point-in-polygon.ts';
 import { buildPresenceIndex, type PresenceIndex } from '../geo/presence-index.ts';
+import { lastSeqOf } from '../store/change-log.ts';
 import { listCoordinationLines } from '../store/coordination-lines.ts';
 import { incidentsNear } from '../store/incidents.ts';
 import { listJccs } from '../store/jccs.ts';
 import { queryPresence } from '../store/presence.ts';
-import type { Database } from '../store/sqlite/database.ts';
-import { prepared } from '../store/sqlite/statements.ts';
 import type { Store } from '../store/store.ts';
 import { type BoundaryIndex, boundaryIndex } from './boundary-index.ts';
 import { coverageSourceOf } from './presence.ts';
@@ -31,14 +30,6 @@ export interface EnrichmentContext {
 /** Record types whose changes alter enrichment (boundaries are tracked by their own index). */
 const contextTypes = ['jcc', 'coordination_line', 'presence'];
 
-function contextVersion(db: Database): number {
-  const row = prepared(
-    db,
-    `SELECT coalesce(max(seq), 0) AS v FROM change_log WHERE record_type IN (${contextTypes.map(() => '?').join(', ')})`,
-  ).get(...contextTypes) as { v: number };
-  return Number(row.v);
-}
-
 /** Reads the context from the database as it is now (inside a transaction: as that transaction sees it). */
 export function loadEnrichmentContext(store: Store): EnrichmentContext {
   const line = listCoordinationLines(store.db)[0] ?? null;
@@ -55,7 +46,7 @@ const cache = new WeakMap<Store, { version: number; context: EnrichmentContext }
 
 /** The enrichment context of a store, reloaded when the line, an AOR or presence changed since. */
 export function enrichmentContext(store: Store): EnrichmentContext {
-  const version = contextVersion(store.db);
+  const version = lastSeqOf(store.db, contextTypes);
   const hit = cache.get(store);
   const boundaries = boundaryIndex(store);
   if (hit && hit.version === version && hit.context.boundaries === boundaries) return hit.context;

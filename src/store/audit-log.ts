@@ -1,7 +1,8 @@
 import type { Database } from './sqlite/database.ts';
 import { prepared } from './sqlite/statements.ts';
 
-export interface AuditEntry {
+/** What an audit entry says: the fields its hash covers. */
+export interface AuditFields {
   seq: number;
   at: string;
   actor: string | null;
@@ -9,6 +10,9 @@ export interface AuditEntry {
   recordType: string | null;
   recordId: string | null;
   detail: string | null;
+}
+
+export interface AuditEntry extends AuditFields {
   prevHash: string;
   hash: string;
 }

@@ -27,6 +27,15 @@ export function lastSeq(db: Database): number {
   return Number((prepared(db, 'SELECT coalesce(max(seq), 0) AS s FROM change_log').get() as { s: number }).s);
 }
 
+/** The highest sequence number of a change to any of these record types (0 for none): a version for caches. */
+export function lastSeqOf(db: Database, recordTypes: readonly string[]): number {
+  const row = prepared(
+    db,
+    `SELECT coalesce(max(seq), 0) AS v FROM change_log WHERE record_type IN (${recordTypes.map(() => '?').join(', ')})`,
+  ).get(...recordTypes) as { v: number };
+  return Number(row.v);
+}
+
 /** Entries after `afterSeq`, in commit order. */
 export function changesAfter(db: Database, afterSeq: number, limit: number): ChangeLogEntry[] {
   return prepared(db, 'SELECT * FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit).map(fromRow);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Bus, ChangeEvent } from '../bus/bus.ts';
+import type { AuditFields } from './audit-log.ts';
 import type { Database } from './sqlite/database.ts';
 import { prepared } from './sqlite/statements.ts';
 
@@ -47,18 +48,7 @@ export interface Tx {
 export const genesisHash = '0'.repeat(64);
 
 /** The SHA-256 an audit entry carries: over the previous entry's hash and this entry's fields. */
-export function auditHash(
-  prevHash: string,
-  e: {
-    seq: number;
-    at: string;
-    actor: string | null;
-    action: string;
-    recordType: string | null;
-    recordId: string | null;
-    detail: string | null;
-  },
-): string {
+export function auditHash(prevHash: string, e: AuditFields): string {
   const body = JSON.stringify([e.seq, e.at, e.actor, e.action, e.recordType, e.recordId, e.detail]);
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }

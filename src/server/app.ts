@@ -13,6 +13,7 @@ import { Metrics, registerMetrics } from './metrics.ts';
 import { authRoutes } from './routes/auth.ts';
 import { gapRoutes } from './routes/gaps.ts';
 import { incidentExportRoutes } from './routes/incident-export.ts';
+import { incidentPointRoutes } from './routes/incident-points.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { sharingRoutes } from './routes/sharing.ts';
@@ -100,6 +101,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     authRoutes(scope, ctx);
     incidentRoutes(scope, ctx);
     incidentExportRoutes(scope, ctx);
+    incidentPointRoutes(scope, ctx);
     referenceRoutes(scope, ctx);
     gapRoutes(scope, ctx);
     userRoutes(scope, ctx);

@@ -3,7 +3,7 @@ import { type AccessFacts, visibility } from '../access/policy.ts';
 import { SeamError } from '../domain/errors.ts';
 import { casualtyTotals, type Incident } from '../domain/incident.ts';
 import { type TearlineView, tearlineView } from '../domain/tearline.ts';
-import type { BBox } from '../geo/geojson.ts';
+import type { BBox, Position } from '../geo/geojson.ts';
 import { snapToGrid } from '../geo/grid.ts';
 import { type IncidentCursor, type IncidentFilter, queryIncidents } from '../store/incident-queries.ts';
 import { findIncident } from '../store/incidents.ts';
@@ -87,16 +87,23 @@ function matches(s: SeenIncident, f: IncidentFilter): boolean {
     return !f.bbox || inBox(i.lon, i.lat, f.bbox);
   }
   if (hiddenFieldFilters.some((k) => f[k] !== undefined)) return false;
-  const t = s.tearline;
-  const dayFrom = `${t.date}T00:00:00.000Z`;
+  return tearlineMatches(s.tearline.date, s.tearline.location, f);
+}
+
+/**
+ * Whether a tearline with this day and snapped location matches the time window and bbox of a
+ * filter: the window matches the whole day, the bbox the snapped location.
+ */
+export function tearlineMatches(date: string, location: Position, f: IncidentFilter): boolean {
+  const dayFrom = `${date}T00:00:00.000Z`;
   const dayTo = new Date(Date.parse(dayFrom) + dayMs).toISOString();
   if (f.since && dayTo <= f.since) return false;
   if (f.until && dayFrom >= f.until) return false;
-  return !f.bbox || inBox(t.location[0], t.location[1], f.bbox);
+  return !f.bbox || inBox(location[0], location[1], f.bbox);
 }
 
 /** The filter widened so the database returns every row whose tearline could match; `matches` narrows it again. */
-function widened(f: IncidentFilter, gridKm: number): IncidentFilter {
+export function widenedForTearlines(f: IncidentFilter, gridKm: number): IncidentFilter {
   // A coarse location lies within half a cell's diagonal (0.71 cell) of the exact one: pad by
   // 0.75 cell, in longitude by as many degrees as that spans at the box's highest latitude.
   const padLat = (gridKm / 111.195) * 0.75;
@@ -121,7 +128,9 @@ export function listIncidents(
   const gridKm = tearlineGridKm(store);
   // Tearlines match on their day and snapped location, so rows with a tearline are read from a
   // slightly wider window; unless a filter on a hidden field rules every tearline out.
-  const tearlines = hiddenFieldFilters.some((k) => filter[k] !== undefined) ? undefined : widened(filter, gridKm);
+  const tearlines = hiddenFieldFilters.some((k) => filter[k] !== undefined)
+    ? undefined
+    : widenedForTearlines(filter, gridKm);
   const page = visiblePage(
     (cursor, batch) => queryIncidents(store.db, filter, cursor, batch, tearlines),
     (row) => {

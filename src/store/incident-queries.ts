@@ -97,6 +97,25 @@ function conditions(filter: IncidentFilter): { where: string[]; args: (string | 
 }
 
 /**
+ * The WHERE conditions of a read: the filter's, or, with `tearlines`, the filter's OR (a tearline
+ * and that wider filter's) — the one SQL narrowing every incident read shares before the access
+ * policy decides, row by row, what the reader may see.
+ */
+export function incidentWhere(
+  filter: IncidentFilter,
+  tearlines?: IncidentFilter,
+): { where: string[]; args: (string | number)[] } {
+  const exact = conditions(filter);
+  if (!tearlines) return exact;
+  const wide = conditions(tearlines);
+  const all = (w: string[]) => (w.length ? w.join(' AND ') : '1');
+  return {
+    where: [`((${all(exact.where)}) OR (i.tearline IS NOT NULL AND ${all(wide.where)}))`],
+    args: [...exact.args, ...wide.args],
+  };
+}
+
+/**
  * Incidents matching the filter, newest first, strictly after the cursor; with `tearlines`, also
  * incidents that have a tearline and match that (wider) filter.
  */
@@ -107,18 +126,7 @@ export function queryIncidents(
   limit: number,
   tearlines?: IncidentFilter,
 ): Incident[] {
-  const exact = conditions(filter);
-  const where: string[] = [];
-  const args: (string | number)[] = [];
-  if (tearlines) {
-    const wide = conditions(tearlines);
-    const all = (w: string[]) => (w.length ? w.join(' AND ') : '1');
-    where.push(`((${all(exact.where)}) OR (i.tearline IS NOT NULL AND ${all(wide.where)}))`);
-    args.push(...exact.args, ...wide.args);
-  } else {
-    where.push(...exact.where);
-    args.push(...exact.args);
-  }
+  const { where, args } = incidentWhere(filter, tearlines);
   if (after) {
     where.push('(i.time < ? OR (i.time = ? AND i.id < ?))');
     args.push(after.time, after.time, after.id);

@@ -11,6 +11,7 @@ import type { ServerContext } from './context.ts';
 import { handleError } from './errors.ts';
 import { Metrics, registerMetrics } from './metrics.ts';
 import { authRoutes } from './routes/auth.ts';
+import { boundaryRoutes } from './routes/boundaries.ts';
 import { gapRoutes } from './routes/gaps.ts';
 import { incidentExportRoutes } from './routes/incident-export.ts';
 import { incidentPointRoutes } from './routes/incident-points.ts';
@@ -103,6 +104,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     incidentExportRoutes(scope, ctx);
     incidentPointRoutes(scope, ctx);
     referenceRoutes(scope, ctx);
+    boundaryRoutes(scope, ctx);
     gapRoutes(scope, ctx);
     userRoutes(scope, ctx);
     sharingRoutes(scope, ctx);

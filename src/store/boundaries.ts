@@ -90,6 +90,11 @@ export function listBoundaries(db: Database): AdminBoundary[] {
   return prepared(db, 'SELECT * FROM admin_boundaries ORDER BY level, pcode').all().map(fromRow);
 }
 
+/** Every boundary of one level with its geometry, by pcode. */
+export function listBoundariesOfLevel(db: Database, level: AdminLevel): AdminBoundary[] {
+  return prepared(db, 'SELECT * FROM admin_boundaries WHERE level = ? ORDER BY pcode').all(level).map(fromRow);
+}
+
 /** Boundaries whose bounding box meets the box, by level then pcode. */
 export function boundariesInBox(db: Database, box: BBox, level?: AdminLevel): AdminBoundary[] {
   return prepared(

@@ -21,10 +21,13 @@ import { sharingRoutes } from './routes/sharing.ts';
 import { streamRoutes } from './routes/stream.ts';
 import { systemRoutes } from './routes/system.ts';
 import { userRoutes } from './routes/users.ts';
+import { defaultWebRoot, webAppRoutes } from './routes/web-app.ts';
 
 export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   version?: string;
+  /** The built browser app to serve (default: `dist/web` of the repository). */
+  webRoot?: string;
 }
 
 /** The largest request body accepted, in bytes. */
@@ -38,8 +41,20 @@ const securityHeaders: Record<string, string> = {
   'cross-origin-resource-policy': 'same-origin',
   'permissions-policy': 'geolocation=(self), camera=(), microphone=()',
 };
-const pageCsp =
-  "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+// The map (MapLibre GL) runs its workers from blob: URLs and draws images from data: and blob:;
+// scripts come only from our own files, never inline.
+const pageCsp = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "worker-src 'self' blob:",
+  'child-src blob:',
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
 
 /** Builds the HTTP application around an open store; the caller listens (or injects, in tests). */
 export async function buildApp(store: Store, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -110,6 +125,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     sharingRoutes(scope, ctx);
     streamRoutes(scope, ctx);
     scope.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    webAppRoutes(scope, options.webRoot ?? defaultWebRoot);
   });
   await app.ready();
   return app;

@@ -10,6 +10,10 @@ export const sessionCookie = 'seam_session';
 export const csrfHeader = 'x-csrf-token';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route serves the same to everyone (the web app's files): no session is looked up or kept alive. */
+    anonymous?: boolean;
+  }
   interface FastifyRequest {
     actor: Actor | null;
     /** How the actor was recognised: a session cookie needs CSRF protection, a bearer token does not. */
@@ -24,6 +28,7 @@ export function identify(store: Store) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     request.actor = null;
     request.authVia = null;
+    if (request.routeOptions.config.anonymous) return;
     const header = request.headers.authorization;
     if (header !== undefined) {
       const m = /^Bearer ([A-Za-z0-9_-]{10,200})$/.exec(header);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '../../src/domain/roles.ts';
 import type { Polygon } from '../../src/geo/geojson.ts';
-import { buildApp } from '../../src/server/app.ts';
+import { type AppOptions, buildApp } from '../../src/server/app.ts';
 import { addOrganisation } from '../../src/service/organisations.ts';
 import { addUser } from '../../src/service/users.ts';
 import { newId } from '../../src/store/ids.ts';
@@ -94,8 +94,9 @@ export interface TestServer {
 export async function startServer(
   t: { after(fn: () => void | Promise<void>): void },
   store: Store,
+  options: AppOptions = {},
 ): Promise<TestServer> {
-  const app = await buildApp(store);
+  const app = await buildApp(store, options);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   t.after(() => app.close());
   const http = httpClient(url);

@@ -1,0 +1,203 @@
+// The shapes the Seam API answers, as the browser app reads them.
+import type { Geometry, LineString, MultiPolygon, Point, Polygon } from 'geojson';
+
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+export interface Me {
+  id: string;
+  username: string;
+  org: string;
+  roles: string[];
+  csrf_token: string | null;
+}
+
+export interface Organisation {
+  code: string;
+  name: string;
+}
+
+export interface Jcc {
+  id: string;
+  code: string;
+  name: string;
+  members: string[];
+  aor: Polygon | MultiPolygon;
+}
+
+export interface Line {
+  id: string;
+  name: string;
+  line: LineString;
+  zone_km: number;
+  zone: Polygon | MultiPolygon;
+}
+
+export interface PresenceRecord {
+  id: string;
+  org: string;
+  kind: 'checkpoint' | 'patrol' | 'unit_aor';
+  name: string;
+  geometry: Geometry;
+  radius_km?: number | null;
+  buffer_km?: number | null;
+}
+
+export interface CasualtyCounts {
+  killed: number;
+  wounded: number;
+  abducted: number;
+}
+
+export interface IncidentRecord {
+  id: string;
+  tearline: { releasability: string; summary: string | null } | null;
+  type: string;
+  type_label: string;
+  time: string;
+  time_precision: string;
+  lon: number;
+  lat: number;
+  location_precision: string;
+  place: string | null;
+  narrative: string;
+  casualties: { forces: Array<{ org: string } & CasualtyCounts>; civilians: CasualtyCounts };
+  grading: string | null;
+  releasability: string;
+  verification: string;
+  review: { by: string; at: string; reason: string } | null;
+  owner_org: string;
+  reporter_id: string | null;
+  jcc: string | null;
+  mgrs: string | null;
+  governorate: string | null;
+  district: string | null;
+  line_side: string | null;
+  line_distance_km: number | null;
+  in_zone: boolean;
+  in_gap: boolean;
+  source: string | null;
+  exercise: boolean;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface TearlineRecord {
+  id: string;
+  tearline: true;
+  type: string;
+  type_label: string;
+  date: string;
+  lon: number;
+  lat: number;
+  area: string | null;
+  casualties: CasualtyCounts;
+  summary: string | null;
+  releasability: string;
+  exercise: boolean;
+}
+
+/** What a user may see of an incident: the record, or only its tearline. */
+export type SeenIncident = IncidentRecord | TearlineRecord;
+
+export function isTearline(i: SeenIncident): i is TearlineRecord {
+  return i.tearline === true;
+}
+
+export interface HistoryEntry {
+  version: number;
+  at: string;
+  by: string | null;
+  op: 'create' | 'update' | 'delete';
+  changes: Array<{ field: string; old: unknown; new: unknown }>;
+}
+
+/** The compact incident set of the map: one row per incident, columns named by `fields`. */
+export interface IncidentPoints {
+  fields: string[];
+  rows: Array<[string, number, number, string, number, 0 | 1, string, string | null]>;
+  count: number;
+  truncated: boolean;
+}
+
+export interface Boundary {
+  type: 'Feature';
+  geometry: Polygon | MultiPolygon;
+  properties: {
+    pcode: string;
+    name_en: string;
+    name_ar: string | null;
+    level: number;
+    label: [number, number];
+  };
+}
+
+export interface Run {
+  start_km: number;
+  end_km: number;
+  length_km: number;
+  start: [number, number];
+  end: [number, number];
+}
+
+export interface GapReport {
+  window: { from: string; to: string };
+  zone_km2: number;
+  uncovered_km2: number;
+  uncovered_share: number;
+  line_km: number;
+  longest_uncovered_stretch_km: number;
+  longest_uncovered_stretch: Run | null;
+  uncovered_runs: Run[];
+  corridors: Array<{
+    id: string;
+    gap_id: string;
+    area_km2: number;
+    narrowest_width_km: number | null;
+    narrowest_at: [number, number];
+    chainage_km: number;
+  }>;
+  gaps: {
+    type: 'FeatureCollection';
+    features: Array<{
+      type: 'Feature';
+      id: string;
+      properties: { id: string; area_km2: number; corridor: boolean; incidents: number };
+      geometry: Polygon;
+    }>;
+  };
+  per_aor: Array<{ code: string; zone_km2: number; uncovered_km2: number; uncovered_share: number }>;
+  hotspots: {
+    regions: Array<{ id: string; weight: number; max_z: number; outline: MultiPolygon; in_gap: boolean }>;
+    too_few_points: boolean;
+  } | null;
+  recommendations: {
+    radius_km: number;
+    sites: Array<{ rank: number; lon: number; lat: number; gain: number; incidents: number; corridors: string[] }>;
+    total_gain: number;
+    covered_share: number;
+  } | null;
+  inputs: { incidents_in_gaps: number };
+}
+
+export interface GapSnapshot {
+  window_from: string;
+  window_to: string;
+  uncovered_km2: number;
+  uncovered_share: number;
+  longest_uncovered_stretch_km: number;
+  corridors: number;
+  incidents_in_gaps: number;
+  uncovered_km2_change: number | null;
+}
+
+export interface SharingGroup {
+  name: string;
+  owner_org: string;
+  members: string[];
+}
+
+export type { Point };

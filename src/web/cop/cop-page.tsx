@@ -1,0 +1,175 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client.ts';
+import type { GapReport, Me } from '../api/types.ts';
+import { GapPanel } from '../gaps/gap-panel.tsx';
+import { useGapReport } from '../gaps/use-gap-report.ts';
+import { IncidentDetail } from '../incidents/incident-detail.tsx';
+import { IncidentForm } from '../incidents/incident-form.tsx';
+import { IncidentList } from '../incidents/incident-list.tsx';
+import { type LiveChange, useLiveIncidents } from '../live/live-stream.ts';
+import { orgColours as coloursOf } from '../map/colours.ts';
+import type { Focus } from '../map/focus.ts';
+import { type LayerToggle, toggleableLayers } from '../map/map-layers.ts';
+import { MapView } from '../map/map-view.tsx';
+import { Header } from './header.tsx';
+import { LayerPanel } from './layer-panel.tsx';
+import { presetWindow, type TimeWindow } from './time-window.ts';
+import { TimeWindowControl } from './time-window-control.tsx';
+import { mapIncidentOf, useIncidentPoints, useReference } from './use-picture.ts';
+
+type Tab = 'layers' | 'incidents' | 'report' | 'gaps';
+const tabs: Tab[] = ['incidents', 'report', 'gaps', 'layers'];
+
+const gapLayers: LayerToggle[] = ['gaps', 'corridors', 'hotspots', 'sites'];
+
+/** The common operating picture: the map, the time window, and panels for incidents, reporting, gaps and layers. */
+export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
+  const { t } = useTranslation();
+  const [timeWindow, setTimeWindow] = useState<TimeWindow>(() => presetWindow('30d'));
+  const [tab, setTab] = useState<Tab>('incidents');
+  const [visible, setVisible] = useState<Record<LayerToggle, boolean>>(
+    () => Object.fromEntries(toggleableLayers.map((l) => [l, true])) as Record<LayerToggle, boolean>,
+  );
+  const [hiddenOrgs, setHiddenOrgs] = useState<string[]>([]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [focus, setFocus] = useState<Focus | null>(null);
+  const [picking, setPicking] = useState(false);
+  const [pick, setPick] = useState<[number, number] | null>(null);
+  const [streamFrom, setStreamFrom] = useState<number | null>(null);
+  const [live, setLive] = useState<LiveChange | null>(null);
+  const [connected, setConnected] = useState(true);
+
+  // The stream starts from the change-log position read before the picture loads: nothing in between is missed.
+  useEffect(() => {
+    api<{ change_log_seq: number }>('/healthz')
+      .then((h) => setStreamFrom(h.change_log_seq))
+      .catch(() => setStreamFrom(0));
+  }, []);
+  const { reference, error: referenceError } = useReference();
+  const points = useIncidentPoints(timeWindow);
+  const gapWanted = tab === 'gaps' || gapLayers.some((l) => visible[l]);
+  const gap = useGapReport(timeWindow, gapWanted && streamFrom !== null && !points.loading);
+
+  const upsertPoint = points.upsert;
+  useLiveIncidents(
+    streamFrom,
+    useCallback(
+      (c: LiveChange) => {
+        upsertPoint(mapIncidentOf(c.record));
+        setLive(c);
+      },
+      [upsertPoint],
+    ),
+    setConnected,
+  );
+
+  const orgCodes = useMemo(() => reference.orgs.map((o) => o.code), [reference.orgs]);
+  const orgColours = useMemo(() => coloursOf(orgCodes), [orgCodes]);
+  const visibleOrgs = useMemo(() => orgCodes.filter((o) => !hiddenOrgs.includes(o)), [orgCodes, hiddenOrgs]);
+
+  const openIncident = useCallback((id: string) => {
+    setSelected(id);
+    setTab('incidents');
+  }, []);
+  const onPick = useCallback((lon: number, lat: number) => {
+    setPick([lon, lat]);
+    setPicking(false);
+  }, []);
+  const showOnMap = useCallback((f: Focus) => setFocus({ ...f }), []);
+
+  const gapReport: GapReport | null = gap.report;
+  const error = referenceError ?? points.error;
+
+  return (
+    <div className="cop">
+      <Header me={me} onSignOut={onSignOut} connected={connected} />
+      <div className="cop-body">
+        <aside className="sidebar" aria-label={t('sidebar.label')}>
+          <TimeWindowControl value={timeWindow} onChange={setTimeWindow} />
+          <div className="tabs" role="tablist" aria-label={t('sidebar.label')}>
+            {tabs.map((id) => (
+              <button
+                key={id}
+                type="button"
+                role="tab"
+                id={`tab-${id}`}
+                aria-selected={tab === id}
+                aria-controls={`panel-${id}`}
+                data-testid={`tab-${id}`}
+                className={tab === id ? 'tab active' : 'tab'}
+                onClick={() => setTab(id)}
+              >
+                {t(`tabs.${id}`)}
+              </button>
+            ))}
+          </div>
+          {error && (
+            <p role="alert" className="error">
+              {t('common.error', { message: error })}
+            </p>
+          )}
+          {points.truncated && (
+            <p className="notice">
+              {t('map.truncated', { n: points.incidents.length.toLocaleString(document.documentElement.lang) })}
+            </p>
+          )}
+          <section className="panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+            {tab === 'incidents' &&
+              (selected ? (
+                <IncidentDetail id={selected} me={me} onBack={() => setSelected(null)} onShow={showOnMap} live={live} />
+              ) : (
+                <IncidentList window={timeWindow} onOpen={openIncident} onShow={showOnMap} live={live} />
+              ))}
+            {tab === 'report' && (
+              <IncidentForm
+                me={me}
+                picking={picking}
+                pick={pick}
+                onStartPick={() => setPicking(true)}
+                onCancelPick={() => setPicking(false)}
+                onClearPick={() => setPick(null)}
+                onReported={openIncident}
+              />
+            )}
+            {tab === 'gaps' && (
+              <GapPanel
+                window={timeWindow}
+                report={gapReport}
+                loading={gap.loading}
+                error={gap.error}
+                onShow={showOnMap}
+              />
+            )}
+            {tab === 'layers' && (
+              <LayerPanel
+                visible={visible}
+                onToggle={(l) => setVisible((v) => ({ ...v, [l]: !v[l] }))}
+                orgs={reference.orgs}
+                orgColours={orgColours}
+                hiddenOrgs={hiddenOrgs}
+                onToggleOrg={(o) => setHiddenOrgs((h) => (h.includes(o) ? h.filter((x) => x !== o) : [...h, o]))}
+              />
+            )}
+          </section>
+        </aside>
+        <MapView
+          lines={reference.lines}
+          jccs={reference.jccs}
+          presence={reference.presence}
+          boundaries={reference.boundaries}
+          incidents={points.incidents}
+          gap={gapWanted ? gapReport : null}
+          visible={visible}
+          visibleOrgs={visibleOrgs}
+          orgColours={orgColours}
+          focus={focus}
+          picking={picking}
+          pick={tab === 'report' ? pick : null}
+          onPick={onPick}
+          onIncident={openIncident}
+        />
+      </div>
+    </div>
+  );
+}

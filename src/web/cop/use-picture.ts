@@ -1,0 +1,140 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api, query } from '../api/client.ts';
+import type {
+  Boundary,
+  IncidentPoints,
+  Jcc,
+  Line,
+  Organisation,
+  Page,
+  PresenceRecord,
+  SeenIncident,
+} from '../api/types.ts';
+import { isTearline } from '../api/types.ts';
+import { incidentsFromPoints, type MapIncident } from '../map/map-data.ts';
+import type { TimeWindow } from './time-window.ts';
+
+export interface Reference {
+  orgs: Organisation[];
+  lines: Line[];
+  jccs: Jcc[];
+  presence: PresenceRecord[];
+  boundaries: Boundary[];
+}
+
+const noReference: Reference = { orgs: [], lines: [], jccs: [], presence: [], boundaries: [] };
+
+async function allPages<T>(path: string): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  for (let guard = 0; guard < 1000; guard++) {
+    const page: Page<T> = await api<Page<T>>(
+      `${path}${path.includes('?') ? '&' : '?'}${query({ limit: 1000, cursor }).slice(1)}`,
+    );
+    items.push(...page.items);
+    if (!page.next) break;
+    cursor = page.next;
+  }
+  return items;
+}
+
+async function boundariesOf(level: number): Promise<Boundary[]> {
+  const fc = await api<{ features: Boundary[] }>(`/api/v1/boundaries?level=${level}`);
+  return fc.features;
+}
+
+/** The reference picture: organisations, the line and zone, the centres, presence and loaded boundaries. */
+export function useReference(): { reference: Reference; error: string | null } {
+  const [reference, setReference] = useState<Reference>(noReference);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    Promise.all([
+      api<Page<Organisation>>('/api/v1/organisations'),
+      api<Page<Line>>('/api/v1/lines'),
+      api<Page<Jcc>>('/api/v1/jccs'),
+      allPages<PresenceRecord>('/api/v1/presence'),
+      Promise.all([boundariesOf(1), boundariesOf(2)]).then(([a, b]) => [...a, ...b]),
+    ])
+      .then(([orgs, lines, jccs, presence, boundaries]) => {
+        if (live) setReference({ orgs: orgs.items, lines: lines.items, jccs: jccs.items, presence, boundaries });
+      })
+      .catch((e: Error) => live && setError(e.message));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return { reference, error };
+}
+
+/** The map's point for an incident as the stream presents it (the record, or its tearline). */
+export function mapIncidentOf(r: SeenIncident): MapIncident {
+  if (isTearline(r)) {
+    const c = r.casualties;
+    return {
+      id: r.id,
+      lon: r.lon,
+      lat: r.lat,
+      type: r.type,
+      casualties: c.killed + c.wounded + c.abducted,
+      tearline: true,
+      time: r.date,
+      org: null,
+    };
+  }
+  const parties = [...r.casualties.forces, r.casualties.civilians];
+  return {
+    id: r.id,
+    lon: r.lon,
+    lat: r.lat,
+    type: r.type,
+    casualties: parties.reduce((n, p) => n + p.killed + p.wounded + p.abducted, 0),
+    tearline: false,
+    time: r.time,
+    org: r.owner_org,
+  };
+}
+
+/** The incidents of the time window on the map, kept current by `upsert` from the live stream. */
+export function useIncidentPoints(timeWindow: TimeWindow) {
+  const [incidents, setIncidents] = useState<MapIncident[]>([]);
+  const [truncated, setTruncated] = useState(false);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    setLoading(true);
+    api<IncidentPoints>(`/api/v1/incidents/points${query({ since: timeWindow.from, until: timeWindow.to })}`, {
+      signal: abort.signal,
+    })
+      .then((p) => {
+        setIncidents(incidentsFromPoints(p));
+        setTruncated(p.truncated);
+        setError(null);
+      })
+      .catch((e: Error) => {
+        if (!abort.signal.aborted) setError(e.message);
+      })
+      .finally(() => {
+        if (!abort.signal.aborted) setLoading(false);
+      });
+    return () => abort.abort();
+  }, [timeWindow.from, timeWindow.to]);
+
+  const upsert = useCallback(
+    (i: MapIncident) => {
+      const t = Date.parse(i.time);
+      const inWindow =
+        t >= Date.parse(timeWindow.from) - 86_400_000 &&
+        (timeWindow.preset !== 'custom' || t < Date.parse(timeWindow.to));
+      setIncidents((list) => {
+        const rest = list.filter((x) => x.id !== i.id);
+        return inWindow ? [i, ...rest] : rest;
+      });
+    },
+    [timeWindow.from, timeWindow.to, timeWindow.preset],
+  );
+
+  return { incidents, truncated, loading, error, upsert };
+}

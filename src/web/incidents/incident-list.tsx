@@ -1,0 +1,163 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, query } from '../api/client.ts';
+import type { Page, SeenIncident } from '../api/types.ts';
+import { isTearline } from '../api/types.ts';
+import type { TimeWindow } from '../cop/time-window.ts';
+import { useFormat } from '../i18n/format.ts';
+import type { LiveChange } from '../live/live-stream.ts';
+import { typeColour } from '../map/colours.ts';
+import type { Focus } from '../map/focus.ts';
+import { casualtyTotal, typeCodes, typeLabel } from './incident-labels.ts';
+
+interface Props {
+  window: TimeWindow;
+  onOpen: (id: string) => void;
+  onShow: (f: Focus) => void;
+  live: LiveChange | null;
+}
+
+const pageSize = 50;
+
+function listPath(window: TimeWindow, search: string, type: string, cursor: string | null): string {
+  // A preset window ends now and keeps going: reports made after it was chosen still belong in it.
+  const until = window.preset === 'custom' ? window.to : undefined;
+  return `/api/v1/incidents${query({ since: window.from, until, q: search, type, limit: pageSize, cursor })}`;
+}
+
+/** The incidents of the window the user may see, newest first, with full-text search and a type filter. */
+export function IncidentList({ window, onOpen, onShow, live }: Props) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const [q, setQ] = useState('');
+  const [search, setSearch] = useState('');
+  const [type, setType] = useState('');
+  const [items, setItems] = useState<SeenIncident[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    setLoading(true);
+    api<Page<SeenIncident>>(listPath(window, search, type, null), { signal: abort.signal })
+      .then((p) => {
+        setItems(p.items);
+        setNext(p.next);
+        setError(null);
+      })
+      .catch((e: Error) => !abort.signal.aborted && setError(e.message))
+      .finally(() => !abort.signal.aborted && setLoading(false));
+    return () => abort.abort();
+  }, [window, search, type]);
+
+  // A change the user may see joins the list at once, unless a search is active (the server decides what matches).
+  useEffect(() => {
+    if (!live || search) return;
+    const r = live.record;
+    if (type && r.type !== type) return;
+    setItems((list) => [r, ...list.filter((x) => x.id !== r.id)]);
+  }, [live, search, type]);
+
+  async function more() {
+    if (!next) return;
+    setLoading(true);
+    try {
+      const p = await api<Page<SeenIncident>>(listPath(window, search, type, next));
+      setItems((list) => [...list, ...p.items]);
+      setNext(p.next);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  return (
+    <div className="incident-list">
+      <form
+        className="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSearch(q.trim());
+        }}
+      >
+        <label className="visually-hidden" htmlFor="incident-search">
+          {t('incidents.search')}
+        </label>
+        <input
+          id="incident-search"
+          type="search"
+          placeholder={t('incidents.searchPlaceholder')}
+          value={q}
+          maxLength={200}
+          onChange={(e) => setQ(e.target.value)}
+          data-testid="incident-search"
+        />
+        <label className="visually-hidden" htmlFor="incident-type-filter">
+          {t('incidents.type')}
+        </label>
+        <select
+          id="incident-type-filter"
+          value={type}
+          onChange={(e) => setType(e.target.value)}
+          data-testid="incident-type-filter"
+        >
+          <option value="">{t('incidents.allTypes')}</option>
+          {typeCodes.map((c) => (
+            <option key={c} value={c}>
+              {typeLabel(t, c)}
+            </option>
+          ))}
+        </select>
+        <button type="submit">{t('incidents.searchButton')}</button>
+      </form>
+      {error && (
+        <p role="alert" className="error">
+          {t('common.error', { message: error })}
+        </p>
+      )}
+      {!loading && items.length === 0 && !error && <p className="muted">{t('incidents.none')}</p>}
+      <ul className="items" data-testid="incident-list" aria-live="polite">
+        {items.map((i) => {
+          const total = casualtyTotal(i.casualties);
+          const tear = isTearline(i);
+          return (
+            <li key={i.id} data-testid="incident-item" data-id={i.id} className={tear ? 'tearline' : ''}>
+              <button type="button" className="item-main" onClick={() => onOpen(i.id)}>
+                <span className="dot" style={{ background: typeColour(i.type) }} aria-hidden="true" />
+                <span className="item-title">{typeLabel(t, i.type)}</span>
+                <span className="item-meta">
+                  {tear ? fmt.date(i.date) : fmt.dateTime(i.time)}
+                  {' · '}
+                  {tear ? (i.area ?? '') : (i.place ?? i.district ?? i.governorate ?? '')}
+                </span>
+                <span className="item-meta">
+                  {t('incidents.casualtiesShort', {
+                    killed: fmt.number(total.killed),
+                    wounded: fmt.number(total.wounded),
+                  })}
+                  {tear && <span className="badge">{t('incidents.tearline')}</span>}
+                </span>
+              </button>
+              <button
+                type="button"
+                className="link"
+                onClick={() => onShow({ kind: 'point', lon: i.lon, lat: i.lat, zoom: 11 })}
+                aria-label={t('common.showOnMapOf', { what: typeLabel(t, i.type) })}
+              >
+                {t('common.showOnMap')}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {next && (
+        <button type="button" onClick={more} disabled={loading}>
+          {t('incidents.more')}
+        </button>
+      )}
+      {loading && <p className="muted">{t('common.loading')}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,221 @@
+import type { LayerSpecification } from 'maplibre-gl';
+import { orgColourExpression, typeColourExpression } from './colours.ts';
+
+/** The layers a user can switch on and off, in drawing order (first drawn lowest). */
+export const toggleableLayers = [
+  'boundaries',
+  'zone',
+  'jccs',
+  'gaps',
+  'hotspots',
+  'line',
+  'aors',
+  'patrols',
+  'checkpoints',
+  'sites',
+  'corridors',
+  'incidents',
+] as const;
+export type LayerToggle = (typeof toggleableLayers)[number];
+
+/** Every map source the app fills with data. */
+export const sourceIds = [
+  'boundaries',
+  'zone',
+  'line',
+  'jccs',
+  'presence',
+  'gaps',
+  'corridors',
+  'hotspots',
+  'sites',
+  'siteAreas',
+  'incidents',
+  'pick',
+] as const;
+export type SourceId = (typeof sourceIds)[number];
+
+type Layer = LayerSpecification & { source: SourceId };
+
+/** The MapLibre layers behind each toggle. */
+export function layersOf(toggle: LayerToggle, orgColours: Record<string, string>): Layer[] {
+  const byOrg = orgColourExpression(orgColours) as never;
+  switch (toggle) {
+    case 'boundaries':
+      return [
+        {
+          id: 'boundaries-district',
+          type: 'line',
+          source: 'boundaries',
+          filter: ['==', ['get', 'level'], 2],
+          minzoom: 6.5,
+          paint: { 'line-color': '#a39e90', 'line-width': 0.6, 'line-dasharray': [3, 2] },
+        },
+        {
+          id: 'boundaries-governorate',
+          type: 'line',
+          source: 'boundaries',
+          filter: ['==', ['get', 'level'], 1],
+          paint: { 'line-color': '#8a8474', 'line-width': 1.1 },
+        },
+      ];
+    case 'zone':
+      return [
+        { id: 'zone-fill', type: 'fill', source: 'zone', paint: { 'fill-color': '#fff3bf', 'fill-opacity': 0.45 } },
+        { id: 'zone-edge', type: 'line', source: 'zone', paint: { 'line-color': '#b08900', 'line-width': 1 } },
+      ];
+    case 'jccs':
+      return [
+        {
+          id: 'jcc-aor',
+          type: 'line',
+          source: 'jccs',
+          paint: { 'line-color': '#2f855a', 'line-width': 1.6, 'line-dasharray': [4, 2] },
+        },
+      ];
+    case 'gaps':
+      return [
+        {
+          id: 'gap-fill',
+          type: 'fill',
+          source: 'gaps',
+          paint: {
+            'fill-color': ['case', ['get', 'corridor'], '#b71c1c', '#e53935'],
+            'fill-opacity': ['case', ['get', 'corridor'], 0.5, 0.35],
+          },
+        },
+        { id: 'gap-edge', type: 'line', source: 'gaps', paint: { 'line-color': '#b71c1c', 'line-width': 0.8 } },
+      ];
+    case 'hotspots':
+      return [
+        {
+          id: 'hotspot-fill',
+          type: 'fill',
+          source: 'hotspots',
+          paint: { 'fill-color': '#ff6f00', 'fill-opacity': 0.35 },
+        },
+        {
+          id: 'hotspot-edge',
+          type: 'line',
+          source: 'hotspots',
+          paint: { 'line-color': '#e65100', 'line-width': ['case', ['==', ['get', 'in_gap'], 1], 2.5, 1] },
+        },
+      ];
+    case 'line':
+      return [
+        {
+          id: 'line',
+          type: 'line',
+          source: 'line',
+          paint: { 'line-color': '#1a202c', 'line-width': 2.5 },
+          layout: { 'line-join': 'round', 'line-cap': 'round' },
+        },
+      ];
+    case 'aors':
+      return [
+        {
+          id: 'presence-aor',
+          type: 'line',
+          source: 'presence',
+          filter: ['==', ['get', 'kind'], 'unit_aor'],
+          paint: { 'line-color': byOrg, 'line-width': 1.2, 'line-opacity': 0.8 },
+        },
+      ];
+    case 'patrols':
+      return [
+        {
+          id: 'presence-patrol',
+          type: 'line',
+          source: 'presence',
+          filter: ['==', ['get', 'kind'], 'patrol'],
+          paint: { 'line-color': byOrg, 'line-width': 2, 'line-dasharray': [2, 1] },
+        },
+      ];
+    case 'checkpoints':
+      return [
+        {
+          id: 'presence-checkpoint',
+          type: 'circle',
+          source: 'presence',
+          filter: ['==', ['get', 'kind'], 'checkpoint'],
+          paint: {
+            'circle-color': byOrg,
+            'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 2.5, 10, 6],
+            'circle-stroke-color': '#ffffff',
+            'circle-stroke-width': 1,
+          },
+        },
+      ];
+    case 'sites':
+      return [
+        {
+          id: 'site-area',
+          type: 'fill',
+          source: 'siteAreas',
+          paint: { 'fill-color': '#00897b', 'fill-opacity': 0.18 },
+        },
+        {
+          id: 'site-point',
+          type: 'circle',
+          source: 'sites',
+          paint: {
+            'circle-color': '#00897b',
+            'circle-radius': 7,
+            'circle-stroke-color': '#ffffff',
+            'circle-stroke-width': 2,
+          },
+        },
+      ];
+    case 'corridors':
+      return [
+        {
+          id: 'corridor-pinch',
+          type: 'circle',
+          source: 'corridors',
+          paint: {
+            'circle-color': '#ffffff',
+            'circle-radius': 6,
+            'circle-stroke-color': '#b71c1c',
+            'circle-stroke-width': 3,
+          },
+        },
+      ];
+    case 'incidents':
+      return [
+        {
+          id: 'incident-clusters',
+          type: 'circle',
+          source: 'incidents',
+          filter: ['has', 'point_count'],
+          paint: {
+            'circle-color': '#37474f',
+            'circle-opacity': 0.85,
+            'circle-radius': ['step', ['get', 'point_count'], 12, 20, 16, 200, 21, 2000, 27],
+            'circle-stroke-color': '#ffffff',
+            'circle-stroke-width': 1.5,
+          },
+        },
+        {
+          id: 'incident-points',
+          type: 'circle',
+          source: 'incidents',
+          filter: ['!', ['has', 'point_count']],
+          paint: {
+            'circle-color': typeColourExpression() as never,
+            'circle-radius': ['interpolate', ['linear'], ['get', 'casualties'], 0, 5, 5, 8, 20, 12, 100, 18],
+            'circle-stroke-color': ['case', ['==', ['get', 'tearline'], 1], '#1a202c', '#ffffff'],
+            'circle-stroke-width': ['case', ['==', ['get', 'tearline'], 1], 2, 1.2],
+            'circle-opacity': ['case', ['==', ['get', 'tearline'], 1], 0.6, 0.95],
+          },
+        },
+      ];
+  }
+}
+
+/** The pick marker of the report form sits above everything. */
+export const pickLayer: Layer = {
+  id: 'pick',
+  type: 'circle',
+  source: 'pick',
+  paint: { 'circle-color': '#0b57d0', 'circle-radius': 8, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 3 },
+};

@@ -1,0 +1,240 @@
+import type { FeatureCollection } from 'geojson';
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Boundary, GapReport, Jcc, Line, PresenceRecord } from '../api/types.ts';
+import { baseStyle, loadCountries } from './basemap.ts';
+import { type Focus, focusMap } from './focus.ts';
+import { ClusterLabels, PlaceLabels } from './html-labels.ts';
+import {
+  boundaryFeatures,
+  gapFeatures,
+  incidentFeatures,
+  jccFeatures,
+  lineFeatures,
+  type MapIncident,
+  presenceFeatures,
+} from './map-data.ts';
+import { type LayerToggle, layersOf, pickLayer, type SourceId, sourceIds, toggleableLayers } from './map-layers.ts';
+
+export interface MapViewProps {
+  lines: readonly Line[];
+  jccs: readonly Jcc[];
+  presence: readonly PresenceRecord[];
+  boundaries: readonly Boundary[];
+  incidents: readonly MapIncident[];
+  gap: GapReport | null;
+  visible: Record<LayerToggle, boolean>;
+  visibleOrgs: readonly string[];
+  orgColours: Record<string, string>;
+  focus: Focus | null;
+  picking: boolean;
+  pick: [number, number] | null;
+  onPick: (lon: number, lat: number) => void;
+  onIncident: (id: string) => void;
+}
+
+// MapLibre's worker is its own file: served from this server like every other asset.
+maplibregl.setWorkerUrl(workerUrl);
+
+const emptyCollection: FeatureCollection = { type: 'FeatureCollection', features: [] };
+const presenceLayers: Record<string, string> = {
+  'presence-checkpoint': 'checkpoint',
+  'presence-patrol': 'patrol',
+  'presence-aor': 'unit_aor',
+};
+
+/** The map of the common operating picture: an offline basemap and the picture's layers, each one switchable. */
+export function MapView(props: MapViewProps) {
+  const { t, i18n } = useTranslation();
+  const container = useRef<HTMLElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const propsRef = useRef(props);
+  propsRef.current = props;
+  const [ready, setReady] = useState(false);
+  const placeLabels = useRef<PlaceLabels | null>(null);
+
+  // Built once: the map, its sources and layers; the effects below only change data and visibility.
+  useEffect(() => {
+    const el = container.current!;
+    const map = new maplibregl.Map({
+      container: el,
+      style: baseStyle(),
+      bounds: [41.5, 33.5, 46.5, 37.3],
+      attributionControl: { compact: true, customAttribution: 'Natural Earth' },
+      dragRotate: false,
+      pitchWithRotate: false,
+    });
+    mapRef.current = map;
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    map.touchZoomRotate.disableRotation();
+    const clusters = new ClusterLabels(map);
+    placeLabels.current = new PlaceLabels(map);
+    let incidentsPending = true;
+
+    map.on('load', () => {
+      for (const id of sourceIds) {
+        map.addSource(
+          id,
+          id === 'incidents'
+            ? {
+                type: 'geojson',
+                data: emptyCollection,
+                cluster: true,
+                clusterRadius: 50,
+                clusterMaxZoom: 11,
+                clusterProperties: { casualties: ['+', ['get', 'casualties']] },
+              }
+            : { type: 'geojson', data: emptyCollection },
+        );
+      }
+      for (const toggle of toggleableLayers)
+        for (const layer of layersOf(toggle, propsRef.current.orgColours)) map.addLayer(layer);
+      map.addLayer(pickLayer);
+      setReady(true);
+      loadCountries()
+        .then((c) => (map.getSource('countries') as maplibregl.GeoJSONSource | undefined)?.setData(c))
+        .catch(() => {
+          // Without country outlines the picture's own layers still show.
+        });
+    });
+
+    map.on('sourcedata', (e) => {
+      if (e.sourceId === 'incidents' && e.isSourceLoaded && e.sourceDataType !== 'metadata') incidentsPending = true;
+    });
+    map.on('idle', () => {
+      clusters.update();
+      if (incidentsPending && map.getSource('incidents') && map.isSourceLoaded('incidents')) {
+        incidentsPending = false;
+        const count = propsRef.current.incidents.length;
+        el.dataset.incidentsRendered = String(count);
+        if (count > 0 && performance.getEntriesByName('seam:incidents-rendered').length === 0)
+          performance.mark('seam:incidents-rendered');
+      }
+    });
+    map.on('zoomend', () => placeLabels.current?.zoomed());
+
+    map.on('click', (e) => {
+      if (propsRef.current.picking) {
+        propsRef.current.onPick(round6(e.lngLat.lng), round6(e.lngLat.lat));
+        return;
+      }
+      const hit = map.queryRenderedFeatures(e.point, { layers: ['incident-points', 'incident-clusters'] })[0];
+      if (!hit) return;
+      const clusterId = hit.properties?.cluster_id;
+      if (clusterId !== undefined) {
+        const source = map.getSource('incidents') as maplibregl.GeoJSONSource;
+        void source.getClusterExpansionZoom(clusterId).then((zoom) => {
+          map.easeTo({ center: (hit.geometry as GeoJSON.Point).coordinates as [number, number], zoom });
+        });
+      } else if (hit.properties?.id) propsRef.current.onIncident(String(hit.properties.id));
+    });
+    for (const layer of ['incident-points', 'incident-clusters']) {
+      map.on('mouseenter', layer, () => {
+        if (!propsRef.current.picking) map.getCanvas().style.cursor = 'pointer';
+      });
+      map.on('mouseleave', layer, () => {
+        map.getCanvas().style.cursor = propsRef.current.picking ? 'crosshair' : '';
+      });
+    }
+
+    return () => {
+      clusters.clear();
+      placeLabels.current?.clear();
+      map.remove();
+      mapRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!ready) return;
+    const { line, zone } = lineFeatures(props.lines);
+    setSource(mapRef.current, 'line', line);
+    setSource(mapRef.current, 'zone', zone);
+  }, [ready, props.lines]);
+  useEffect(() => {
+    if (ready) setSource(mapRef.current, 'jccs', jccFeatures(props.jccs));
+  }, [ready, props.jccs]);
+  useEffect(() => {
+    if (ready) setSource(mapRef.current, 'presence', presenceFeatures(props.presence));
+  }, [ready, props.presence]);
+  useEffect(() => {
+    if (!ready) return;
+    setSource(mapRef.current, 'boundaries', boundaryFeatures(props.boundaries));
+  }, [ready, props.boundaries]);
+  useEffect(() => {
+    if (!ready) return;
+    placeLabels.current?.show(props.boundaries, i18n.language, props.visible.boundaries);
+  }, [ready, props.boundaries, i18n.language, props.visible.boundaries]);
+  useEffect(() => {
+    if (ready) setSource(mapRef.current, 'incidents', incidentFeatures(props.incidents));
+  }, [ready, props.incidents]);
+  useEffect(() => {
+    if (!ready) return;
+    const f = gapFeatures(props.gap);
+    setSource(mapRef.current, 'gaps', f.gaps);
+    setSource(mapRef.current, 'corridors', f.corridors);
+    setSource(mapRef.current, 'hotspots', f.hotspots);
+    setSource(mapRef.current, 'sites', f.sites);
+    setSource(mapRef.current, 'siteAreas', f.siteAreas);
+  }, [ready, props.gap]);
+  useEffect(() => {
+    if (!ready) return;
+    setSource(
+      mapRef.current,
+      'pick',
+      props.pick
+        ? {
+            type: 'FeatureCollection',
+            features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: props.pick }, properties: {} }],
+          }
+        : emptyCollection,
+    );
+  }, [ready, props.pick]);
+
+  // Visibility of each toggle, and which organisations' presence shows.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const shown: string[] = [];
+    for (const toggle of toggleableLayers)
+      for (const layer of layersOf(toggle, props.orgColours)) {
+        map.setLayoutProperty(layer.id, 'visibility', props.visible[toggle] ? 'visible' : 'none');
+        if (props.visible[toggle]) shown.push(layer.id);
+      }
+    for (const [layer, kind] of Object.entries(presenceLayers))
+      map.setFilter(layer, [
+        'all',
+        ['==', ['get', 'kind'], kind],
+        ['in', ['get', 'org'], ['literal', props.visibleOrgs]],
+      ]);
+    container.current!.dataset.layers = shown.join(',');
+  }, [ready, props.visible, props.visibleOrgs, props.orgColours]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (ready && map && props.focus) focusMap(map, props.focus);
+  }, [ready, props.focus]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map) map.getCanvas().style.cursor = props.picking ? 'crosshair' : '';
+  }, [props.picking]);
+
+  return (
+    <section
+      ref={container}
+      className={props.picking ? 'map picking' : 'map'}
+      data-testid="map"
+      aria-label={t('map.label')}
+    />
+  );
+}
+
+function setSource(map: maplibregl.Map | null, id: SourceId, data: FeatureCollection): void {
+  (map?.getSource(id) as maplibregl.GeoJSONSource | undefined)?.setData(data);
+}
+
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;

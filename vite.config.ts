@@ -19,6 +19,8 @@ export default defineConfig({
     reportCompressedSize: false,
   },
   server: {
-    proxy: { '/api': { target: process.env.SEAM_URL ?? 'http://127.0.0.1:8080', changeOrigin: false } },
+    proxy: Object.fromEntries(
+      ['/api', '/healthz'].map((path) => [path, { target: process.env.SEAM_URL ?? 'http://127.0.0.1:8080' }]),
+    ),
   },
 });

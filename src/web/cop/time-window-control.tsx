@@ -40,19 +40,22 @@ export function TimeWindowControl({ value, onChange }: { value: TimeWindow; onCh
           </button>
         ))}
       </div>
-      <div className="custom-window">
-        <label>
-          {t('window.from')}
-          <input type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </label>
-        <label>
-          {t('window.to')}
-          <input type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} />
-        </label>
-        <button type="button" onClick={applyCustom}>
-          {t('window.apply')}
-        </button>
-      </div>
+      <details open={value.preset === 'custom'}>
+        <summary>{t('window.custom')}</summary>
+        <div className="custom-window">
+          <label>
+            {t('window.from')}
+            <input type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />
+          </label>
+          <label>
+            {t('window.to')}
+            <input type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} />
+          </label>
+          <button type="button" onClick={applyCustom}>
+            {t('window.apply')}
+          </button>
+        </div>
+      </details>
       {problem && (
         <p role="alert" className="error">
           {problem}

@@ -180,8 +180,13 @@ export function GapPanel({ window, report: r, loading, error, onShow }: Props) {
   );
 }
 
-/** The change in uncovered area from the first to the last window of the series, km². */
+/**
+ * The change in uncovered area from the first to the last window of the series, km²; 0 when it moved by less than
+ * 1% of where it started, which day-to-day changes in patrols alone produce.
+ */
 function trendChange(series: Array<{ uncovered_km2: number }> | null): number | null {
   if (!series || series.length < 2) return null;
-  return Math.round(series[series.length - 1].uncovered_km2 - series[0].uncovered_km2);
+  const first = series[0].uncovered_km2;
+  const change = series[series.length - 1].uncovered_km2 - first;
+  return Math.abs(change) < 0.01 * first ? 0 : Math.round(change);
 }

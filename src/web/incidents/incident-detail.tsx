@@ -154,32 +154,34 @@ function RecordBody({
         </dd>
         <dt>{t('detail.casualties')}</dt>
         <dd>
-          <table className="casualties">
-            <thead>
-              <tr>
-                <th scope="col">{t('detail.party')}</th>
-                <th scope="col">{t('detail.killed')}</th>
-                <th scope="col">{t('detail.wounded')}</th>
-                <th scope="col">{t('detail.abducted')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {i.casualties.forces.map((f) => (
-                <tr key={f.org}>
-                  <th scope="row">{t(`orgs.${f.org}`, { defaultValue: f.org.toUpperCase() })}</th>
-                  <td>{fmt.number(f.killed)}</td>
-                  <td>{fmt.number(f.wounded)}</td>
-                  <td>{fmt.number(f.abducted)}</td>
+          <div className="casualties-wrap">
+            <table className="casualties">
+              <thead>
+                <tr>
+                  <th scope="col">{t('detail.party')}</th>
+                  <th scope="col">{t('detail.killed')}</th>
+                  <th scope="col">{t('detail.wounded')}</th>
+                  <th scope="col">{t('detail.abducted')}</th>
                 </tr>
-              ))}
-              <tr>
-                <th scope="row">{t('detail.civilians')}</th>
-                <td>{fmt.number(i.casualties.civilians.killed)}</td>
-                <td>{fmt.number(i.casualties.civilians.wounded)}</td>
-                <td>{fmt.number(i.casualties.civilians.abducted)}</td>
-              </tr>
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {i.casualties.forces.map((f) => (
+                  <tr key={f.org}>
+                    <th scope="row">{t(`orgs.${f.org}`, { defaultValue: f.org.toUpperCase() })}</th>
+                    <td>{fmt.number(f.killed)}</td>
+                    <td>{fmt.number(f.wounded)}</td>
+                    <td>{fmt.number(f.abducted)}</td>
+                  </tr>
+                ))}
+                <tr>
+                  <th scope="row">{t('detail.civilians')}</th>
+                  <td>{fmt.number(i.casualties.civilians.killed)}</td>
+                  <td>{fmt.number(i.casualties.civilians.wounded)}</td>
+                  <td>{fmt.number(i.casualties.civilians.abducted)}</td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
         </dd>
         <dt>{t('detail.grading')}</dt>
         <dd data-testid="grading">{i.grading ? gradingText(t, i.grading) : t('detail.ungraded')}</dd>

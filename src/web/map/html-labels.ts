@@ -1,3 +1,4 @@
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
 import type { Boundary } from '../api/types.ts';
 import { localeOf } from '../i18n/i18n.ts';
@@ -50,7 +51,27 @@ export class ClusterLabels {
   }
 }
 
-/** Governorate and district names at their label points, in the interface's script where the data has it. */
+/** The region whose neighbouring countries are named on the map (west, south, east, north). */
+const labelledRegion = [34, 23, 56, 41];
+
+/** A point to write a country's name at: the centre of the bounding box of its largest ring. */
+function countryLabelPoint(geometry: Polygon | MultiPolygon): [number, number] | null {
+  const rings = geometry.type === 'Polygon' ? [geometry.coordinates[0]] : geometry.coordinates.map((p) => p[0]);
+  let best: [number, number] | null = null;
+  let bestSize = -1;
+  for (const ring of rings) {
+    const xs = ring.map((c) => c[0]);
+    const ys = ring.map((c) => c[1]);
+    const [w, e, s, n] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    if ((e - w) * (n - s) > bestSize) {
+      bestSize = (e - w) * (n - s);
+      best = [(w + e) / 2, (s + n) / 2];
+    }
+  }
+  return best;
+}
+
+/** Country names near the line, then governorate and district names, in the interface's script where the data has it. */
 export class PlaceLabels {
   private markers: Array<{ marker: maplibregl.Marker; level: number }> = [];
   private readonly map: maplibregl.Map;
@@ -58,30 +79,49 @@ export class PlaceLabels {
     this.map = map;
   }
 
-  show(boundaries: readonly Boundary[], language: string, visible: boolean): void {
+  show(
+    countries: ReadonlyArray<Feature<Polygon | MultiPolygon, { name: string }>>,
+    countryName: (englishName: string) => string,
+    boundaries: readonly Boundary[],
+    language: string,
+    visible: boolean,
+  ): void {
     this.clear();
     if (!visible) return;
+    for (const c of countries) {
+      const at = c.geometry ? countryLabelPoint(c.geometry) : null;
+      if (
+        !at ||
+        at[0] < labelledRegion[0] ||
+        at[0] > labelledRegion[2] ||
+        at[1] < labelledRegion[1] ||
+        at[1] > labelledRegion[3]
+      )
+        continue;
+      this.add(countryName(c.properties.name), at, 0, language);
+    }
     const arabicScript = language === 'ar' || language === 'ckb';
     for (const b of boundaries) {
       const p = b.properties;
       if (p.level > 2 || !p.label) continue;
-      const el = document.createElement('div');
-      el.className = `place-label level-${p.level}`;
-      el.textContent = (arabicScript && p.name_ar) || p.name_en;
-      el.lang = arabicScript && p.name_ar ? 'ar' : 'en';
-      this.markers.push({
-        marker: new maplibregl.Marker({ element: el }).setLngLat(p.label).addTo(this.map),
-        level: p.level,
-      });
+      this.add((arabicScript && p.name_ar) || p.name_en, p.label, p.level, arabicScript && p.name_ar ? 'ar' : 'en');
     }
     this.zoomed();
   }
 
-  /** Districts only when zoomed in far enough to read them; governorates only when zoomed out. */
+  private add(text: string, at: [number, number], level: number, lang: string): void {
+    const el = document.createElement('div');
+    el.className = `place-label level-${level}`;
+    el.textContent = text;
+    el.lang = lang;
+    this.markers.push({ marker: new maplibregl.Marker({ element: el }).setLngLat(at).addTo(this.map), level });
+  }
+
+  /** Countries and governorates only when zoomed out; districts only when zoomed in far enough to read them. */
   zoomed(): void {
     const z = this.map.getZoom();
     for (const { marker, level } of this.markers) {
-      const shown = level === 1 ? z < 8.5 : z >= 7.5;
+      const shown = level === 0 ? z < 7 : level === 1 ? z < 8.5 : z >= 7.5;
       marker.getElement().style.display = shown ? '' : 'none';
     }
   }

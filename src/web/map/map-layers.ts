@@ -80,8 +80,8 @@ export function layersOf(toggle: LayerToggle, orgColours: Record<string, string>
           type: 'fill',
           source: 'gaps',
           paint: {
-            'fill-color': ['case', ['get', 'corridor'], '#b71c1c', '#e53935'],
-            'fill-opacity': ['case', ['get', 'corridor'], 0.5, 0.35],
+            'fill-color': ['case', ['get', 'corridor'], '#c62828', '#ef5350'],
+            'fill-opacity': ['case', ['get', 'corridor'], 0.32, 0.22],
           },
         },
         { id: 'gap-edge', type: 'line', source: 'gaps', paint: { 'line-color': '#b71c1c', 'line-width': 0.8 } },

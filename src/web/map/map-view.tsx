@@ -54,6 +54,7 @@ export function MapView(props: MapViewProps) {
   propsRef.current = props;
   const [ready, setReady] = useState(false);
   const placeLabels = useRef<PlaceLabels | null>(null);
+  const [countries, setCountries] = useState<Awaited<ReturnType<typeof loadCountries>>['features']>([]);
 
   // Built once: the map, its sources and layers; the effects below only change data and visibility.
   useEffect(() => {
@@ -95,7 +96,10 @@ export function MapView(props: MapViewProps) {
       map.addLayer(pickLayer);
       setReady(true);
       loadCountries()
-        .then((c) => (map.getSource('countries') as maplibregl.GeoJSONSource | undefined)?.setData(c))
+        .then((c) => {
+          (map.getSource('countries') as maplibregl.GeoJSONSource | undefined)?.setData(c);
+          setCountries(c.features);
+        })
         .catch(() => {
           // Without country outlines the picture's own layers still show.
         });
@@ -166,8 +170,9 @@ export function MapView(props: MapViewProps) {
   }, [ready, props.boundaries]);
   useEffect(() => {
     if (!ready) return;
-    placeLabels.current?.show(props.boundaries, i18n.language, props.visible.boundaries);
-  }, [ready, props.boundaries, i18n.language, props.visible.boundaries]);
+    const countryName = (name: string) => t(`countries.${name}`, { defaultValue: name });
+    placeLabels.current?.show(countries, countryName, props.boundaries, i18n.language, props.visible.boundaries);
+  }, [ready, countries, props.boundaries, i18n.language, props.visible.boundaries, t]);
   useEffect(() => {
     if (ready) setSource(mapRef.current, 'incidents', incidentFeatures(props.incidents));
   }, [ready, props.incidents]);

@@ -119,7 +119,13 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
               (selected ? (
                 <IncidentDetail id={selected} me={me} onBack={() => setSelected(null)} onShow={showOnMap} live={live} />
               ) : (
-                <IncidentList window={timeWindow} onOpen={openIncident} onShow={showOnMap} live={live} />
+                <IncidentList
+                  window={timeWindow}
+                  jccs={reference.jccs}
+                  onOpen={openIncident}
+                  onShow={showOnMap}
+                  live={live}
+                />
               ))}
             {tab === 'report' && (
               <IncidentForm

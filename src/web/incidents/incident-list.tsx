@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../api/client.ts';
-import type { Page, SeenIncident } from '../api/types.ts';
+import type { Jcc, Page, SeenIncident } from '../api/types.ts';
 import { isTearline } from '../api/types.ts';
 import type { TimeWindow } from '../cop/time-window.ts';
 import { useFormat } from '../i18n/format.ts';
@@ -12,6 +12,7 @@ import { casualtyTotal, typeCodes, typeLabel } from './incident-labels.ts';
 
 interface Props {
   window: TimeWindow;
+  jccs: readonly Jcc[];
   onOpen: (id: string) => void;
   onShow: (f: Focus) => void;
   live: LiveChange | null;
@@ -19,19 +20,41 @@ interface Props {
 
 const pageSize = 50;
 
-function listPath(window: TimeWindow, search: string, type: string, cursor: string | null): string {
-  // A preset window ends now and keeps going: reports made after it was chosen still belong in it.
-  const until = window.preset === 'custom' ? window.to : undefined;
-  return `/api/v1/incidents${query({ since: window.from, until, q: search, type, limit: pageSize, cursor })}`;
+interface Filters {
+  q: string;
+  type: string;
+  jcc: string;
+  verification: string;
+  inGap: boolean;
 }
 
-/** The incidents of the window the user may see, newest first, with full-text search and a type filter. */
-export function IncidentList({ window, onOpen, onShow, live }: Props) {
+const noFilters: Filters = { q: '', type: '', jcc: '', verification: '', inGap: false };
+const verifications = ['reported', 'confirmed', 'discounted', 'duplicate'];
+
+function listPath(window: TimeWindow, f: Filters, cursor: string | null): string {
+  // A preset window ends now and keeps going: reports made after it was chosen still belong in it.
+  const until = window.preset === 'custom' ? window.to : undefined;
+  const params = {
+    since: window.from,
+    until,
+    q: f.q,
+    type: f.type,
+    jcc: f.jcc,
+    verification: f.verification,
+    in_gap: f.inGap ? 'true' : undefined,
+    limit: pageSize,
+    cursor,
+  };
+  return `/api/v1/incidents${query(params)}`;
+}
+
+/** The incidents of the window the user may see, newest first, with full-text search and filters. */
+export function IncidentList({ window, jccs, onOpen, onShow, live }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const [q, setQ] = useState('');
-  const [search, setSearch] = useState('');
-  const [type, setType] = useState('');
+  const [filters, setFilters] = useState<Filters>(noFilters);
+  const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
   const [items, setItems] = useState<SeenIncident[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
@@ -40,7 +63,7 @@ export function IncidentList({ window, onOpen, onShow, live }: Props) {
   useEffect(() => {
     const abort = new AbortController();
     setLoading(true);
-    api<Page<SeenIncident>>(listPath(window, search, type, null), { signal: abort.signal })
+    api<Page<SeenIncident>>(listPath(window, filters, null), { signal: abort.signal })
       .then((p) => {
         setItems(p.items);
         setNext(p.next);
@@ -49,21 +72,22 @@ export function IncidentList({ window, onOpen, onShow, live }: Props) {
       .catch((e: Error) => !abort.signal.aborted && setError(e.message))
       .finally(() => !abort.signal.aborted && setLoading(false));
     return () => abort.abort();
-  }, [window, search, type]);
+  }, [window, filters]);
 
-  // A change the user may see joins the list at once, unless a search is active (the server decides what matches).
+  // A change the user may see joins the list at once when only the type is filtered; with a search or another
+  // filter the server decides what matches, on the next search.
   useEffect(() => {
-    if (!live || search) return;
+    if (!live || filters.q || filters.jcc || filters.verification || filters.inGap) return;
     const r = live.record;
-    if (type && r.type !== type) return;
+    if (filters.type && r.type !== filters.type) return;
     setItems((list) => [r, ...list.filter((x) => x.id !== r.id)]);
-  }, [live, search, type]);
+  }, [live, filters]);
 
   async function more() {
     if (!next) return;
     setLoading(true);
     try {
-      const p = await api<Page<SeenIncident>>(listPath(window, search, type, next));
+      const p = await api<Page<SeenIncident>>(listPath(window, filters, next));
       setItems((list) => [...list, ...p.items]);
       setNext(p.next);
     } catch (e) {
@@ -79,7 +103,7 @@ export function IncidentList({ window, onOpen, onShow, live }: Props) {
         className="filters"
         onSubmit={(e) => {
           e.preventDefault();
-          setSearch(q.trim());
+          set('q', q.trim());
         }}
       >
         <label className="visually-hidden" htmlFor="incident-search">
@@ -99,8 +123,8 @@ export function IncidentList({ window, onOpen, onShow, live }: Props) {
         </label>
         <select
           id="incident-type-filter"
-          value={type}
-          onChange={(e) => setType(e.target.value)}
+          value={filters.type}
+          onChange={(e) => set('type', e.target.value)}
           data-testid="incident-type-filter"
         >
           <option value="">{t('incidents.allTypes')}</option>
@@ -111,6 +135,44 @@ export function IncidentList({ window, onOpen, onShow, live }: Props) {
           ))}
         </select>
         <button type="submit">{t('incidents.searchButton')}</button>
+        <details className="more-filters">
+          <summary>{t('incidents.moreFilters')}</summary>
+          <label>
+            {t('incidents.jcc')}
+            <select value={filters.jcc} onChange={(e) => set('jcc', e.target.value)} data-testid="incident-jcc-filter">
+              <option value="">{t('incidents.allJccs')}</option>
+              {jccs.map((j) => (
+                <option key={j.code} value={j.code}>
+                  {j.code.toUpperCase()}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('detail.verification')}
+            <select
+              value={filters.verification}
+              onChange={(e) => set('verification', e.target.value)}
+              data-testid="incident-verification-filter"
+            >
+              <option value="">{t('incidents.anyVerification')}</option>
+              {verifications.map((v) => (
+                <option key={v} value={v}>
+                  {t(`verification.${v}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={filters.inGap}
+              onChange={(e) => set('inGap', e.target.checked)}
+              data-testid="incident-in-gap-filter"
+            />
+            {t('incidents.inGapOnly')}
+          </label>
+        </details>
       </form>
       {error && (
         <p role="alert" className="error">

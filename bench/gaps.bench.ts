@@ -3,7 +3,7 @@
 //  - gap_analysis_full: the whole analysis (gaps, runs and stretch, corridors, Gi*, 5 recommendations) on a prepared
 //    zone, as a series over many windows runs it; p50 of GAPS_RUNS runs (goal ≤ 250 ms);
 //  - gap_analysis_cold: the same including the zone's preparation (projection, edges, H3 study area);
-//  - gap_uncovered_area_time: our uncovered area alone (footprints, union, difference, area) against PostGIS
+//  - gap_uncovered_area_time: our uncovered area alone (footprints, zone less footprints, area) against PostGIS
 //    computing it on the local PostgreSQL (ST_Buffer on geography, ST_Union, ST_Difference, ST_Area on geography);
 //  - gap_uncovered_area_agreement: the two areas (goal: within 0.1%).
 // PostGIS: PGHOST/PGPORT/PGUSER/PGDATABASE (default 127.0.0.1:5432, postgres, test); when it cannot be reached the
@@ -240,7 +240,7 @@ if ('skipped' in pgResult) {
     runs,
     postgis_runs: postgisRuns,
     postgis: pgResult.version,
-    note: 'ours: project, footprints, jsts union and difference, area; PostGIS: ST_Buffer(geography) quad_segs=16, ST_Union, ST_Difference, ST_Area(geography)',
+    note: 'ours: project, footprints, zone less footprints in one pass over the outlines (jsts where outlines touch), area; PostGIS: ST_Buffer(geography) quad_segs=16, ST_Union, ST_Difference, ST_Area(geography)',
   });
   emit({
     bench: 'gap_uncovered_area_agreement',

@@ -155,3 +155,10 @@ test('bad options are refused with the field', () => {
   assert.throws(() => computeCoverage(zone, [], window, { orgs: 'isf' as unknown as string[] }), /options.orgs/);
   assert.throws(() => computeCoverage(zone, [checkpoint('x', [44.5, 35.5], 0)], window), /presence\[0\].radius_km/);
 });
+
+test('checkpoints at the very same place (outlines that coincide, left to jsts) cover as one does', () => {
+  const one = computeCoverage(zone, [checkpoint('a', [44.5, 35.5], 5)], window);
+  const twice = computeCoverage(zone, [checkpoint('a', [44.5, 35.5], 5), checkpoint('b', [44.5, 35.5], 5)], window);
+  near(twice.uncovered_km2, one.uncovered_km2, 1e-9);
+  near(areaKm2(twice.gap), one.uncovered_km2, 1e-6);
+});

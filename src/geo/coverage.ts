@@ -2,6 +2,7 @@ import Flatbush from 'flatbush';
 import { invalid } from '../domain/errors.ts';
 import type { PatrolSchedule } from '../domain/presence.ts';
 import { checkCoverageItem, circleVertices, equalAreaRadiusFactor, planarFootprint } from './coverage-footprint.ts';
+import { planarGapOf } from './coverage-gap.ts';
 import {
   activeAt,
   activeIntervals,
@@ -50,9 +51,8 @@ export interface CoverageCounts {
   repaired: Array<{ id: string; problem: string }>;
 }
 
-/** Coverage in the zone's planar frame (metres): the union of what covers, unclipped, and the gap. */
+/** Coverage in the zone's planar frame (metres): the gap (the zone less what covers it) and its area. */
 export interface PlanarCoverage {
-  union: Areal;
   gap: Areal;
   zoneKm2: number;
   uncoveredKm2: number;
@@ -230,12 +230,26 @@ export function planarCoverage(
   const span = windowMs(window);
   const { used, counts } = selectPresence(frame, items, span, options);
   const minShare = options.minShare ?? 0;
-  const union =
+  const gap =
     minShare > 0 && span[1] > span[0]
-      ? coveredForShare(frame, used, span, minShare)
-      : planarUnionValid(used.map((u) => u.footprint));
-  const gap = union.coordinates.length === 0 ? frame.planar : planarOverlay('difference', frame.planar, union);
-  return { union, gap, zoneKm2: frame.zoneKm2, uncoveredKm2: planarArea(gap) / 1e6, counts };
+      ? gapUnder(frame, coveredForShare(frame, used, span, minShare))
+      : anyTimeGap(frame, used);
+  return { gap, zoneKm2: frame.zoneKm2, uncoveredKm2: planarArea(gap) / 1e6, counts };
+}
+
+/** The zone less a covered area. */
+function gapUnder(frame: ZoneFrame, covered: Areal): Areal {
+  return covered.coordinates.length === 0 ? frame.planar : planarOverlay('difference', frame.planar, covered);
+}
+
+/**
+ * The zone less every footprint: in one pass over the outlines (several times faster than the jsts union and
+ * difference it replaces), or through jsts when outlines touch or overlap, which that pass leaves to a robust engine.
+ */
+function anyTimeGap(frame: ZoneFrame, used: Used[]): Areal {
+  const footprints = used.map((u) => u.footprint);
+  if (footprints.length === 0) return frame.planar;
+  return planarGapOf(frame.planar, footprints, frame.contains) ?? gapUnder(frame, planarUnionValid(footprints));
 }
 
 /**
@@ -251,7 +265,10 @@ export function computeCoverage(
 ): Coverage {
   const frame = prepareZone(repairAreal(zone, 'zone').geometry);
   const c = planarCoverage(frame, items, window, options);
-  const covered = c.union.coordinates.length === 0 ? c.union : planarOverlay('intersection', frame.planar, c.union);
+  const covered: Areal =
+    c.gap === frame.planar
+      ? { type: 'MultiPolygon', coordinates: [] }
+      : planarOverlay('difference', frame.planar, c.gap);
   const inverse = frame.projection.inverse;
   return {
     covered: mapPositions(covered, inverse),

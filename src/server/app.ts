@@ -7,6 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { SeamError } from '../domain/errors.ts';
 import type { Store } from '../store/store.ts';
 import { identify } from './auth.ts';
+import { compressJson } from './compression.ts';
 import type { ServerContext } from './context.ts';
 import { handleError } from './errors.ts';
 import { Metrics, registerMetrics } from './metrics.ts';
@@ -85,7 +86,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
       void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
       void reply.header('cache-control', 'no-store');
-    return payload;
+    return request.url.startsWith('/api/v1/') ? compressJson(request, reply, payload) : payload;
   });
 
   await app.register(fastifyCookie);

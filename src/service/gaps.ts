@@ -5,11 +5,10 @@ import { gapZoneKey, type PreparedGapZone, prepareGapZone } from '../geo/gap-zon
 import { listCoordinationLines } from '../store/coordination-lines.ts';
 import { type GapSnapshot, listGapSnapshots, saveGapSnapshot } from '../store/gap-snapshots.ts';
 import { newId } from '../store/ids.ts';
-import type { IncidentCursor } from '../store/incident-queries.ts';
 import { listJccs } from '../store/jccs.ts';
 import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
-import { listIncidents } from './incident-reads.ts';
+import { incidentPoints, maxPointsLimit } from './incident-points.ts';
 import { coverageSourceOf, listPresence } from './presence.ts';
 
 /** The most windows one trend request may compute. */
@@ -40,25 +39,18 @@ function visiblePresence(store: Store, actor: Actor): CoverageSource[] {
   return listPresence(store, actor, {}, null, 1_000_000).items.map(coverageSourceOf);
 }
 
-/** The incidents of the window the actor may see whole (a tearline's snapped location is too coarse to analyse). */
+/**
+ * The incidents of the window the actor may see whole (a tearline's snapped location is too coarse to analyse),
+ * read as compact point rows through the one access policy rather than as whole records.
+ */
 function visibleIncidents(store: Store, actor: Actor, from: string, to: string): GapIncident[] {
-  const out: GapIncident[] = [];
-  let cursor: IncidentCursor | null = null;
-  do {
-    const page = listIncidents(store, actor, { since: from, until: to }, cursor, 1000);
-    for (const s of page.items) {
-      if (s.seen === 'record')
-        out.push({
-          id: s.incident.id,
-          lon: s.incident.lon,
-          lat: s.incident.lat,
-          type: s.incident.type,
-          time: s.incident.time,
-        });
-    }
-    cursor = page.next;
-  } while (cursor);
-  return out;
+  if (from === to) return [];
+  const { points, truncated } = incidentPoints(store, actor, { since: from, until: to }, maxPointsLimit);
+  if (truncated)
+    throw invalid('from', `the window holds more than ${maxPointsLimit} incidents you may see: choose a shorter one`);
+  return points
+    .filter((p) => !p.tearline)
+    .map((p) => ({ id: p.id, lon: p.lon, lat: p.lat, type: p.type, time: p.time }));
 }
 
 /** The window as UTC ISO-8601 with milliseconds, the form every stored time has. */

@@ -14,7 +14,7 @@ import { type LayerToggle, toggleableLayers } from '../map/map-layers.ts';
 import { MapView } from '../map/map-view.tsx';
 import { Header } from './header.tsx';
 import { LayerPanel } from './layer-panel.tsx';
-import { presetWindow, type TimeWindow } from './time-window.ts';
+import { initialWindow, type TimeWindow } from './time-window.ts';
 import { TimeWindowControl } from './time-window-control.tsx';
 import { mapIncidentOf, useIncidentPoints, useReference } from './use-picture.ts';
 
@@ -26,7 +26,7 @@ const gapLayers: LayerToggle[] = ['gaps', 'corridors', 'hotspots', 'sites'];
 /** The common operating picture: the map, the time window, and panels for incidents, reporting, gaps and layers. */
 export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   const { t } = useTranslation();
-  const [timeWindow, setTimeWindow] = useState<TimeWindow>(() => presetWindow('30d'));
+  const [timeWindow, setTimeWindow] = useState<TimeWindow>(() => initialWindow(location.search));
   const [tab, setTab] = useState<Tab>('incidents');
   const [visible, setVisible] = useState<Record<LayerToggle, boolean>>(
     () => Object.fromEntries(toggleableLayers.map((l) => [l, true])) as Record<LayerToggle, boolean>,
@@ -49,7 +49,12 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   const { reference, error: referenceError } = useReference();
   const points = useIncidentPoints(timeWindow);
   const gapWanted = tab === 'gaps' || gapLayers.some((l) => visible[l]);
-  const gap = useGapReport(timeWindow, gapWanted && streamFrom !== null && !points.loading);
+  const gapPanel = tab === 'gaps';
+  const gap = useGapReport(timeWindow, {
+    wanted: gapWanted && streamFrom !== null && !points.loading,
+    hotspots: gapPanel || visible.hotspots,
+    sites: gapPanel || visible.sites,
+  });
 
   const upsertPoint = points.upsert;
   useLiveIncidents(

@@ -22,6 +22,13 @@ export function presetWindow(preset: Exclude<WindowPreset, 'custom'>, now = Date
 
 export const windowPresets = Object.keys(presetMs) as Array<Exclude<WindowPreset, 'custom'>>;
 
+/** The window the picture opens with: `?window=24h|7d|30d|90d` in the address (a link to a view), else 7 days. */
+export function initialWindow(search: string, now = Date.now()): TimeWindow {
+  const asked = new URLSearchParams(search).get('window');
+  const preset = windowPresets.find((p) => p === asked) ?? '7d';
+  return presetWindow(preset, now);
+}
+
 /** The value of a datetime-local input for an ISO time, in the browser's time zone. */
 export function toLocalInput(iso: string): string {
   const d = new Date(iso);

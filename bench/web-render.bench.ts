@@ -1,18 +1,19 @@
 // The web app's first render and its weight (issue #6). Figures:
-//  - web_first_render: with 1,000,000 incidents stored (a year up to now, ~1/12 in the app's default 30-day window)
+//  - web_first_render: with 1,000,000 incidents stored (a year up to now, ~1/52 in the app's default 7-day window)
 //    beside the demo scene (organisations, line and zone, JCCs, presence, users, boundaries when the shared OCHA
 //    files are there), the real server over the store and Debian's Chromium signed in: navigation to `/` until the
 //    app marks `seam:incidents-rendered` (the incidents drawn on the map); median of BENCH_WEB_RUNS navigations
 //    (default 7; 2 below 100,000 incidents) with a warm HTTP cache (fresh page each, same context); baseline: the same on a store with the same scene and
 //    1,000 incidents. Goal ≤ 2 s.
+//  - web_first_render_30d: the same for `/?window=30d` (~1/12 of the incidents drawn).
 //  - web_first_render_cold: the first navigation of a fresh browser and context (empty HTTP cache), same baseline.
-//  - web_points_payload: GET /api/v1/incidents/points for the default window, bytes and rows (informative);
-//    baseline: the same on the 1,000-incident store.
+//  - web_points_payload, web_points_payload_30d: GET /api/v1/incidents/points for the window, bytes (as JSON and
+//    gzipped as the server sends it) and rows (informative); baseline: the same on the 1,000-incident store.
 //  - web_js_gzip: every .js/.mjs of dist/web/assets gzipped; baseline: MapLibre GL's own minified JS gzipped.
 //    Goal ≤ 1.5 MB.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { constants, gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { loadDemo } from '../src/demo/load.ts';
@@ -170,11 +171,18 @@ const initScript = `
     .observe({ type: 'longtask', buffered: true });
 `;
 
-async function navigate(context: BrowserContext, url: string, trace?: string): Promise<Navigation> {
+/** The views measured: the app as it opens (7 days), and a month. */
+const views = [
+  { name: '7d', path: '/', days: 7 },
+  { name: '30d', path: '/?window=30d', days: 30 },
+] as const;
+type ViewName = (typeof views)[number]['name'];
+
+async function navigate(context: BrowserContext, url: string, path: string, trace?: string): Promise<Navigation> {
   const page = await context.newPage();
   if (trace) await context.browser()!.startTracing(page, { path: trace });
   try {
-    await page.goto(`${url}/`);
+    await page.goto(`${url}${path}`);
     await page.waitForFunction(() => performance.getEntriesByName('seam:incidents-rendered').length > 0, null, {
       timeout: 180_000,
       polling: 50,
@@ -210,10 +218,17 @@ async function navigate(context: BrowserContext, url: string, trace?: string): P
   }
 }
 
+interface Payload {
+  bytes: number;
+  gzipBytes: number;
+  rows: number;
+  truncated: boolean;
+}
+
 interface Measured {
-  payload: { bytes: number; rows: number; count: number; truncated: boolean };
+  payload: Record<ViewName, Payload>;
   /** The navigations, or why there are none. */
-  runs: { cold: Navigation; warm: Navigation[] } | string;
+  runs: { cold: Navigation; warm: Record<ViewName, Navigation[]> } | string;
 }
 
 async function measure(file: string, label: string): Promise<Measured> {
@@ -234,7 +249,7 @@ async function measure(file: string, label: string): Promise<Measured> {
   };
   let browser: Browser | null = null;
   try {
-    // The default window's point set, as the app asks for it.
+    // Each view's point set, as the app asks for it.
     const login = await fetch(`${url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -242,16 +257,24 @@ async function measure(file: string, label: string): Promise<Measured> {
     });
     if (login.status !== 200) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
     const cookie = String(login.headers.get('set-cookie')).split(';')[0];
-    const q = new URLSearchParams({
-      since: new Date(Date.now() - 30 * 86_400_000).toISOString(),
-      until: new Date().toISOString(),
-    });
-    const res = await fetch(`${url}/api/v1/incidents/points?${q}`, { headers: { cookie } });
-    const body = await res.text();
-    if (res.status !== 200) throw new Error(`points: ${res.status} ${body}`);
-    const p = JSON.parse(body) as { rows: unknown[]; count: number; truncated: boolean };
-    const payload = { bytes: Buffer.byteLength(body), rows: p.rows.length, count: p.count, truncated: p.truncated };
-    log(`${label}: points payload ${payload.bytes} bytes, ${payload.rows} rows`);
+    const payload = {} as Record<ViewName, Payload>;
+    for (const v of views) {
+      const q = new URLSearchParams({
+        since: new Date(Date.now() - v.days * 86_400_000).toISOString(),
+        until: new Date().toISOString(),
+      });
+      const res = await fetch(`${url}/api/v1/incidents/points?${q}`, { headers: { cookie } });
+      const body = await res.text();
+      if (res.status !== 200) throw new Error(`points: ${res.status} ${body}`);
+      const p = JSON.parse(body) as { rows: unknown[]; truncated: boolean };
+      payload[v.name] = {
+        bytes: Buffer.byteLength(body),
+        gzipBytes: gzipSync(body, { level: constants.Z_BEST_SPEED }).length,
+        rows: p.rows.length,
+        truncated: p.truncated,
+      };
+      log(`${label}: ${v.name} points payload ${payload[v.name].bytes} bytes, ${payload[v.name].rows} rows`);
+    }
 
     const executablePath = chromiumPath();
     if (!executablePath) return { payload, runs: 'Chromium is not installed (Debian package `chromium`)' };
@@ -261,20 +284,24 @@ async function measure(file: string, label: string): Promise<Measured> {
     await context.addInitScript(initScript);
     const signIn = await context.request.post(`${url}/api/v1/auth/login`, { data: { username, password } });
     if (signIn.status() !== 200) throw new Error(`browser sign-in failed: ${signIn.status()}`);
-    const cold = await navigate(context, url);
+    const cold = await navigate(context, url, views[0].path);
     log(`${label}: cold ${cold.renderedMs} ms, ${cold.rendered} incidents drawn`);
     await quiet();
-    const warm: Navigation[] = [];
-    for (let n = 0; n < warmRuns; n++) {
-      warm.push(await navigate(context, url));
-      log(`${label}: warm ${warm[n].renderedMs} ms (points ${warm[n].pointsStart}→${warm[n].pointsEnd} ms)`);
-      await quiet();
+    const warm = {} as Record<ViewName, Navigation[]>;
+    for (const v of views) {
+      warm[v.name] = [];
+      for (let n = 0; n < warmRuns; n++) {
+        const run = await navigate(context, url, v.path);
+        warm[v.name].push(run);
+        log(`${label}, ${v.name}: warm ${run.renderedMs} ms (points ${run.pointsStart}→${run.pointsEnd} ms)`);
+        await quiet();
+      }
     }
     // BENCH_WEB_TRACE=dir: one more warm navigation recorded as a Chromium trace (not counted), for finding where
     // the time goes (chrome://tracing or Perfetto).
     if (process.env.BENCH_WEB_TRACE) {
       const trace = join(process.env.BENCH_WEB_TRACE, `web-render-${label.replace(/\W+/g, '-')}.json`);
-      await navigate(context, url, trace);
+      await navigate(context, url, views[0].path, trace);
       log(`${label}: trace written to ${trace}`);
       await quiet();
     }
@@ -317,26 +344,29 @@ if (typeof bigRuns === 'string' || typeof smallRuns === 'string') {
     emit({ bench, value: null, unit: 'ms', baseline: null, ratio: null, goal: renderGoalMs, skipped });
 } else {
   const [big, small] = [bigRuns, smallRuns];
-  const value = median(big.warm.map((r) => r.renderedMs));
-  const baseline = median(small.warm.map((r) => r.renderedMs));
-  emit({
-    bench: 'web_first_render',
-    value: r2(value),
-    unit: 'ms',
-    baseline: r2(baseline),
-    ratio: Number((value / baseline).toFixed(3)),
-    goal: renderGoalMs,
-    incidents: total,
-    baseline_incidents: baselineTotal,
-    drawn: big.warm[0].rendered,
-    runs: big.warm.length,
-    http_cache: 'warm: same context after a first navigation (hashed assets cached, API answers not cached)',
-    runs_ms: big.warm.map((r) => r.renderedMs),
-    baseline_runs_ms: small.warm.map((r) => r.renderedMs),
-    breakdown: breakdown(big.warm),
-    baseline_breakdown: breakdown(small.warm),
-    note: 'navigation to / (signed in) until performance.mark("seam:incidents-rendered"), median; baseline: same scene with 1,000 incidents',
-  });
+  for (const v of views) {
+    const value = median(big.warm[v.name].map((r) => r.renderedMs));
+    const baseline = median(small.warm[v.name].map((r) => r.renderedMs));
+    emit({
+      bench: v.name === '7d' ? 'web_first_render' : `web_first_render_${v.name}`,
+      value: r2(value),
+      unit: 'ms',
+      baseline: r2(baseline),
+      ratio: Number((value / baseline).toFixed(3)),
+      goal: renderGoalMs,
+      incidents: total,
+      baseline_incidents: baselineTotal,
+      window_days: v.days,
+      drawn: big.warm[v.name][0].rendered,
+      runs: big.warm[v.name].length,
+      http_cache: 'warm: same context after a first navigation (hashed assets cached, API answers not cached)',
+      runs_ms: big.warm[v.name].map((r) => r.renderedMs),
+      baseline_runs_ms: small.warm[v.name].map((r) => r.renderedMs),
+      breakdown: breakdown(big.warm[v.name]),
+      baseline_breakdown: breakdown(small.warm[v.name]),
+      note: `navigation to ${v.path} (signed in) until performance.mark("seam:incidents-rendered"), median; baseline: same scene with 1,000 incidents`,
+    });
+  }
   emit({
     bench: 'web_first_render_cold',
     value: big.cold.renderedMs,
@@ -346,6 +376,7 @@ if (typeof bigRuns === 'string' || typeof smallRuns === 'string') {
     goal: renderGoalMs,
     incidents: total,
     baseline_incidents: baselineTotal,
+    window_days: views[0].days,
     drawn: big.cold.rendered,
     http_cache: 'cold: the first navigation of a fresh browser and context',
     breakdown: breakdown([big.cold]),
@@ -353,18 +384,22 @@ if (typeof bigRuns === 'string' || typeof smallRuns === 'string') {
   });
 }
 
-// The points payload is measured with or without a browser.
-const [bigPayload, smallPayload] = [big.payload, small.payload];
-emit({
-  bench: 'web_points_payload',
-  value: bigPayload.bytes,
-  unit: 'bytes',
-  baseline: smallPayload.bytes,
-  ratio: Number((bigPayload.bytes / smallPayload.bytes).toFixed(3)),
-  rows: bigPayload.rows,
-  baseline_rows: smallPayload.rows,
-  bytes_per_row: Math.round(bigPayload.bytes / Math.max(1, bigPayload.rows)),
-  truncated: bigPayload.truncated,
-  incidents: total,
-  note: 'GET /api/v1/incidents/points for the default 30-day window as a Peshmerga viewer (uncompressed JSON, as served); baseline: the 1,000-incident store',
-});
+// The points payloads are measured with or without a browser.
+for (const v of views) {
+  const [b, sm] = [big.payload[v.name], small.payload[v.name]];
+  emit({
+    bench: v.name === '7d' ? 'web_points_payload' : `web_points_payload_${v.name}`,
+    value: b.bytes,
+    unit: 'bytes',
+    baseline: sm.bytes,
+    ratio: Number((b.bytes / sm.bytes).toFixed(3)),
+    gzip_bytes: b.gzipBytes,
+    rows: b.rows,
+    baseline_rows: sm.rows,
+    bytes_per_row: Math.round(b.bytes / Math.max(1, b.rows)),
+    truncated: b.truncated,
+    incidents: total,
+    window_days: v.days,
+    note: `GET /api/v1/incidents/points for ${v.days} days as a Peshmerga viewer: JSON bytes, and gzip_bytes as the server sends it to a browser; baseline: the 1,000-incident store`,
+  });
+}

@@ -35,8 +35,15 @@ export interface MapViewProps {
   onIncident: (id: string) => void;
 }
 
-// MapLibre's worker is its own file: served from this server like every other asset.
+// MapLibre's worker is its own file: served from this server like every other asset. The workers start while
+// the app signs in, and the country outlines are fetched meanwhile too (both once, shared by every map).
 maplibregl.setWorkerUrl(workerUrl);
+maplibregl.prewarm();
+let countriesPromise: ReturnType<typeof loadCountries> | null = null;
+const countriesOnce = () => {
+  countriesPromise ??= loadCountries();
+  return countriesPromise;
+};
 
 const emptyCollection: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const presenceLayers: Record<string, string> = {
@@ -53,6 +60,8 @@ export function MapView(props: MapViewProps) {
   const propsRef = useRef(props);
   propsRef.current = props;
   const [ready, setReady] = useState(false);
+  // The basemap's outlines and labels are handed to the map once the incidents are on screen (or after 2 s).
+  const [background, setBackground] = useState(false);
   const placeLabels = useRef<PlaceLabels | null>(null);
   const [countries, setCountries] = useState<Awaited<ReturnType<typeof loadCountries>>['features']>([]);
 
@@ -74,8 +83,12 @@ export function MapView(props: MapViewProps) {
     const clusters = new ClusterLabels(map);
     placeLabels.current = new PlaceLabels(map);
     let incidentsPending = true;
+    countriesOnce().catch(() => {
+      // Reported where the outlines are used.
+    });
 
     map.on('load', () => {
+      performance.mark('seam:map-loaded');
       for (const id of sourceIds) {
         map.addSource(
           id,
@@ -95,29 +108,23 @@ export function MapView(props: MapViewProps) {
         for (const layer of layersOf(toggle, propsRef.current.orgColours)) map.addLayer(layer);
       map.addLayer(pickLayer);
       setReady(true);
-      loadCountries()
-        .then((c) => {
-          (map.getSource('countries') as maplibregl.GeoJSONSource | undefined)?.setData(c);
-          setCountries(c.features);
-        })
-        .catch(() => {
-          // Without country outlines the picture's own layers still show.
-        });
+      setTimeout(() => setBackground(true), 2000);
     });
 
     map.on('sourcedata', (e) => {
       if (e.sourceId === 'incidents' && e.isSourceLoaded && e.sourceDataType !== 'metadata') incidentsPending = true;
     });
-    map.on('idle', () => {
-      clusters.update();
-      if (incidentsPending && map.getSource('incidents') && map.isSourceLoaded('incidents')) {
-        incidentsPending = false;
-        const count = propsRef.current.incidents.length;
-        el.dataset.incidentsRendered = String(count);
-        if (count > 0 && performance.getEntriesByName('seam:incidents-rendered').length === 0)
-          performance.mark('seam:incidents-rendered');
-      }
+    // The first frame drawn once the incident source has its data: the incidents (clusters and points) are on screen.
+    map.on('render', () => {
+      if (!incidentsPending || !map.getSource('incidents') || !map.isSourceLoaded('incidents')) return;
+      incidentsPending = false;
+      const count = propsRef.current.incidents.length;
+      el.dataset.incidentsRendered = String(count);
+      if (count > 0 && performance.getEntriesByName('seam:incidents-rendered').length === 0)
+        performance.mark('seam:incidents-rendered');
+      setBackground(true);
     });
+    map.on('idle', () => clusters.update());
     map.on('zoomend', () => placeLabels.current?.zoomed());
 
     map.on('click', (e) => {
@@ -152,6 +159,13 @@ export function MapView(props: MapViewProps) {
     };
   }, []);
 
+  // The incidents go to the map's worker first: the picture's own data before the background.
+  useEffect(() => {
+    if (!ready) return;
+    setSource(mapRef.current, 'incidents', incidentFeatures(props.incidents));
+    if (props.incidents.length > 0 && performance.getEntriesByName('seam:incidents-set').length === 0)
+      performance.mark('seam:incidents-set');
+  }, [ready, props.incidents]);
   useEffect(() => {
     if (!ready) return;
     const { line, zone } = lineFeatures(props.lines);
@@ -165,17 +179,30 @@ export function MapView(props: MapViewProps) {
     if (ready) setSource(mapRef.current, 'presence', presenceFeatures(props.presence));
   }, [ready, props.presence]);
   useEffect(() => {
-    if (!ready) return;
+    if (!background) return;
     setSource(mapRef.current, 'boundaries', boundaryFeatures(props.boundaries));
-  }, [ready, props.boundaries]);
+  }, [background, props.boundaries]);
   useEffect(() => {
-    if (!ready) return;
+    if (!background) return;
+    let current = true;
+    countriesOnce()
+      .then((c) => {
+        if (!current) return;
+        (mapRef.current?.getSource('countries') as maplibregl.GeoJSONSource | undefined)?.setData(c);
+        setCountries(c.features);
+      })
+      .catch(() => {
+        // Without country outlines the picture's own layers still show.
+      });
+    return () => {
+      current = false;
+    };
+  }, [background]);
+  useEffect(() => {
+    if (!background) return;
     const countryName = (name: string) => t(`countries.${name}`, { defaultValue: name });
     placeLabels.current?.show(countries, countryName, props.boundaries, i18n.language, props.visible.boundaries);
-  }, [ready, countries, props.boundaries, i18n.language, props.visible.boundaries, t]);
-  useEffect(() => {
-    if (ready) setSource(mapRef.current, 'incidents', incidentFeatures(props.incidents));
-  }, [ready, props.incidents]);
+  }, [background, countries, props.boundaries, i18n.language, props.visible.boundaries, t]);
   useEffect(() => {
     if (!ready) return;
     const f = gapFeatures(props.gap);

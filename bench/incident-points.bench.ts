@@ -2,7 +2,6 @@
 // window through the real read path (access policy, tearlines), median of several runs;
 // baseline: the same SQL selecting the same columns, every row read, without the policy.
 import { join } from 'node:path';
-import { incidentTypeCodes } from '../src/domain/taxonomy.ts';
 import type { Actor } from '../src/service/actor.ts';
 import { defaultPointsLimit, incidentPoints } from '../src/service/incident-points.ts';
 import { tearlineGridKm, widenedForTearlines } from '../src/service/incident-reads.ts';
@@ -10,107 +9,34 @@ import { addOrganisation } from '../src/service/organisations.ts';
 import { newId } from '../src/store/ids.ts';
 import { incidentPointRows } from '../src/store/incident-points.ts';
 import type { IncidentFilter } from '../src/store/incident-queries.ts';
-import { incidentColumns } from '../src/store/incident-rows.ts';
 import { insertJcc } from '../src/store/jccs.ts';
 import { openStore } from '../src/store/store.ts';
-import { emit, median, progress, scratchDir } from './harness.ts';
+import { emit, median, scratchDir } from './harness.ts';
+import { benchOrgs, insertSyntheticIncidents, lineAreaAor, seededRandom } from './synthetic-incidents.ts';
 
 const total = Number(process.env.BENCH_INCIDENTS ?? 1_000_000);
 const runs = 7;
 const file = join(scratchDir('seam-bench-points-'), 'seam.db');
 
 // Seeded, so every run measures the same data.
-let seed = 7;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-
-const [west, south, east, north] = [41.8, 34.2, 45.5, 36.7];
+const random = seededRandom(7);
 const start = Date.UTC(2025, 10, 1);
 const yearMs = 365 * 86_400_000;
-const orgs = ['isf', 'peshmerga', 'coalition'];
-// Most records are shared with partners; some stay with their owner, a few of those with a tearline.
-const scopes = ['partners', 'partners', 'partners', 'coalition', 'org'];
 
 const load = openStore(file);
-for (const code of orgs) addOrganisation(load, code, code);
-const aor = {
-  type: 'Polygon' as const,
-  coordinates: [
-    [
-      [west, south],
-      [east, south],
-      [east, north],
-      [west, north],
-      [west, south],
-    ],
-  ] as [number, number][][],
-};
+for (const code of benchOrgs) addOrganisation(load, code, code);
 load.writes.write(null, (tx) =>
   insertJcc(tx, {
     id: newId(),
     code: 'k1',
     name: 'K1',
-    aor,
+    aor: lineAreaAor(),
     members: ['isf', 'peshmerga'],
     createdAt: tx.at,
     updatedAt: tx.at,
   }),
 );
-
-// Raw prepared inserts, as the write path leaves the rows: this figure is about reading.
-const columns = incidentColumns;
-const insert = load.db.prepare(
-  `INSERT INTO incidents (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) RETURNING rid`,
-);
-const insertBox = load.db.prepare(
-  'INSERT INTO incidents_rtree (rid, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)',
-);
-const at = new Date().toISOString();
-const batch = 50_000;
-for (let done = 0; done < total; done += batch) {
-  load.db.exec('BEGIN');
-  for (let k = done; k < Math.min(total, done + batch); k++) {
-    const lon = west + random() * (east - west);
-    const lat = south + random() * (north - south);
-    const scope = scopes[k % scopes.length];
-    const row: Record<string, string | number | null> = {
-      id: newId(),
-      type: incidentTypeCodes[Math.floor(random() * incidentTypeCodes.length)],
-      time: new Date(start + random() * yearMs).toISOString(),
-      time_precision: 'day',
-      lon,
-      lat,
-      location_precision: 'exact',
-      narrative: `Bench incident ${k}: movement reported near the line`,
-      casualties: '{"forces":[],"civilians":{"killed":0,"wounded":1,"abducted":0}}',
-      grading: 'C3',
-      releasability: scope,
-      tearline:
-        scope === 'org' && k % 2 === 0 ? '{"releasability":"coalition","summary":"Activity near the line"}' : null,
-      verification: 'reported',
-      owner_org: orgs[k % orgs.length],
-      jcc: 'k1',
-      nearest_checkpoints: '[]',
-      killed_total: 0,
-      casualties_total: 1,
-      source: 'bench',
-      source_id: String(k),
-      exercise: 1,
-      created_at: at,
-      updated_at: at,
-      version: 1,
-    };
-    const { rid } = insert.get(...columns.map((c) => row[c] ?? null)) as { rid: number };
-    insertBox.run(rid, lon, lon, lat, lat);
-  }
-  load.db.exec('COMMIT');
-  progress('loading', Math.min(total, done + batch), total);
-}
-load.db.exec('ANALYZE');
+insertSyntheticIncidents(load, { count: total, random, yearFrom: start, jccs: ['k1'], tearlines: true });
 load.close();
 
 const store = openStore(file);

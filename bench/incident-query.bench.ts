@@ -8,100 +8,35 @@ import { listIncidents } from '../src/service/incident-reads.ts';
 import { addOrganisation } from '../src/service/organisations.ts';
 import { newId } from '../src/store/ids.ts';
 import { type IncidentFilter, queryIncidents } from '../src/store/incident-queries.ts';
-import { incidentColumns } from '../src/store/incident-rows.ts';
 import { insertJcc } from '../src/store/jccs.ts';
 import { openStore } from '../src/store/store.ts';
 import { emit, progress, scratchDir } from './harness.ts';
+import { benchOrgs, insertSyntheticIncidents, lineArea, lineAreaAor, seededRandom } from './synthetic-incidents.ts';
 
 const total = Number(process.env.BENCH_INCIDENTS ?? 1_000_000);
 const queries = 1000;
 const file = join(scratchDir('seam-bench-query-'), 'seam.db');
 
 // Seeded, so every run measures the same data and the same queries.
-let seed = 42;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-
-// The area of the coordination line, a year of incidents.
-const [west, south, east, north] = [41.8, 34.2, 45.5, 36.7];
+const random = seededRandom(42);
+const [west, south, east, north] = lineArea;
 const start = Date.UTC(2025, 10, 1);
 const yearMs = 365 * 86_400_000;
-const orgs = ['isf', 'peshmerga', 'coalition'];
-const scopes = ['partners', 'partners', 'partners', 'coalition', 'org'];
 
 const load = openStore(file);
-for (const code of orgs) addOrganisation(load, code, code);
-const aor = {
-  type: 'Polygon' as const,
-  coordinates: [
-    [
-      [west, south],
-      [east, south],
-      [east, north],
-      [west, north],
-      [west, south],
-    ],
-  ] as [number, number][][],
-};
+for (const code of benchOrgs) addOrganisation(load, code, code);
 load.writes.write(null, (tx) =>
-  insertJcc(tx, { id: newId(), code: 'k1', name: 'K1', aor, members: orgs, createdAt: tx.at, updatedAt: tx.at }),
+  insertJcc(tx, {
+    id: newId(),
+    code: 'k1',
+    name: 'K1',
+    aor: lineAreaAor(),
+    members: benchOrgs,
+    createdAt: tx.at,
+    updatedAt: tx.at,
+  }),
 );
-
-// Loaded with raw prepared inserts (rows, R*Tree and full-text index as the write path leaves
-// them), since this figure is about reading; the write path has its own benchmarks.
-const columns = incidentColumns;
-const insert = load.db.prepare(
-  `INSERT INTO incidents (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) RETURNING rid`,
-);
-const insertBox = load.db.prepare(
-  'INSERT INTO incidents_rtree (rid, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)',
-);
-const at = new Date().toISOString();
-const batch = 50_000;
-for (let done = 0; done < total; done += batch) {
-  load.db.exec('BEGIN');
-  for (let k = done; k < Math.min(total, done + batch); k++) {
-    const lon = west + random() * (east - west);
-    const lat = south + random() * (north - south);
-    const time = new Date(start + random() * yearMs).toISOString();
-    const row: Record<string, string | number | null> = {
-      id: newId(),
-      type: incidentTypeCodes[Math.floor(random() * incidentTypeCodes.length)],
-      time,
-      time_precision: 'day',
-      lon,
-      lat,
-      location_precision: 'exact',
-      place: null,
-      narrative: `Bench incident ${k}: movement reported near the line`,
-      casualties: '{"forces":[],"civilians":{"killed":0,"wounded":1,"abducted":0}}',
-      grading: 'C3',
-      releasability: scopes[k % scopes.length],
-      tearline: null,
-      verification: 'reported',
-      owner_org: orgs[k % orgs.length],
-      jcc: 'k1',
-      nearest_checkpoints: '[]',
-      killed_total: 0,
-      casualties_total: 1,
-      source: 'bench',
-      source_id: String(k),
-      exercise: 1,
-      created_at: at,
-      updated_at: at,
-      version: 1,
-    };
-    const { rid } = insert.get(...columns.map((c) => row[c] ?? null)) as { rid: number };
-    insertBox.run(rid, lon, lon, lat, lat);
-  }
-  load.db.exec('COMMIT');
-  progress('loading', Math.min(total, done + batch), total);
-}
-load.db.exec('ANALYZE');
+insertSyntheticIncidents(load, { count: total, random, yearFrom: start, jccs: ['k1'], tearlines: false });
 load.close();
 
 // A fresh process-state read: open the file as a server would and run the queries.

@@ -18,16 +18,14 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { loadDemo } from '../src/demo/load.ts';
 import { buildDemoScenario } from '../src/demo/scenario.ts';
-import { incidentTypeCodes } from '../src/domain/taxonomy.ts';
 import { buildApp } from '../src/server/app.ts';
 import { importBoundaries } from '../src/service/boundaries.ts';
 import { reenrichIncidents } from '../src/service/incident-reenrich.ts';
-import { newId } from '../src/store/ids.ts';
-import { incidentColumns } from '../src/store/incident-rows.ts';
 import { openStore } from '../src/store/store.ts';
 import { chromiumArgs, chromiumPath, ensureWebBuilt, webRoot } from '../test/harness/browser.ts';
 import { iraqBoundaryFile } from '../test/harness/iraq-data.ts';
-import { emit, median, progress, scratchDir } from './harness.ts';
+import { emit, median, scratchDir } from './harness.ts';
+import { insertSyntheticIncidents, seededRandom } from './synthetic-incidents.ts';
 
 const total = Number(process.env.BENCH_INCIDENTS ?? 1_000_000);
 const baselineTotal = 1000;
@@ -76,76 +74,19 @@ async function buildStore(name: string, count: number, seed: number): Promise<st
     reenrichIncidents(store, null);
     boundaries = true;
   }
-  const random = seeded(seed);
-  const [west, south, east, north] = [41.8, 34.2, 45.5, 36.7];
-  const orgs = ['isf', 'peshmerga', 'coalition'];
-  const jccs = ['diyala', 'k1', 'makhmour', 'nineveh'];
-  // Most records are shared with partners; some stay with their owner, a few of those with a tearline.
-  const scopes = ['partners', 'partners', 'partners', 'coalition', 'org'];
-  const columns = incidentColumns;
-  const insert = store.db.prepare(
-    `INSERT INTO incidents (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) RETURNING rid`,
-  );
-  const insertBox = store.db.prepare(
-    'INSERT INTO incidents_rtree (rid, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)',
-  );
-  const at = new Date(now).toISOString();
-  const batch = 50_000;
-  for (let done = 0; done < count; done += batch) {
-    store.db.exec('BEGIN');
-    for (let k = done; k < Math.min(count, done + batch); k++) {
-      const lon = west + random() * (east - west);
-      const lat = south + random() * (north - south);
-      const scope = scopes[k % scopes.length];
-      const row: Record<string, string | number | null> = {
-        id: newId(),
-        type: incidentTypeCodes[Math.floor(random() * incidentTypeCodes.length)],
-        time: new Date(now - random() * yearMs).toISOString(),
-        time_precision: 'day',
-        lon,
-        lat,
-        location_precision: 'exact',
-        narrative: `Bench incident ${k}: movement reported near the line`,
-        casualties: '{"forces":[],"civilians":{"killed":0,"wounded":1,"abducted":0}}',
-        grading: 'C3',
-        releasability: scope,
-        tearline:
-          scope === 'org' && k % 2 === 0 ? '{"releasability":"coalition","summary":"Activity near the line"}' : null,
-        verification: 'reported',
-        owner_org: orgs[k % orgs.length],
-        jcc: jccs[Math.floor(random() * jccs.length)],
-        nearest_checkpoints: '[]',
-        killed_total: 0,
-        casualties_total: 1,
-        source: 'bench',
-        source_id: String(k),
-        exercise: 1,
-        created_at: at,
-        updated_at: at,
-        version: 1,
-      };
-      const { rid } = insert.get(...columns.map((c) => row[c] ?? null)) as { rid: number };
-      insertBox.run(rid, lon, lon, lat, lat);
-    }
-    store.db.exec('COMMIT');
-    progress(`loading ${name}`, Math.min(count, done + batch), count);
-  }
-  store.db.exec('ANALYZE');
+  insertSyntheticIncidents(store, {
+    count,
+    random: seededRandom(seed),
+    yearFrom: now - yearMs,
+    jccs: ['diyala', 'k1', 'makhmour', 'nineveh'],
+    tearlines: true,
+    label: `loading ${name}`,
+  });
   store.close();
   log(
     `${name}: ${count} incidents stored${boundaries ? ', boundaries loaded' : ', no boundaries (shared files absent)'}`,
   );
   return file;
-}
-
-function seeded(s: number): () => number {
-  let seed = s;
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // ---- One navigation, what it took and where the time went.
@@ -162,6 +103,10 @@ interface Navigation {
   longTasksAfterPoints: number;
   longestTask: number;
   gapEnd: number | null;
+  /** The app's own marks: map loaded, incidents handed to the map, taken by its worker. */
+  mapLoaded: number | null;
+  incidentsSet: number | null;
+  incidentsTaken: number | null;
 }
 
 // Collects long tasks from the start of each page (the observer must exist before they happen).
@@ -198,8 +143,15 @@ async function navigate(context: BrowserContext, url: string, path: string, trac
       const inside = tasks.filter(([s, d]) => s + d > after && s < mark);
       const el = document.querySelector('[data-testid=map]') as HTMLElement;
       const r1 = (x: number) => Math.round(x * 10) / 10;
+      const markAt = (name: string) => {
+        const m = performance.getEntriesByName(name)[0];
+        return m ? r1(m.startTime) : null;
+      };
       return {
         renderedMs: r1(mark),
+        mapLoaded: markAt('seam:map-loaded'),
+        incidentsSet: markAt('seam:incidents-set'),
+        incidentsTaken: markAt('seam:incidents-taken'),
         rendered: Number(el.dataset.incidentsRendered),
         pointsStart: points ? r1(points.startTime) : null,
         pointsTtfb: points ? r1(points.responseStart) : null,
@@ -332,6 +284,9 @@ const breakdown = (runs: Navigation[]) => ({
   long_tasks_after_points_ms: mid(runs, 'longTasksAfterPoints'),
   longest_task_ms: mid(runs, 'longestTask'),
   rendered_ms: mid(runs, 'renderedMs'),
+  map_loaded_ms: mid(runs, 'mapLoaded'),
+  incidents_set_ms: mid(runs, 'incidentsSet'),
+  incidents_taken_by_worker_ms: mid(runs, 'incidentsTaken'),
   gap_report_received_ms: mid(runs, 'gapEnd'),
 });
 const r2 = (x: number) => Math.round(x * 100) / 100;

@@ -10,13 +10,14 @@ const gzipAsync = promisify(gzip);
  */
 export const compressFromBytes = 32 * 1024;
 
-function acceptsGzip(request: FastifyRequest): boolean {
-  const header = request.headers['accept-encoding'];
-  if (typeof header !== 'string') return false;
-  return header.split(',').some((part) => {
+/** Whether the client accepts gzip: `gzip` or `*` with a non-zero quality. */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+  return value.split(',').some((part) => {
     const [coding, ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return (coding === 'gzip' || coding === '*') && !(q && Number(q.slice(2)) === 0);
+    if (coding.trim() !== 'gzip' && coding.trim() !== '*') return false;
+    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)).find(Boolean);
+    return !q || Number(q[1]) > 0;
   });
 }
 
@@ -31,7 +32,7 @@ export async function compressJson(request: FastifyRequest, reply: FastifyReply,
     return payload;
   if (!String(reply.getHeader('content-type') ?? '').startsWith('application/json')) return payload;
   void reply.header('vary', 'accept-encoding');
-  if (!acceptsGzip(request)) return payload;
+  if (!acceptsGzip(request.headers['accept-encoding'])) return payload;
   const body = await gzipAsync(payload, { level: constants.Z_BEST_SPEED });
   void reply.header('content-encoding', 'gzip');
   void reply.removeHeader('content-length');

@@ -2,6 +2,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SeamError } from '../../domain/errors.ts';
+import { acceptsGzip } from '../compression.ts';
 
 /** Where `npm run build:web` puts the browser app: `dist/web` at the repository root. */
 export const defaultWebRoot = resolve(import.meta.dirname, '../../../dist/web');
@@ -70,17 +71,6 @@ async function readUnder(root: string, file: string): Promise<Buffer | null> {
   } catch {
     return null;
   }
-}
-
-/** Whether the client accepts gzip: `gzip` or `*` with a non-zero quality. */
-export function acceptsGzip(header: string | string[] | undefined): boolean {
-  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
-  return value.split(',').some((part) => {
-    const [coding, ...params] = part.trim().toLowerCase().split(';');
-    if (coding.trim() !== 'gzip' && coding.trim() !== '*') return false;
-    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)).find(Boolean);
-    return !q || Number(q[1]) > 0;
-  });
 }
 
 function notFound(request: FastifyRequest): SeamError {

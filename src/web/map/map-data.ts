@@ -40,14 +40,21 @@ export function incidentsFromPoints(p: IncidentPoints): MapIncident[] {
   }));
 }
 
-export function incidentFeatures(incidents: Iterable<MapIncident>): FeatureCollection<Point> {
-  const features: Array<Feature<Point>> = [];
-  for (const i of incidents)
-    features.push({
+/**
+ * The incidents as map features, as light as the map's worker can take them: a feature's id is the incident's
+ * position in the list (the map hands it back on a click), and only what the style draws travels with it.
+ */
+export function incidentFeatures(incidents: readonly MapIncident[]): FeatureCollection<Point> {
+  const features: Array<Feature<Point>> = new Array(incidents.length);
+  for (let k = 0; k < incidents.length; k++) {
+    const i = incidents[k];
+    features[k] = {
       type: 'Feature',
+      id: k,
       geometry: { type: 'Point', coordinates: [i.lon, i.lat] },
-      properties: { id: i.id, type: i.type, casualties: i.casualties, tearline: i.tearline ? 1 : 0 },
-    });
+      properties: { type: i.type, casualties: i.casualties, tearline: i.tearline ? 1 : 0 },
+    };
+  }
   return { type: 'FeatureCollection', features };
 }
 

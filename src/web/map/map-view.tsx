@@ -62,6 +62,8 @@ export function MapView(props: MapViewProps) {
   const [ready, setReady] = useState(false);
   // The basemap's outlines and labels are handed to the map once the incidents are on screen (or after 2 s).
   const [background, setBackground] = useState(false);
+  // How many incidents the map's worker has just taken, until a frame shows them.
+  const incidentsTaken = useRef<number | null>(null);
   const placeLabels = useRef<PlaceLabels | null>(null);
   const [countries, setCountries] = useState<Awaited<ReturnType<typeof loadCountries>>['features']>([]);
 
@@ -82,13 +84,12 @@ export function MapView(props: MapViewProps) {
     map.touchZoomRotate.disableRotation();
     const clusters = new ClusterLabels(map);
     placeLabels.current = new PlaceLabels(map);
-    let incidentsPending = true;
     countriesOnce().catch(() => {
       // Reported where the outlines are used.
     });
 
     map.on('load', () => {
-      performance.mark('seam:map-loaded');
+      markOnce('seam:map-loaded');
       for (const id of sourceIds) {
         map.addSource(
           id,
@@ -98,8 +99,7 @@ export function MapView(props: MapViewProps) {
                 data: emptyCollection,
                 cluster: true,
                 clusterRadius: 50,
-                clusterMaxZoom: 11,
-                clusterProperties: { casualties: ['+', ['get', 'casualties']] },
+                clusterMaxZoom: 10,
               }
             : { type: 'geojson', data: emptyCollection },
         );
@@ -111,17 +111,14 @@ export function MapView(props: MapViewProps) {
       setTimeout(() => setBackground(true), 2000);
     });
 
-    map.on('sourcedata', (e) => {
-      if (e.sourceId === 'incidents' && e.isSourceLoaded && e.sourceDataType !== 'metadata') incidentsPending = true;
-    });
-    // The first frame drawn once the incident source has its data: the incidents (clusters and points) are on screen.
+    // The first frame drawn once the map's worker has taken the incidents set last and their tiles are loaded: the
+    // incidents (clusters and points) are on screen.
     map.on('render', () => {
-      if (!incidentsPending || !map.getSource('incidents') || !map.isSourceLoaded('incidents')) return;
-      incidentsPending = false;
-      const count = propsRef.current.incidents.length;
-      el.dataset.incidentsRendered = String(count);
-      if (count > 0 && performance.getEntriesByName('seam:incidents-rendered').length === 0)
-        performance.mark('seam:incidents-rendered');
+      const drawn = incidentsTaken.current;
+      if (drawn === null || !map.isSourceLoaded('incidents')) return;
+      incidentsTaken.current = null;
+      el.dataset.incidentsRendered = String(drawn);
+      if (drawn > 0) markOnce('seam:incidents-rendered');
       setBackground(true);
     });
     map.on('idle', () => clusters.update());
@@ -140,7 +137,10 @@ export function MapView(props: MapViewProps) {
         void source.getClusterExpansionZoom(clusterId).then((zoom) => {
           map.easeTo({ center: (hit.geometry as GeoJSON.Point).coordinates as [number, number], zoom });
         });
-      } else if (hit.properties?.id) propsRef.current.onIncident(String(hit.properties.id));
+      } else if (typeof hit.id === 'number') {
+        const incident = propsRef.current.incidents[hit.id];
+        if (incident) propsRef.current.onIncident(incident.id);
+      }
     });
     for (const layer of ['incident-points', 'incident-clusters']) {
       map.on('mouseenter', layer, () => {
@@ -162,9 +162,19 @@ export function MapView(props: MapViewProps) {
   // The incidents go to the map's worker first: the picture's own data before the background.
   useEffect(() => {
     if (!ready) return;
-    setSource(mapRef.current, 'incidents', incidentFeatures(props.incidents));
-    if (props.incidents.length > 0 && performance.getEntriesByName('seam:incidents-set').length === 0)
-      performance.mark('seam:incidents-set');
+    const count = props.incidents.length;
+    const source = mapRef.current?.getSource('incidents') as maplibregl.GeoJSONSource | undefined;
+    let current = true;
+    void source?.setData(incidentFeatures(props.incidents)).then(() => {
+      if (count > 0) markOnce('seam:incidents-taken');
+      if (!current) return;
+      incidentsTaken.current = count;
+      mapRef.current?.triggerRepaint();
+    });
+    if (count > 0) markOnce('seam:incidents-set');
+    return () => {
+      current = false;
+    };
   }, [ready, props.incidents]);
   useEffect(() => {
     if (!ready) return;
@@ -263,6 +273,14 @@ export function MapView(props: MapViewProps) {
       aria-label={t('map.label')}
     />
   );
+}
+
+/**
+ * Marks the first time a page reaches a step of showing its incidents (map loaded, incidents handed to the map's
+ * worker, taken by it, drawn), so the time to the first picture can be measured in the browser.
+ */
+function markOnce(name: string): void {
+  if (performance.getEntriesByName(name).length === 0) performance.mark(name);
 }
 
 function setSource(map: maplibregl.Map | null, id: SourceId, data: FeatureCollection): void {

@@ -4,6 +4,7 @@ import { invalid } from '../domain/errors.ts';
 import { parseReleasability } from '../domain/releasability.ts';
 import type { BBox } from '../geo/geojson.ts';
 import { snapToGrid } from '../geo/grid.ts';
+import { lastSeq } from '../store/change-log.ts';
 import { type IncidentPointRow, incidentPointRows } from '../store/incident-points.ts';
 import type { IncidentFilter } from '../store/incident-queries.ts';
 import type { Store } from '../store/store.ts';
@@ -37,6 +38,11 @@ export interface IncidentPoints {
   points: IncidentPoint[];
   /** More points matched than the limit allowed. */
   truncated: boolean;
+  /**
+   * The change-log position read before the points: a live stream resumed from it misses no change the points
+   * do not hold (one committed in between may come twice, once in each).
+   */
+  seq: number;
 }
 
 export const defaultPointsWindowDays = 30;
@@ -126,6 +132,7 @@ export function incidentPoints(store: Store, actor: Actor, query: PointsQuery, l
   const since = query.since ?? new Date(Date.parse(until) - defaultPointsWindowDays * dayMs).toISOString();
   if (since >= until) throw invalid('since', 'must be before until');
   const filter: IncidentFilter = { since, until, types: query.types, bbox: query.bbox };
+  const seq = lastSeq(store.db);
   const gridKm = tearlineGridKm(store);
   const seen = visibilityOfRows(actor, accessFacts(store));
   const points: IncidentPoint[] = [];
@@ -134,8 +141,8 @@ export function incidentPoints(store: Store, actor: Actor, query: PointsQuery, l
     const point = v === 'record' ? recordPoint(r, filter) : v === 'tearline' ? tearlinePoint(r, filter, gridKm) : null;
     if (point === null) continue;
     // One matching point past the limit proves the answer is cut short; it is not returned.
-    if (points.length === limit) return { points, truncated: true };
+    if (points.length === limit) return { points, truncated: true, seq };
     points.push(point);
   }
-  return { points, truncated: false };
+  return { points, truncated: false, seq };
 }

@@ -1,5 +1,6 @@
 // The shapes the Seam API answers, as the browser app reads them.
 import type { Geometry, LineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Role } from '../../domain/roles.ts';
 
 export interface Page<T> {
   items: T[];
@@ -10,7 +11,7 @@ export interface Me {
   id: string;
   username: string;
   org: string;
-  roles: string[];
+  roles: Role[];
   csrf_token: string | null;
 }
 
@@ -121,6 +122,7 @@ export interface IncidentPoints {
   rows: Array<[string, number, number, string, number, 0 | 1, string, string | null]>;
   count: number;
   truncated: boolean;
+  change_log_seq: number;
 }
 
 export interface Boundary {

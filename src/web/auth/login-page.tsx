@@ -5,7 +5,7 @@ import type { Me } from '../api/types.ts';
 import { LanguageSelect } from '../cop/language-select.tsx';
 
 interface LoginAnswer {
-  user: { id: string; username: string; org: string; roles: string[] };
+  user: Omit<Me, 'csrf_token'>;
   csrf_token: string;
 }
 

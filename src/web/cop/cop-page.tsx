@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
 import type { GapReport, Me } from '../api/types.ts';
 import { GapPanel } from '../gaps/gap-panel.tsx';
 import { useGapReport } from '../gaps/use-gap-report.ts';
@@ -36,18 +35,13 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   const [focus, setFocus] = useState<Focus | null>(null);
   const [picking, setPicking] = useState(false);
   const [pick, setPick] = useState<[number, number] | null>(null);
-  const [streamFrom, setStreamFrom] = useState<number | null>(null);
   const [live, setLive] = useState<LiveChange | null>(null);
   const [connected, setConnected] = useState(true);
 
-  // The stream starts from the change-log position read before the picture loads: nothing in between is missed.
-  useEffect(() => {
-    api<{ change_log_seq: number }>('/healthz')
-      .then((h) => setStreamFrom(h.change_log_seq))
-      .catch(() => setStreamFrom(0));
-  }, []);
   const { reference, error: referenceError } = useReference();
   const points = useIncidentPoints(timeWindow);
+  // The live stream picks up where the first point set was read: nothing in between is missed.
+  const streamFrom = points.streamFrom;
   const gapWanted = tab === 'gaps' || gapLayers.some((l) => visible[l]);
   const gapPanel = tab === 'gaps';
   const gap = useGapReport(timeWindow, {

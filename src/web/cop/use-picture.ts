@@ -95,12 +95,16 @@ export function mapIncidentOf(r: SeenIncident): MapIncident {
   };
 }
 
-/** The incidents of the time window on the map, kept current by `upsert` from the live stream. */
+/**
+ * The incidents of the time window on the map, kept current by `upsert` from the live stream, and where that
+ * stream starts: the change-log position the first point set was read at, so no change falls between the two.
+ */
 export function useIncidentPoints(timeWindow: TimeWindow) {
   const [incidents, setIncidents] = useState<MapIncident[]>([]);
   const [truncated, setTruncated] = useState(false);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  const [streamFrom, setStreamFrom] = useState<number | null>(null);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -111,6 +115,7 @@ export function useIncidentPoints(timeWindow: TimeWindow) {
       .then((p) => {
         setIncidents(incidentsFromPoints(p));
         setTruncated(p.truncated);
+        setStreamFrom((from) => from ?? p.change_log_seq);
         setError(null);
       })
       .catch((e: Error) => {
@@ -136,5 +141,5 @@ export function useIncidentPoints(timeWindow: TimeWindow) {
     [timeWindow.from, timeWindow.to, timeWindow.preset],
   );
 
-  return { incidents, truncated, loading, error, upsert };
+  return { incidents, truncated, loading, error, upsert, streamFrom };
 }

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { hasPermission } from '../../domain/roles.ts';
 import { ApiError, api } from '../api/client.ts';
 import type { HistoryEntry, IncidentRecord, Me, Page, SeenIncident } from '../api/types.ts';
 import { isTearline } from '../api/types.ts';
@@ -118,7 +119,7 @@ function RecordBody({
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const canVerify = me.roles.some((r) => r === 'analyst' || r === 'admin');
+  const canVerify = hasPermission(me.roles, 'incident:verify');
   return (
     <>
       <p className="releasability" data-testid="releasability-label">

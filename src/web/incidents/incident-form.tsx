@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { hasPermission } from '../../domain/roles.ts';
 import { ApiError, api } from '../api/client.ts';
 import type { IncidentRecord, Me, Page, SharingGroup } from '../api/types.ts';
 import { fromLocalInput, toLocalInput } from '../cop/time-window.ts';
@@ -23,7 +24,7 @@ const credibilities = ['1', '2', '3', '4', '5', '6'];
 /** Reports an incident: where (a click on the map, an MGRS reference or a place name), when, what and who may see it. */
 export function IncidentForm({ me, picking, pick, onStartPick, onCancelPick, onClearPick, onReported }: Props) {
   const { t } = useTranslation();
-  const canReport = me.roles.some((r) => ['reporter', 'analyst', 'liaison', 'admin'].includes(r));
+  const canReport = hasPermission(me.roles, 'incident:create');
   const [type, setType] = useState('');
   const [time, setTime] = useState(() => toLocalInput(new Date().toISOString()));
   const [mode, setMode] = useState<LocationMode>('map');

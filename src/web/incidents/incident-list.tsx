@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../api/client.ts';
 import type { Jcc, Page, SeenIncident } from '../api/types.ts';
@@ -48,8 +48,11 @@ function listPath(window: TimeWindow, f: Filters, cursor: string | null): string
   return `/api/v1/incidents${query(params)}`;
 }
 
-/** The incidents of the window the user may see, newest first, with full-text search and filters. */
-export function IncidentList({ window, jccs, onOpen, onShow, live }: Props) {
+/**
+ * The incidents of the window the user may see, newest first, with full-text search and filters. Drawn again only
+ * when its own inputs change, not with every change to the picture around it.
+ */
+export const IncidentList = memo(function IncidentList({ window, jccs, onOpen, onShow, live }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const [q, setQ] = useState('');
@@ -222,4 +225,4 @@ export function IncidentList({ window, jccs, onOpen, onShow, live }: Props) {
       {loading && <p className="muted">{t('common.loading')}</p>}
     </div>
   );
-}
+});

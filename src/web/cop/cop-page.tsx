@@ -42,8 +42,11 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   const points = useIncidentPoints(timeWindow);
   // The live stream picks up where the first point set was read: nothing in between is missed.
   const streamFrom = points.streamFrom;
-  const gapWanted = tab === 'gaps' || gapLayers.some((l) => visible[l]);
+  // The map's gap layers are asked for once its incidents are drawn: the first picture is not kept waiting.
+  const [incidentsDrawn, setIncidentsDrawn] = useState(false);
+  const onIncidentsDrawn = useCallback(() => setIncidentsDrawn(true), []);
   const gapPanel = tab === 'gaps';
+  const gapWanted = gapPanel || (incidentsDrawn && gapLayers.some((l) => visible[l]));
   const gap = useGapReport(timeWindow, {
     wanted: gapWanted && streamFrom !== null && !points.loading,
     hotspots: gapPanel || visible.hotspots,
@@ -173,6 +176,7 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
           pick={tab === 'report' ? pick : null}
           onPick={onPick}
           onIncident={openIncident}
+          onIncidentsDrawn={onIncidentsDrawn}
         />
       </div>
     </div>

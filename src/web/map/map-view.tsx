@@ -33,6 +33,8 @@ export interface MapViewProps {
   pick: [number, number] | null;
   onPick: (lon: number, lat: number) => void;
   onIncident: (id: string) => void;
+  /** Called when a frame first shows the incidents handed to the map. */
+  onIncidentsDrawn: (count: number) => void;
 }
 
 // MapLibre's worker is its own file: served from this server like every other asset. The workers start while
@@ -120,6 +122,7 @@ export function MapView(props: MapViewProps) {
       el.dataset.incidentsRendered = String(drawn);
       if (drawn > 0) markOnce('seam:incidents-rendered');
       setBackground(true);
+      propsRef.current.onIncidentsDrawn(drawn);
     });
     map.on('idle', () => clusters.update());
     map.on('zoomend', () => placeLabels.current?.zoomed());

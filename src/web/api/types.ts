@@ -1,5 +1,5 @@
 // The shapes the Seam API answers, as the browser app reads them.
-import type { Geometry, LineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Geometry, LineString, MultiPolygon, Polygon } from 'geojson';
 import type { Role } from '../../domain/roles.ts';
 
 export interface Page<T> {
@@ -201,5 +201,3 @@ export interface SharingGroup {
   owner_org: string;
   members: string[];
 }
-
-export type { Point };

@@ -69,5 +69,3 @@ await i18next.use(initReactI18next).init({
   returnNull: false,
 });
 applyToDocument(first);
-
-export { i18next };

@@ -44,9 +44,12 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   const streamFrom = points.streamFrom;
   // The map's gap layers are asked for once its incidents are drawn: the first picture is not kept waiting.
   const [incidentsDrawn, setIncidentsDrawn] = useState(false);
-  const onIncidentsDrawn = useCallback(() => setIncidentsDrawn(true), []);
+  const onIncidentsDrawn = useCallback((count: number) => {
+    if (count > 0) setIncidentsDrawn(true);
+  }, []);
+  const pictureDrawn = incidentsDrawn || (!points.loading && points.incidents.length === 0);
   const gapPanel = tab === 'gaps';
-  const gapWanted = gapPanel || (incidentsDrawn && gapLayers.some((l) => visible[l]));
+  const gapWanted = gapPanel || (pictureDrawn && gapLayers.some((l) => visible[l]));
   const gap = useGapReport(timeWindow, {
     wanted: gapWanted && streamFrom !== null && !points.loading,
     hotspots: gapPanel || visible.hotspots,

@@ -5,14 +5,11 @@ import { join } from 'node:path';
 import type { Actor } from '../src/service/actor.ts';
 import { defaultPointsLimit, incidentPoints } from '../src/service/incident-points.ts';
 import { tearlineGridKm, widenedForTearlines } from '../src/service/incident-reads.ts';
-import { addOrganisation } from '../src/service/organisations.ts';
-import { newId } from '../src/store/ids.ts';
 import { incidentPointRows } from '../src/store/incident-points.ts';
 import type { IncidentFilter } from '../src/store/incident-queries.ts';
-import { insertJcc } from '../src/store/jccs.ts';
 import { openStore } from '../src/store/store.ts';
 import { emit, median, scratchDir } from './harness.ts';
-import { benchOrgs, insertSyntheticIncidents, lineAreaAor, seededRandom } from './synthetic-incidents.ts';
+import { addBenchSite, insertSyntheticIncidents, seededRandom } from './synthetic-incidents.ts';
 
 const total = Number(process.env.BENCH_INCIDENTS ?? 1_000_000);
 const runs = 7;
@@ -24,18 +21,7 @@ const start = Date.UTC(2025, 10, 1);
 const yearMs = 365 * 86_400_000;
 
 const load = openStore(file);
-for (const code of benchOrgs) addOrganisation(load, code, code);
-load.writes.write(null, (tx) =>
-  insertJcc(tx, {
-    id: newId(),
-    code: 'k1',
-    name: 'K1',
-    aor: lineAreaAor(),
-    members: ['isf', 'peshmerga'],
-    createdAt: tx.at,
-    updatedAt: tx.at,
-  }),
-);
+addBenchSite(load, ['isf', 'peshmerga']);
 insertSyntheticIncidents(load, { count: total, random, yearFrom: start, jccs: ['k1'], tearlines: true });
 load.close();
 

@@ -5,13 +5,10 @@ import { join } from 'node:path';
 import { incidentTypeCodes } from '../src/domain/taxonomy.ts';
 import type { Actor } from '../src/service/actor.ts';
 import { listIncidents } from '../src/service/incident-reads.ts';
-import { addOrganisation } from '../src/service/organisations.ts';
-import { newId } from '../src/store/ids.ts';
 import { type IncidentFilter, queryIncidents } from '../src/store/incident-queries.ts';
-import { insertJcc } from '../src/store/jccs.ts';
 import { openStore } from '../src/store/store.ts';
 import { emit, progress, scratchDir } from './harness.ts';
-import { benchOrgs, insertSyntheticIncidents, lineArea, lineAreaAor, seededRandom } from './synthetic-incidents.ts';
+import { addBenchSite, benchOrgs, insertSyntheticIncidents, lineArea, seededRandom } from './synthetic-incidents.ts';
 
 const total = Number(process.env.BENCH_INCIDENTS ?? 1_000_000);
 const queries = 1000;
@@ -24,18 +21,7 @@ const start = Date.UTC(2025, 10, 1);
 const yearMs = 365 * 86_400_000;
 
 const load = openStore(file);
-for (const code of benchOrgs) addOrganisation(load, code, code);
-load.writes.write(null, (tx) =>
-  insertJcc(tx, {
-    id: newId(),
-    code: 'k1',
-    name: 'K1',
-    aor: lineAreaAor(),
-    members: benchOrgs,
-    createdAt: tx.at,
-    updatedAt: tx.at,
-  }),
-);
+addBenchSite(load, benchOrgs);
 insertSyntheticIncidents(load, { count: total, random, yearFrom: start, jccs: ['k1'], tearlines: false });
 load.close();
 

@@ -2,8 +2,10 @@
 // line's area, loaded with raw prepared inserts (rows, R*Tree and full-text index as the write path leaves them)
 // since those figures are about reading; the write path has its own benchmarks.
 import { incidentTypeCodes } from '../src/domain/taxonomy.ts';
+import { addOrganisation } from '../src/service/organisations.ts';
 import { newId } from '../src/store/ids.ts';
 import { incidentColumns } from '../src/store/incident-rows.ts';
+import { insertJcc } from '../src/store/jccs.ts';
 import type { Store } from '../src/store/store.ts';
 import { progress } from './harness.ts';
 
@@ -101,10 +103,11 @@ export function insertSyntheticIncidents(store: Store, o: SyntheticIncidents): v
   store.db.exec('ANALYZE');
 }
 
-/** A JCC `k1` whose AOR is the whole line area, its members the given organisations. */
-export function lineAreaAor() {
+/** The three organisations and one JCC `k1`, with the given members, whose AOR is the whole line area. */
+export function addBenchSite(store: Store, jccMembers: readonly string[]): void {
   const [west, south, east, north] = lineArea;
-  return {
+  for (const code of benchOrgs) addOrganisation(store, code, code);
+  const aor = {
     type: 'Polygon' as const,
     coordinates: [
       [
@@ -116,4 +119,15 @@ export function lineAreaAor() {
       ],
     ] as [number, number][][],
   };
+  store.writes.write(null, (tx) =>
+    insertJcc(tx, {
+      id: newId(),
+      code: 'k1',
+      name: 'K1',
+      aor,
+      members: [...jccMembers],
+      createdAt: tx.at,
+      updatedAt: tx.at,
+    }),
+  );
 }

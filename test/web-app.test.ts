@@ -284,4 +284,40 @@ describe('the web app in a browser', () => {
     assert.equal(await detail.getByTestId('incident-history').count(), 0);
     assert.equal(await detail.getByTestId('grading').count(), 0);
   });
+
+  test('a burst of reports (an import) reaches a partner whole: every record in the list and on the map', async (t) => {
+    const why = requireBrowser();
+    if (why) return t.skip(why);
+    const { page } = await signedIn(t, 'peshmerga-analyst');
+    await waitForMap(page);
+    const before = Number(await mapOf(page).getAttribute('data-incidents-rendered'));
+
+    const cookie = await server.signIn('isf-reporter');
+    const ids: string[] = [];
+    const reports = Array.from({ length: 25 }, (_, k) =>
+      server.request('POST', '/api/v1/incidents', {
+        cookie,
+        json: {
+          type: 'sighting',
+          time: new Date(Date.now() - k * 60_000).toISOString(),
+          lon: kirkuk.lon + k * 0.002,
+          lat: kirkuk.lat,
+          releasability: 'partners',
+          narrative: `Burst report ${k}`,
+        },
+      }),
+    );
+    for (const r of await Promise.all(reports)) {
+      assert.equal(r.status, 201, r.text);
+      ids.push(r.body.id);
+    }
+
+    for (const id of ids)
+      await page.locator(`[data-testid="incident-item"][data-id="${id}"]`).waitFor({ timeout: 5_000 });
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid="map"]')?.getAttribute('data-incidents-rendered')) === n,
+      before + ids.length,
+      { timeout: 5_000 },
+    );
+  });
 });

@@ -6,7 +6,7 @@ import { useGapReport } from '../gaps/use-gap-report.ts';
 import { IncidentDetail } from '../incidents/incident-detail.tsx';
 import { IncidentForm } from '../incidents/incident-form.tsx';
 import { IncidentList } from '../incidents/incident-list.tsx';
-import { type LiveChange, useLiveIncidents } from '../live/live-stream.ts';
+import { type LiveBatch, latestRecords, useLiveIncidents } from '../live/live-stream.ts';
 import { orgColours as coloursOf } from '../map/colours.ts';
 import type { Focus } from '../map/focus.ts';
 import { type LayerToggle, toggleableLayers } from '../map/map-layers.ts';
@@ -35,7 +35,7 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   const [focus, setFocus] = useState<Focus | null>(null);
   const [picking, setPicking] = useState(false);
   const [pick, setPick] = useState<[number, number] | null>(null);
-  const [live, setLive] = useState<LiveChange | null>(null);
+  const [live, setLive] = useState<LiveBatch | null>(null);
   const [connected, setConnected] = useState(true);
 
   const { reference, error: referenceError } = useReference();
@@ -60,9 +60,9 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   useLiveIncidents(
     streamFrom,
     useCallback(
-      (c: LiveChange) => {
-        upsertPoint(mapIncidentOf(c.record));
-        setLive(c);
+      (b: LiveBatch) => {
+        upsertPoint(latestRecords(b).map(mapIncidentOf));
+        setLive(b);
       },
       [upsertPoint],
     ),

@@ -127,16 +127,17 @@ export function useIncidentPoints(timeWindow: TimeWindow) {
     return () => abort.abort();
   }, [timeWindow.from, timeWindow.to]);
 
+  // Changed incidents replace their old points in one pass; those that left the window go.
   const upsert = useCallback(
-    (i: MapIncident) => {
-      const t = Date.parse(i.time);
-      const inWindow =
-        t >= Date.parse(timeWindow.from) - 86_400_000 &&
-        (timeWindow.preset !== 'custom' || t < Date.parse(timeWindow.to));
-      setIncidents((list) => {
-        const rest = list.filter((x) => x.id !== i.id);
-        return inWindow ? [i, ...rest] : rest;
+    (changed: readonly MapIncident[]) => {
+      const from = Date.parse(timeWindow.from) - 86_400_000;
+      const to = timeWindow.preset === 'custom' ? Date.parse(timeWindow.to) : Number.POSITIVE_INFINITY;
+      const inWindow = changed.filter((i) => {
+        const t = Date.parse(i.time);
+        return t >= from && t < to;
       });
+      const ids = new Set(changed.map((i) => i.id));
+      setIncidents((list) => [...inWindow, ...list.filter((x) => !ids.has(x.id))]);
     },
     [timeWindow.from, timeWindow.to, timeWindow.preset],
   );

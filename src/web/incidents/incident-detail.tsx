@@ -5,7 +5,7 @@ import { ApiError, api } from '../api/client.ts';
 import type { HistoryEntry, IncidentRecord, Me, Page, SeenIncident } from '../api/types.ts';
 import { isTearline } from '../api/types.ts';
 import { useFormat } from '../i18n/format.ts';
-import type { LiveChange } from '../live/live-stream.ts';
+import { type LiveBatch, latestRecords } from '../live/live-stream.ts';
 import type { Focus } from '../map/focus.ts';
 import { casualtyTotal, releasabilityLabel, typeLabel } from './incident-labels.ts';
 
@@ -14,7 +14,7 @@ interface Props {
   me: Me;
   onBack: () => void;
   onShow: (f: Focus) => void;
-  live: LiveChange | null;
+  live: LiveBatch | null;
 }
 
 /** One incident as the user may see it: the whole record with its history, or its tearline alone. */
@@ -45,7 +45,8 @@ export function IncidentDetail({ id, me, onBack, onShow, live }: Props) {
   }, [id]);
 
   useEffect(() => {
-    if (live && live.record.id === id) setIncident(live.record);
+    const latest = live && latestRecords(live).find((r) => r.id === id);
+    if (latest) setIncident(latest);
   }, [live, id]);
 
   return (

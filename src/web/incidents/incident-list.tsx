@@ -5,7 +5,7 @@ import type { Jcc, Page, SeenIncident } from '../api/types.ts';
 import { isTearline } from '../api/types.ts';
 import type { TimeWindow } from '../cop/time-window.ts';
 import { useFormat } from '../i18n/format.ts';
-import type { LiveChange } from '../live/live-stream.ts';
+import { type LiveBatch, latestRecords } from '../live/live-stream.ts';
 import { typeColour } from '../map/colours.ts';
 import type { Focus } from '../map/focus.ts';
 import { casualtyTotal, typeCodes, typeLabel } from './incident-labels.ts';
@@ -15,7 +15,7 @@ interface Props {
   jccs: readonly Jcc[];
   onOpen: (id: string) => void;
   onShow: (f: Focus) => void;
-  live: LiveChange | null;
+  live: LiveBatch | null;
 }
 
 const pageSize = 50;
@@ -81,9 +81,10 @@ export const IncidentList = memo(function IncidentList({ window, jccs, onOpen, o
   // filter the server decides what matches, on the next search.
   useEffect(() => {
     if (!live || filters.q || filters.jcc || filters.verification || filters.inGap) return;
-    const r = live.record;
-    if (filters.type && r.type !== filters.type) return;
-    setItems((list) => [r, ...list.filter((x) => x.id !== r.id)]);
+    const records = latestRecords(live).filter((r) => !filters.type || r.type === filters.type);
+    if (!records.length) return;
+    const ids = new Set(records.map((r) => r.id));
+    setItems((list) => [...records, ...list.filter((x) => !ids.has(x.id))]);
   }, [live, filters]);
 
   async function more() {

@@ -1,13 +1,13 @@
 import { invalid, SeamError } from '../domain/errors.ts';
 import type { CoverageSource } from '../geo/coverage.ts';
-import { type GapIncident, type GapReport, type GapReportOptions, gapReport } from '../geo/gap-report.ts';
-import { gapZoneKey, type PreparedGapZone, prepareGapZone } from '../geo/gap-zone.ts';
+import type { GapIncident, GapReport, GapReportOptions } from '../geo/gap-report.ts';
 import { listCoordinationLines } from '../store/coordination-lines.ts';
 import { type GapSnapshot, listGapSnapshots, saveGapSnapshot } from '../store/gap-snapshots.ts';
 import { newId } from '../store/ids.ts';
 import { listJccs } from '../store/jccs.ts';
 import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
+import { gapReportOffThread } from './gap-thread.ts';
 import { incidentPoints, maxPointsLimit } from './incident-points.ts';
 import { coverageSourceOf, listPresence } from './presence.ts';
 
@@ -20,18 +20,10 @@ export interface GapQuery {
   options?: GapReportOptions;
 }
 
-const zones = new WeakMap<Store, PreparedGapZone>();
-
-function siteInput(store: Store) {
+function siteZone(store: Store) {
   const line = listCoordinationLines(store.db)[0];
   if (!line) throw new SeamError('not_found', 'no coordination line is set up on this site');
-  const zoneInput = { line: line.line, zone: line.zone, zoneKm: line.zoneKm };
-  let prepared = zones.get(store);
-  if (!prepared || prepared.key !== gapZoneKey(zoneInput)) {
-    prepared = prepareGapZone(zoneInput);
-    zones.set(store, prepared);
-  }
-  return { zoneInput, prepared };
+  return { line: line.line, zone: line.zone, zoneKm: line.zoneKm };
 }
 
 /** The presence records the actor may see, as coverage sources: an analysis never uses what its reader may not see. */
@@ -68,20 +60,17 @@ function checkWindow(from: string, to: string): { from: string; to: string } {
  * the actor may see: gaps, per-AOR figures, uncovered runs of the line, corridors, incidents in
  * gaps, hotspots and recommended joint checkpoints.
  */
-export function analyseGaps(store: Store, actor: Actor, q: GapQuery): GapReport {
+export async function analyseGaps(store: Store, actor: Actor, q: GapQuery): Promise<GapReport> {
   const window = checkWindow(q.from, q.to);
-  const { zoneInput, prepared } = siteInput(store);
-  return gapReport(
-    {
-      ...zoneInput,
-      presence: visiblePresence(store, actor),
-      incidents: visibleIncidents(store, actor, window.from, window.to),
-      aors: listJccs(store.db).map((j) => ({ code: j.code, aor: j.aor })),
-      window,
-      options: { ...q.options, recommendations: q.options?.recommendations ?? { asOf: window.to } },
-    },
-    prepared,
-  );
+  // What the actor may see is read here, at once; the geometry is computed on the analysis thread.
+  return gapReportOffThread({
+    ...siteZone(store),
+    presence: visiblePresence(store, actor),
+    incidents: visibleIncidents(store, actor, window.from, window.to),
+    aors: listJccs(store.db).map((j) => ({ code: j.code, aor: j.aor })),
+    window,
+    options: { ...q.options, recommendations: q.options?.recommendations ?? { asOf: window.to } },
+  });
 }
 
 /** Splits [from, to) into consecutive windows of `everyMs`. */
@@ -102,17 +91,17 @@ export function trendWindows(from: string, to: string, everyMs: number): Array<{
  * The gap figures over consecutive windows — "is the gap closing?" — each stored as a snapshot of
  * the actor's organisation (recomputing a window replaces its snapshot).
  */
-export function gapTrend(
+export async function gapTrend(
   store: Store,
   actor: Actor,
   q: GapQuery & { everyMs: number },
   onProgress?: (done: number, total: number) => void,
-): GapSnapshot[] {
+): Promise<GapSnapshot[]> {
   const windows = trendWindows(q.from, q.to, q.everyMs);
   const options: GapReportOptions = { ...q.options, hotspots: false, recommendations: false };
   const snapshots: GapSnapshot[] = [];
   for (const [n, w] of windows.entries()) {
-    const r = analyseGaps(store, actor, { from: w.from, to: w.to, options });
+    const r = await analyseGaps(store, actor, { from: w.from, to: w.to, options });
     snapshots.push({
       id: newId(),
       org: actor.org,

@@ -333,10 +333,10 @@ async function databaseMode(values: Values, user: string): Promise<void> {
     everyMs = everyOption(values.every);
   }
   const options = reportOptions(values, window);
-  await withStore(values['data-dir'], (store) => {
+  await withStore(values['data-dir'], async (store) => {
     const actor = actorForUser(store, user);
     if (everyMs !== null) {
-      const series = gapTrend(
+      const series = await gapTrend(
         store,
         actor,
         { ...window, everyMs, options: { orgs: options.orgs, minShare: options.minShare } },
@@ -345,7 +345,7 @@ async function databaseMode(values: Values, user: string): Promise<void> {
       printSeries(series, values.json ?? false);
       return;
     }
-    const report = analyseGaps(store, actor, { ...window, options });
+    const report = await analyseGaps(store, actor, { ...window, options });
     if (values.json) console.log(JSON.stringify(report));
     else printReport(report);
   });

@@ -103,7 +103,7 @@ export function gapRoutes(app: FastifyInstance, { store }: ServerContext): void 
     async (request) => {
       const q = request.query;
       const window = windowOf(q, store.now());
-      const series = gapTrend(store, actorOf(request), {
+      const series = await gapTrend(store, actorOf(request), {
         ...window,
         everyMs: q.every,
         options: { orgs: q.orgs, minShare: q.min_share },

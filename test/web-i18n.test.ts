@@ -4,7 +4,10 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { verifications } from '../src/domain/incident.ts';
 import { incidentTypeCodes } from '../src/domain/taxonomy.ts';
+import { windowPresets } from '../src/web/cop/time-window.ts';
+import { toggleableLayers } from '../src/web/map/map-layers.ts';
 
 const webDir = join(import.meta.dirname, '../src/web');
 const locales = ['en', 'ar', 'ckb'] as const;
@@ -46,22 +49,9 @@ test('keys built at run time exist: every incident type, tab, layer and time win
   const needed = [
     ...incidentTypeCodes.map((c) => `types.${c}`),
     ...['incidents', 'report', 'gaps', 'layers'].map((t) => `tabs.${t}`),
-    ...[
-      'boundaries',
-      'zone',
-      'jccs',
-      'gaps',
-      'hotspots',
-      'line',
-      'aors',
-      'patrols',
-      'checkpoints',
-      'sites',
-      'corridors',
-      'incidents',
-    ].map((l) => `layers.${l}`),
-    ...['24h', '7d', '30d', '90d'].map((w) => `window.${w}`),
-    ...['reported', 'confirmed', 'discounted', 'duplicate'].map((v) => `verification.${v}`),
+    ...toggleableLayers.map((l) => `layers.${l}`),
+    ...windowPresets.map((w) => `window.${w}`),
+    ...verifications.map((v) => `verification.${v}`),
     ...['A', 'B', 'C', 'D', 'E', 'F'].map((r) => `grading.reliability.${r}`),
     ...['1', '2', '3', '4', '5', '6'].map((c) => `grading.credibility.${c}`),
     ...['create', 'update', 'delete'].map((o) => `detail.op.${o}`),

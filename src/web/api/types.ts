@@ -1,5 +1,6 @@
 // The shapes the Seam API answers, as the browser app reads them.
 import type { Geometry, LineString, MultiPolygon, Polygon } from 'geojson';
+import type { CasualtyCounts } from '../../domain/incident.ts';
 import type { Role } from '../../domain/roles.ts';
 
 export interface Page<T> {
@@ -44,12 +45,6 @@ export interface PresenceRecord {
   geometry: Geometry;
   radius_km?: number | null;
   buffer_km?: number | null;
-}
-
-export interface CasualtyCounts {
-  killed: number;
-  wounded: number;
-  abducted: number;
 }
 
 export interface IncidentRecord {
@@ -137,53 +132,8 @@ export interface Boundary {
   };
 }
 
-export interface Run {
-  start_km: number;
-  end_km: number;
-  length_km: number;
-  start: [number, number];
-  end: [number, number];
-}
-
-export interface GapReport {
-  window: { from: string; to: string };
-  zone_km2: number;
-  uncovered_km2: number;
-  uncovered_share: number;
-  line_km: number;
-  longest_uncovered_stretch_km: number;
-  longest_uncovered_stretch: Run | null;
-  uncovered_runs: Run[];
-  corridors: Array<{
-    id: string;
-    gap_id: string;
-    area_km2: number;
-    narrowest_width_km: number | null;
-    narrowest_at: [number, number];
-    chainage_km: number;
-  }>;
-  gaps: {
-    type: 'FeatureCollection';
-    features: Array<{
-      type: 'Feature';
-      id: string;
-      properties: { id: string; area_km2: number; corridor: boolean; incidents: number };
-      geometry: Polygon;
-    }>;
-  };
-  per_aor: Array<{ code: string; zone_km2: number; uncovered_km2: number; uncovered_share: number }>;
-  hotspots: {
-    regions: Array<{ id: string; weight: number; max_z: number; outline: MultiPolygon; in_gap: boolean }>;
-    too_few_points: boolean;
-  } | null;
-  recommendations: {
-    radius_km: number;
-    sites: Array<{ rank: number; lon: number; lat: number; gain: number; incidents: number; corridors: string[] }>;
-    total_gain: number;
-    covered_share: number;
-  } | null;
-  inputs: { incidents_in_gaps: number };
-}
+/** The gap analysis as the API answers it: exactly the report `src/geo` produces. */
+export type { GapReport } from '../../geo/gap-report.ts';
 
 export interface GapSnapshot {
   window_from: string;

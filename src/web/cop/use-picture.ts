@@ -11,6 +11,7 @@ import type {
   SeenIncident,
 } from '../api/types.ts';
 import { isTearline } from '../api/types.ts';
+import { casualtyTotal } from '../incidents/incident-labels.ts';
 import { incidentsFromPoints, type MapIncident } from '../map/map-data.ts';
 import type { TimeWindow } from './time-window.ts';
 
@@ -69,29 +70,17 @@ export function useReference(): { reference: Reference; error: string | null } {
 
 /** The map's point for an incident as the stream presents it (the record, or its tearline). */
 export function mapIncidentOf(r: SeenIncident): MapIncident {
-  if (isTearline(r)) {
-    const c = r.casualties;
-    return {
-      id: r.id,
-      lon: r.lon,
-      lat: r.lat,
-      type: r.type,
-      casualties: c.killed + c.wounded + c.abducted,
-      tearline: true,
-      time: r.date,
-      org: null,
-    };
-  }
-  const parties = [...r.casualties.forces, r.casualties.civilians];
+  const c = casualtyTotal(r);
+  const tearline = isTearline(r);
   return {
     id: r.id,
     lon: r.lon,
     lat: r.lat,
     type: r.type,
-    casualties: parties.reduce((n, p) => n + p.killed + p.wounded + p.abducted, 0),
-    tearline: false,
-    time: r.time,
-    org: r.owner_org,
+    casualties: c.killed + c.wounded + c.abducted,
+    tearline,
+    time: tearline ? r.date : r.time,
+    org: tearline ? null : r.owner_org,
   };
 }
 

@@ -74,7 +74,7 @@ export function IncidentDetail({ id, me, onBack, onShow, live }: Props) {
                 <dt>{t('detail.area')}</dt>
                 <dd>{incident.area ?? t('common.unknown')}</dd>
                 <dt>{t('detail.casualties')}</dt>
-                <dd>{casualtyLine(t, fmt.number, casualtyTotal(incident.casualties))}</dd>
+                <dd>{casualtyLine(t, fmt.number, casualtyTotal(incident))}</dd>
                 {incident.summary && (
                   <>
                     <dt>{t('detail.summary')}</dt>

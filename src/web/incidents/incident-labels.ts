@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next';
+import { type CasualtyCounts, casualtyTotals } from '../../domain/incident.ts';
 import { type AcledEventType, acledEventTypes, incidentTypeCodes } from '../../domain/taxonomy.ts';
+import { isTearline, type SeenIncident } from '../api/types.ts';
 
 /** The ACLED event types, in the taxonomy's order: the groups incidents are coloured by. */
 export function eventTypesOf(): AcledEventType[] {
@@ -30,21 +32,7 @@ export function releasabilityLabel(
   return releasability;
 }
 
-/** Total casualties of a record or tearline. */
-export function casualtyTotal(c: {
-  forces?: Array<{ killed: number; wounded: number; abducted: number }>;
-  civilians?: { killed: number; wounded: number; abducted: number };
-  killed?: number;
-  wounded?: number;
-  abducted?: number;
-}): { killed: number; wounded: number; abducted: number } {
-  if (c.civilians) {
-    const all = [...(c.forces ?? []), c.civilians];
-    return {
-      killed: all.reduce((n, p) => n + p.killed, 0),
-      wounded: all.reduce((n, p) => n + p.wounded, 0),
-      abducted: all.reduce((n, p) => n + p.abducted, 0),
-    };
-  }
-  return { killed: c.killed ?? 0, wounded: c.wounded ?? 0, abducted: c.abducted ?? 0 };
+/** Total casualties of an incident as the user sees it: the record's (summed as the domain sums them), or the tearline's. */
+export function casualtyTotal(i: SeenIncident): CasualtyCounts {
+  return isTearline(i) ? i.casualties : casualtyTotals(i.casualties);
 }

@@ -1,5 +1,6 @@
 import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { verifications } from '../../domain/incident.ts';
 import { api, query } from '../api/client.ts';
 import type { Jcc, Page, SeenIncident } from '../api/types.ts';
 import { isTearline } from '../api/types.ts';
@@ -29,7 +30,6 @@ interface Filters {
 }
 
 const noFilters: Filters = { q: '', type: '', jcc: '', verification: '', inGap: false };
-const verifications = ['reported', 'confirmed', 'discounted', 'duplicate'];
 
 function listPath(window: TimeWindow, f: Filters, cursor: string | null): string {
   // A preset window ends now and keeps going: reports made after it was chosen still belong in it.
@@ -186,7 +186,7 @@ export const IncidentList = memo(function IncidentList({ window, jccs, onOpen, o
       {!loading && items.length === 0 && !error && <p className="muted">{t('incidents.none')}</p>}
       <ul className="items" data-testid="incident-list" aria-live="polite">
         {items.map((i) => {
-          const total = casualtyTotal(i.casualties);
+          const total = casualtyTotal(i);
           const tear = isTearline(i);
           return (
             <li key={i.id} data-testid="incident-item" data-id={i.id} className={tear ? 'tearline' : ''}>

@@ -2,8 +2,8 @@
 // polygon over every district, on the 101 districts of Iraq (OCHA COD-AB, shared beside the repo).
 import { readFileSync } from 'node:fs';
 import { mulberry32 } from '../src/demo/random.ts';
+import type { Areal } from '../src/domain/geojson.ts';
 import { buildAdminLookup, locateBruteForce } from '../src/geo/admin-lookup.ts';
-import type { Areal } from '../src/geo/geojson.ts';
 import { iraqBoundaryFile } from '../test/harness/iraq-data.ts';
 import { emit, median, time } from './harness.ts';
 

@@ -10,13 +10,13 @@
 // comparison is skipped with a JSON line saying why.
 import pg from 'pg';
 import { createRandom } from '../src/demo/random.ts';
+import type { LineString, Position } from '../src/domain/geojson.ts';
 import { bufferKm } from '../src/geo/buffer.ts';
 import type { CoverageSource } from '../src/geo/coverage.ts';
 import { planarCoverage } from '../src/geo/coverage.ts';
 import { circleVertices, equalAreaRadiusFactor } from '../src/geo/coverage-footprint.ts';
 import { type GapIncident, type GapReportInput, gapReport } from '../src/geo/gap-report.ts';
 import { prepareGapZone } from '../src/geo/gap-zone.ts';
-import type { LineString, Position } from '../src/geo/geojson.ts';
 import { lineLocator } from '../src/geo/line-side.ts';
 import { prepareZone } from '../src/geo/zone-frame.ts';
 import { emit, median } from './harness.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Areal, Position } from '../src/geo/geojson.ts';
+import type { Areal, Position } from '../src/domain/geojson.ts';
 import { pointInAreal } from '../src/geo/point-in-polygon.ts';
 import { importBoundaries, listAdminBoundaries } from '../src/service/boundaries.ts';
 import { createFixture, startServer } from './harness/fixture.ts';

@@ -1,10 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { SeamError } from '../domain/errors.ts';
+import type { Areal, LineString } from '../domain/geojson.ts';
 import type { CoverageSource } from '../geo/coverage.ts';
 import { checkCoverageItem } from '../geo/coverage-footprint.ts';
 import { incidentsFromFeatures, type LooseFeature, presenceFromFeatures } from '../geo/gap-geojson.ts';
 import type { GapIncident } from '../geo/gap-report.ts';
-import type { Areal, LineString } from '../geo/geojson.ts';
 
 /** Files larger than this are refused before reading. */
 export const maxGapFileBytes = 200 * 1024 * 1024;

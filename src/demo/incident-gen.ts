@@ -1,10 +1,10 @@
+import type { Position } from '../domain/geojson.ts';
 import type { Grading } from '../domain/grading.ts';
 import { formatUuidV7 } from '../domain/ids.ts';
 import type { Casualties, CasualtyCounts, LocationPrecision, TimePrecision, Verification } from '../domain/incident.ts';
 import type { Releasability } from '../domain/releasability.ts';
 import { type IncidentType, incidentTypes } from '../domain/taxonomy.ts';
 import { distanceKm } from '../geo/distance.ts';
-import type { Position } from '../geo/geojson.ts';
 import { pointInAreal } from '../geo/point-in-polygon.ts';
 import { allPlaces } from './places.ts';
 import type { GapStretch } from './presence-gen.ts';

@@ -1,4 +1,4 @@
-import type { Position } from '../geo/geojson.ts';
+import type { Position } from '../domain/geojson.ts';
 
 /** A named place of the demo, at approximate public coordinates (lon, lat). */
 export interface Place {

@@ -1,8 +1,8 @@
+import type { LineString, Polygon, Position } from '../domain/geojson.ts';
 import { formatUuidV7 } from '../domain/ids.ts';
 import type { PatrolSchedule } from '../domain/presence.ts';
 import type { Releasability } from '../domain/releasability.ts';
 import { distanceKm, lineLengthKm } from '../geo/distance.ts';
-import type { LineString, Polygon, Position } from '../geo/geojson.ts';
 import type { Random } from './random.ts';
 import type { ScenarioGeometry } from './scenario-geometry.ts';
 import type { DemoScenario } from './scenario-types.ts';

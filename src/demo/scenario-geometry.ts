@@ -1,5 +1,5 @@
+import type { Areal, LineString, Position } from '../domain/geojson.ts';
 import { bufferKm } from '../geo/buffer.ts';
-import type { Areal, LineString, Position } from '../geo/geojson.ts';
 import { type LineLocator, lineLocator } from '../geo/line-side.ts';
 import { areaKm2, splitAreal, unionAll } from '../geo/polygon-ops.ts';
 import { lineTowns, sideReferences } from './places.ts';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Position } from '../domain/geojson.ts';
 import { uuidPattern } from '../domain/ids.ts';
 import { lineLengthKm } from '../geo/distance.ts';
-import type { Position } from '../geo/geojson.ts';
 import { lineLocator } from '../geo/line-side.ts';
 import { pointInAreal } from '../geo/point-in-polygon.ts';
 import { areaKm2, intersection, unionAll } from '../geo/polygon-ops.ts';

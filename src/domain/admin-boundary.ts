@@ -1,4 +1,4 @@
-import type { Areal } from '../geo/geojson.ts';
+import type { Areal } from './geojson.ts';
 import type { LocationPrecision } from './incident.ts';
 
 /** Administrative levels Seam loads: 1 governorate (province), 2 district, 3 sub-district. */

@@ -1,4 +1,4 @@
-import type { Areal, LineString } from '../geo/geojson.ts';
+import type { Areal, LineString } from './geojson.ts';
 
 /** The line between the areas two organisations hold, and the strip along it where coverage is measured. */
 export interface CoordinationLine {

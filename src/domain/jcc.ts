@@ -1,4 +1,4 @@
-import type { Areal } from '../geo/geojson.ts';
+import type { Areal } from './geojson.ts';
 
 /** A joint coordination centre: an area of responsibility and its member organisations. */
 export interface Jcc {

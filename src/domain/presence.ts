@@ -1,4 +1,4 @@
-import type { LineString, Point, Polygon } from '../geo/geojson.ts';
+import type { LineString, Point, Polygon } from './geojson.ts';
 import type { Releasability } from './releasability.ts';
 
 export const presenceKinds = ['checkpoint', 'patrol', 'unit_aor'] as const;

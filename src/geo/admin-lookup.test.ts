@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { mulberry32 } from '../demo/random.ts';
+import type { Areal, Position } from '../domain/geojson.ts';
 import { buildAdminLookup, locateBruteForce } from './admin-lookup.ts';
-import type { Areal, Position } from './geojson.ts';
 
 const square = (x: number, y: number, s: number): Position[] => [
   [x, y],

@@ -1,5 +1,5 @@
 import Flatbush from 'flatbush';
-import type { Areal, Position } from './geojson.ts';
+import type { Areal, Position } from '../domain/geojson.ts';
 import { pointInPolygonRings } from './point-in-polygon.ts';
 
 /** Answers which of a set of areal features contains a point. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Polygon } from '../domain/geojson.ts';
 import { planarAorBreakdown } from './aor-breakdown.ts';
-import type { Polygon } from './geojson.ts';
 
 const rect = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
   type: 'Polygon',

@@ -1,4 +1,4 @@
-import type { Areal } from './geojson.ts';
+import type { Areal } from '../domain/geojson.ts';
 import { planarOverlay } from './jsts-engine.ts';
 import { planarArea } from './planar-segments.ts';
 

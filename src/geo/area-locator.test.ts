@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import type { MultiPolygon, Position } from '../domain/geojson.ts';
 import { buildAreaLocator } from './area-locator.ts';
-import type { MultiPolygon, Position } from './geojson.ts';
 import { pointInAreal } from './point-in-polygon.ts';
 
 // A star with a hole, and a separate triangle.

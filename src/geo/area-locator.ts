@@ -1,4 +1,4 @@
-import type { Areal, Position } from './geojson.ts';
+import type { Areal, Position } from '../domain/geojson.ts';
 import { polygonsOf } from './planar-segments.ts';
 
 /**

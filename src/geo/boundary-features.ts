@@ -1,4 +1,4 @@
-import type { Areal, Position } from './geojson.ts';
+import type { Areal, Position } from '../domain/geojson.ts';
 
 /** Which feature properties hold a boundary's names, place code and parent's place code. */
 export interface BoundaryFields {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { LineString } from '../domain/geojson.ts';
 import { bufferKm } from './buffer.ts';
 import { lineLengthKm } from './distance.ts';
-import type { LineString } from './geojson.ts';
 import { pointInAreal } from './point-in-polygon.ts';
 import { areaKm2 } from './polygon-ops.ts';
 

@@ -1,4 +1,4 @@
-import type { Areal, Geometry } from './geojson.ts';
+import type { Areal, Geometry } from '../domain/geojson.ts';
 import { planarBuffer } from './jsts-engine.ts';
 import { mapPositions, projectionFor } from './projection.ts';
 

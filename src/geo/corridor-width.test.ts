@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Position } from '../domain/geojson.ts';
 import { gapCrossings, narrowestWidth } from './corridor-width.ts';
-import type { Position } from './geojson.ts';
 
 /** A rectangle 0..len × 0..h whose bottom is the right edge (−1), top the left edge (+1), sides obstacles. */
 function strip(len: number, h: number, holes: Position[][] = []) {

@@ -1,4 +1,4 @@
-import type { Position } from './geojson.ts';
+import type { Position } from '../domain/geojson.ts';
 
 /** A corridor's outline (planar metres) with each ring segment marked: +1 left edge, −1 right edge, 0 obstacle. */
 export interface CorridorOutline {

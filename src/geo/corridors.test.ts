@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { LineString } from '../domain/geojson.ts';
 import { bufferKm } from './buffer.ts';
 import { findCorridors } from './corridors.ts';
-import type { LineString } from './geojson.ts';
 import { lineLocator } from './line-side.ts';
 import { difference, unionAll } from './polygon-ops.ts';
 

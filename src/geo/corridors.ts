@@ -1,5 +1,5 @@
+import type { Areal, LineString, Position } from '../domain/geojson.ts';
 import { gapCrossings } from './corridor-width.ts';
-import type { Areal, LineString, Position } from './geojson.ts';
 import { buildSegmentIndex, planarArea, pointSegmentDistance2, polygonsOf } from './planar-segments.ts';
 import { mapPositions, type Projection, projectionFor } from './projection.ts';
 import { type ClassifiedBoundary, classifyZoneBoundary } from './zone-edges.ts';

@@ -1,6 +1,6 @@
 import { invalid } from '../domain/errors.ts';
+import type { Areal, Polygon, Position } from '../domain/geojson.ts';
 import { maxCoverageKm } from '../domain/presence.ts';
-import type { Areal, Polygon, Position } from './geojson.ts';
 import { planarBuffer } from './jsts-engine.ts';
 import type { CoverageItem } from './presence-index.ts';
 import type { Projection } from './projection.ts';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Areal, Polygon, Position } from '../domain/geojson.ts';
 import { planarCircle } from './coverage-footprint.ts';
 import { planarGapOf } from './coverage-gap.ts';
-import type { Areal, Polygon, Position } from './geojson.ts';
 import { planarBuffer, planarOverlay, planarUnionValid } from './jsts-engine.ts';
 import { planarArea } from './planar-segments.ts';
 import { pointInAreal } from './point-in-polygon.ts';

@@ -7,7 +7,7 @@
  * touching or collinear outlines, a crossing that does not chain up — and the caller then uses jsts.
  */
 import Flatbush from 'flatbush';
-import type { Areal, Position } from './geojson.ts';
+import type { Areal, Position } from '../domain/geojson.ts';
 import { polygonsOf } from './planar-segments.ts';
 import { pointInPolygonRings, pointInRing } from './point-in-polygon.ts';
 import { segmentCrossings } from './segment-crossings.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Polygon, Position } from '../domain/geojson.ts';
 import { type CoverageSource, computeCoverage } from './coverage.ts';
-import type { Polygon, Position } from './geojson.ts';
 import { lineLocator } from './line-side.ts';
 import { areaKm2 } from './polygon-ops.ts';
 import { authalicRadiusM } from './projection.ts';

@@ -1,5 +1,6 @@
 import Flatbush from 'flatbush';
 import { invalid } from '../domain/errors.ts';
+import type { Areal, LineString, Position } from '../domain/geojson.ts';
 import type { PatrolSchedule } from '../domain/presence.ts';
 import { checkCoverageItem, circleVertices, equalAreaRadiusFactor, planarFootprint } from './coverage-footprint.ts';
 import { planarGapOf } from './coverage-gap.ts';
@@ -12,7 +13,6 @@ import {
   unionLength,
   windowMs,
 } from './coverage-time.ts';
-import type { Areal, LineString, Position } from './geojson.ts';
 import { interiorPoint } from './interior-point.ts';
 import { planarOverlay, planarSplit, planarUnionAll, planarUnionValid } from './jsts-engine.ts';
 import { planarArea, polygonsOf, segmentSegmentDistance } from './planar-segments.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Position } from '../domain/geojson.ts';
 import { distanceKm, lineLengthKm } from './distance.ts';
-import type { Position } from './geojson.ts';
 
 /** Vincenty's inverse formula on the WGS84 ellipsoid, an independent reference (km). */
 function vincentyKm(p1: Position, p2: Position): number {

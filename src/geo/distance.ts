@@ -1,4 +1,4 @@
-import type { LineString, Position } from './geojson.ts';
+import type { LineString, Position } from '../domain/geojson.ts';
 
 /** IUGG mean Earth radius R1 in km, the usual sphere for great-circle distances. */
 export const meanEarthRadiusKm = 6371.0088;

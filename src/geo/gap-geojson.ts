@@ -1,8 +1,8 @@
 import { invalid } from '../domain/errors.ts';
+import type { Areal, Geometry, LineString } from '../domain/geojson.ts';
 import type { PatrolSchedule } from '../domain/presence.ts';
 import type { CoverageSource } from './coverage.ts';
 import type { GapIncident, GapReportInput, GapReportOptions } from './gap-report.ts';
-import type { Areal, Geometry, LineString } from './geojson.ts';
 
 /** A GeoJSON Feature as read from a file (properties are free-form). */
 export interface LooseFeature {

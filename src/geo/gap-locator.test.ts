@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Position } from '../domain/geojson.ts';
 import { buildPolygonLocator } from './gap-locator.ts';
-import type { Position } from './geojson.ts';
 
 const square = (x: number, y: number, s: number): Position[][] => [
   [

@@ -1,6 +1,6 @@
 import Flatbush from 'flatbush';
+import type { Position } from '../domain/geojson.ts';
 import { buildAreaLocator } from './area-locator.ts';
-import type { Position } from './geojson.ts';
 
 /**
  * Finds which of many planar polygons holds a point: an R-tree over their boxes, then a banded point-in-area test

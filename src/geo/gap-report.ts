@@ -1,12 +1,12 @@
 import { cellToLatLng, latLngToCell } from 'h3-js';
 import { invalid } from '../domain/errors.ts';
+import type { Areal, MultiPolygon, Polygon, Position } from '../domain/geojson.ts';
 import { type AorBreakdown, planarAorBreakdown } from './aor-breakdown.ts';
 import { planarCorridors } from './corridors.ts';
 import { type CoverageOptions, type CoverageSource, planarCoverage } from './coverage.ts';
 import { parseTime, type TimeWindow } from './coverage-time.ts';
 import { buildPolygonLocator } from './gap-locator.ts';
 import { type GapZoneInput, gapZoneKey, type PreparedGapZone, prepareGapZone } from './gap-zone.ts';
-import type { Areal, MultiPolygon, Polygon, Position } from './geojson.ts';
 import { checkH3Options } from './h3-study-area.ts';
 import { type HotspotOptions, type HotspotResult, hotspots } from './hotspots.ts';
 import { type LineRun, longestRun, planarLineRuns } from './line-runs.ts';

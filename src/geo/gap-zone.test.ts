@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SeamError } from '../domain/errors.ts';
+import type { LineString, Polygon } from '../domain/geojson.ts';
 import { gapZoneKey, prepareGapZone } from './gap-zone.ts';
-import type { LineString, Polygon } from './geojson.ts';
 
 const line: LineString = {
   type: 'LineString',

@@ -1,7 +1,7 @@
 import { invalid } from '../domain/errors.ts';
+import type { Areal, LineString, Position } from '../domain/geojson.ts';
 import { maxCoverageKm } from '../domain/presence.ts';
 import { bufferKm } from './buffer.ts';
-import type { Areal, LineString, Position } from './geojson.ts';
 import { type H3StudyArea, h3StudyArea } from './h3-study-area.ts';
 import { type LineLocator, lineLocator } from './line-side.ts';
 import { polygonsOf } from './planar-segments.ts';

@@ -1,4 +1,4 @@
-import type { Position } from './geojson.ts';
+import type { Position } from '../domain/geojson.ts';
 
 const kmPerDegreeLat = 111.195;
 

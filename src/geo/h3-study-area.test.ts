@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cellsToMultiPolygon, gridDisk, latLngToCell } from 'h3-js';
-import type { MultiPolygon, Position } from './geojson.ts';
+import type { MultiPolygon, Position } from '../domain/geojson.ts';
 import { h3StudyArea } from './h3-study-area.ts';
 
 const centre = latLngToCell(35.5, 44.5, 8);

@@ -1,6 +1,6 @@
 import { getHexagonAreaAvg, gridDisk, polygonToCells } from 'h3-js';
 import { invalid } from '../domain/errors.ts';
-import type { Areal } from './geojson.ts';
+import type { Areal } from '../domain/geojson.ts';
 import { polygonsOf } from './planar-segments.ts';
 import { areaKm2 } from './polygon-ops.ts';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cellsToMultiPolygon, gridDisk, latLngToCell } from 'h3-js';
 import { createRandom } from '../demo/random.ts';
-import type { MultiPolygon, Polygon, Position } from './geojson.ts';
+import type { MultiPolygon, Polygon, Position } from '../domain/geojson.ts';
 import { h3StudyArea } from './h3-study-area.ts';
 import { computeHotspots, hotspots, type WeightedPoint } from './hotspots.ts';
 

@@ -1,6 +1,6 @@
 import { cellsToMultiPolygon, cellToBoundary, cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
 import { invalid } from '../domain/errors.ts';
-import type { Areal, MultiPolygon, Position } from './geojson.ts';
+import type { Areal, MultiPolygon, Position } from '../domain/geojson.ts';
 import { bhAdjustGroups, giStarZ, globalsFromSums, type PGroup, randomizationP, twoSidedP } from './gi-star.ts';
 import { type H3StudyArea, h3StudyArea } from './h3-study-area.ts';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import type { MultiPolygon, Polygon, Position } from './geojson.ts';
+import type { MultiPolygon, Polygon, Position } from '../domain/geojson.ts';
 import { interiorPoint } from './interior-point.ts';
 import { pointInAreal } from './point-in-polygon.ts';
 

@@ -1,4 +1,4 @@
-import type { Areal, Position } from './geojson.ts';
+import type { Areal, Position } from '../domain/geojson.ts';
 import { pointInPolygonRings } from './point-in-polygon.ts';
 
 /** Signed planar area (shoelace) and centroid of one ring, in the ring's own units. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Areal, Polygon, Position } from './geojson.ts';
+import type { Areal, Polygon, Position } from '../domain/geojson.ts';
 import { planarBuffer, planarOverlay, planarSplit, planarUnionAll, planarUnionValid } from './jsts-engine.ts';
 
 const square = (x: number, y: number, s: number): Polygon => ({

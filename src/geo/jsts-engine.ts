@@ -11,7 +11,7 @@ import BufferOpJs from 'jsts/org/locationtech/jts/operation/buffer/BufferOp.js';
 import SnapIfNeededOverlayOpJs from 'jsts/org/locationtech/jts/operation/overlay/snap/SnapIfNeededOverlayOp.js';
 import PolygonizerJs from 'jsts/org/locationtech/jts/operation/polygonize/Polygonizer.js';
 import UnaryUnionOpJs from 'jsts/org/locationtech/jts/operation/union/UnaryUnionOp.js';
-import type { Areal, Geometry, LineString, Polygon, Position } from './geojson.ts';
+import type { Areal, Geometry, LineString, Polygon, Position } from '../domain/geojson.ts';
 import { pointInAreal } from './point-in-polygon.ts';
 
 interface JstsCoordinate {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Areal, LineString } from '../domain/geojson.ts';
 import { bufferKm } from './buffer.ts';
 import { distanceKm } from './distance.ts';
-import type { Areal, LineString } from './geojson.ts';
 import { lineRunsInside, longestRun } from './line-runs.ts';
 import { lineLocator } from './line-side.ts';
 import { difference, unionAll } from './polygon-ops.ts';

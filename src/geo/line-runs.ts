@@ -1,6 +1,6 @@
+import type { Areal, LineString, Position } from '../domain/geojson.ts';
 import { buildAreaLocator } from './area-locator.ts';
 import { distanceKm } from './distance.ts';
-import type { Areal, LineString, Position } from './geojson.ts';
 import { buildSegmentIndex, ringSegments } from './planar-segments.ts';
 import { type Projection, projectionFor } from './projection.ts';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { LineString, Position } from '../domain/geojson.ts';
 import { distanceKm } from './distance.ts';
-import type { LineString, Position } from './geojson.ts';
 import { lineLocator, lineSide } from './line-side.ts';
 
 const east: LineString = {

@@ -1,5 +1,5 @@
+import type { LineString, Position } from '../domain/geojson.ts';
 import { distanceKm } from './distance.ts';
-import type { LineString, Position } from './geojson.ts';
 import { type Projection, projectionFor } from './projection.ts';
 
 /** Where a point lies relative to a polyline. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import type { Position } from './geojson.ts';
+import type { Position } from '../domain/geojson.ts';
 import { type Demand, greedyMaxCover, recommendSites } from './placement.ts';
 import { createProjection } from './projection.ts';
 

@@ -1,7 +1,7 @@
 import Flatbush from 'flatbush';
 import { invalid } from '../domain/errors.ts';
+import type { Position } from '../domain/geojson.ts';
 import { distanceKm } from './distance.ts';
-import type { Position } from './geojson.ts';
 import type { Projection } from './projection.ts';
 
 /** The sets chosen by a greedy cover, the weight each added (its marginal gain), and the total. */

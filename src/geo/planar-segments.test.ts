@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Polygon } from './geojson.ts';
+import type { Polygon } from '../domain/geojson.ts';
 import {
   buildSegmentIndex,
   planarArea,

@@ -1,5 +1,5 @@
 import Flatbush from 'flatbush';
-import type { Areal, Position } from './geojson.ts';
+import type { Areal, Position } from '../domain/geojson.ts';
 
 /** Squared distance from (px, py) to the segment (ax, ay)–(bx, by). */
 export function pointSegmentDistance2(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {

@@ -1,4 +1,4 @@
-import type { Areal, Position } from './geojson.ts';
+import type { Areal, Position } from '../domain/geojson.ts';
 
 /**
  * True when the point lies inside the ring (even-odd ray casting towards +x).

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Areal, LineString, Polygon, Position } from './geojson.ts';
+import type { Areal, LineString, Polygon, Position } from '../domain/geojson.ts';
 import { pointInAreal } from './point-in-polygon.ts';
 import { areaKm2, difference, intersection, splitAreal, union, unionAll } from './polygon-ops.ts';
 import { authalicRadiusM } from './projection.ts';

@@ -1,4 +1,4 @@
-import type { Areal, LineString, Polygon, Position } from './geojson.ts';
+import type { Areal, LineString, Polygon, Position } from '../domain/geojson.ts';
 import { planarOverlay, planarSplit, planarUnionAll } from './jsts-engine.ts';
 import { mapPositions, type Projection, projectionFor } from './projection.ts';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SeamError } from '../domain/errors.ts';
-import type { Polygon } from './geojson.ts';
+import type { Polygon } from '../domain/geojson.ts';
 import { areaKm2 } from './polygon-ops.ts';
 import { arealProblem, repairAreal } from './polygon-repair.ts';
 

@@ -1,6 +1,6 @@
 import Flatbush from 'flatbush';
 import { invalid } from '../domain/errors.ts';
-import type { Areal, Position } from './geojson.ts';
+import type { Areal, Position } from '../domain/geojson.ts';
 import { planarOverlay, planarUnionAll } from './jsts-engine.ts';
 import { planarArea, polygonsOf } from './planar-segments.ts';
 import { mapPositions, projectionFor } from './projection.ts';

@@ -1,6 +1,6 @@
 import Flatbush from 'flatbush';
+import type { LineString, Point, Polygon, Position } from '../domain/geojson.ts';
 import { distanceKm } from './distance.ts';
-import type { LineString, Point, Polygon, Position } from './geojson.ts';
 import { pointInAreal } from './point-in-polygon.ts';
 
 const kmPerDegree = 111.195;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Polygon, Position } from './geojson.ts';
+import type { Polygon, Position } from '../domain/geojson.ts';
 import {
   authalicRadiusM,
   bboxCenter,

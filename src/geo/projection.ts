@@ -1,4 +1,4 @@
-import type { BBox, Geometry, Position } from './geojson.ts';
+import type { BBox, Geometry, Position } from '../domain/geojson.ts';
 
 /** Radius of the sphere with the same surface area as the WGS84 ellipsoid, in metres. */
 export const authalicRadiusM = 6371007.2;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import type { Areal, MultiPolygon, Polygon, Position } from './geojson.ts';
+import type { Areal, MultiPolygon, Polygon, Position } from '../domain/geojson.ts';
 import { simplifyAreal } from './simplify.ts';
 
 /** A square of side s at (x, y) with `n` nearly collinear points on each edge. */

@@ -1,4 +1,4 @@
-import type { Areal, MultiPolygon, Position } from './geojson.ts';
+import type { Areal, MultiPolygon, Position } from '../domain/geojson.ts';
 
 /** Squared distance from p to the segment a–b, planar. */
 function segmentDistance2(p: Position, a: Position, b: Position): number {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { LineString, Polygon } from '../domain/geojson.ts';
 import { bufferKm } from './buffer.ts';
 import { lineLengthKm } from './distance.ts';
-import type { LineString, Polygon } from './geojson.ts';
 import { lineSide } from './line-side.ts';
 import { zoneEdges } from './zone-edges.ts';
 

@@ -1,4 +1,4 @@
-import type { Areal, LineString, Position } from './geojson.ts';
+import type { Areal, LineString, Position } from '../domain/geojson.ts';
 import { polygonsOf } from './planar-segments.ts';
 import { mapPositions, projectionFor } from './projection.ts';
 

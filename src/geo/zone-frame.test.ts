@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { LineString } from '../domain/geojson.ts';
 import { bufferKm } from './buffer.ts';
-import type { LineString } from './geojson.ts';
 import { areaKm2 } from './polygon-ops.ts';
 import { prepareZone } from './zone-frame.ts';
 

@@ -1,5 +1,5 @@
+import type { Areal, Position } from '../domain/geojson.ts';
 import { buildAreaLocator } from './area-locator.ts';
-import type { Areal, Position } from './geojson.ts';
 import { buildSegmentIndex, planarArea, ringSegments, type SegmentIndex } from './planar-segments.ts';
 import { mapPositions, type Projection, projectionFor } from './projection.ts';
 

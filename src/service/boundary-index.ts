@@ -1,6 +1,6 @@
 import type { AdminBoundary, AdminLevel } from '../domain/admin-boundary.ts';
+import type { Position } from '../domain/geojson.ts';
 import { type AdminLookup, buildAdminLookup } from '../geo/admin-lookup.ts';
-import type { Position } from '../geo/geojson.ts';
 import { interiorPoint } from '../geo/interior-point.ts';
 import { boundaryFingerprint, listBoundaries } from '../store/boundaries.ts';
 import type { Store } from '../store/store.ts';

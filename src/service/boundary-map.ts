@@ -1,5 +1,5 @@
 import type { AdminLevel } from '../domain/admin-boundary.ts';
-import type { Areal, Position } from '../geo/geojson.ts';
+import type { Areal, Position } from '../domain/geojson.ts';
 import { interiorPoint } from '../geo/interior-point.ts';
 import { simplifyAreal } from '../geo/simplify.ts';
 import { listBoundariesOfLevel } from '../store/boundaries.ts';

@@ -1,9 +1,9 @@
 import { latLngToCell } from 'h3-js';
 import { duplicateWindow, type Enrichment } from '../domain/enrichment.ts';
+import type { Areal } from '../domain/geojson.ts';
 import type { Incident } from '../domain/incident.ts';
 import type { Jcc } from '../domain/jcc.ts';
 import { distanceKm } from '../geo/distance.ts';
-import type { Areal } from '../geo/geojson.ts';
 import { type LineLocator, lineLocator } from '../geo/line-side.ts';
 import { pointInAreal } from '../geo/point-in-polygon.ts';
 import { buildPresenceIndex, type PresenceIndex } from '../geo/presence-index.ts';

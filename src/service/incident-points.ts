@@ -1,8 +1,8 @@
 import { accessFacts } from '../access/facts.ts';
 import { type AccessFacts, type Visibility, visibility } from '../access/policy.ts';
 import { invalid } from '../domain/errors.ts';
+import type { BBox } from '../domain/geojson.ts';
 import { parseReleasability } from '../domain/releasability.ts';
-import type { BBox } from '../geo/geojson.ts';
 import { snapToGrid } from '../geo/grid.ts';
 import { lastSeq } from '../store/change-log.ts';
 import { type IncidentPointRow, incidentPointRows } from '../store/incident-points.ts';

@@ -1,9 +1,9 @@
 import { accessFacts } from '../access/facts.ts';
 import { type AccessFacts, visibility } from '../access/policy.ts';
 import { SeamError } from '../domain/errors.ts';
+import type { BBox, Position } from '../domain/geojson.ts';
 import { casualtyTotals, type Incident } from '../domain/incident.ts';
-import { type TearlineView, tearlineView } from '../domain/tearline.ts';
-import type { BBox, Position } from '../geo/geojson.ts';
+import { type TearlineView, tearlineView } from '../domain/incident-tearline.ts';
 import { snapToGrid } from '../geo/grid.ts';
 import { type IncidentCursor, type IncidentFilter, queryIncidents } from '../store/incident-queries.ts';
 import { findIncident } from '../store/incidents.ts';

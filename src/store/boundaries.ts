@@ -1,5 +1,5 @@
 import type { AdminBoundary, AdminBoundarySummary, AdminLevel } from '../domain/admin-boundary.ts';
-import type { Areal, BBox } from '../geo/geojson.ts';
+import type { Areal, BBox } from '../domain/geojson.ts';
 import { geometryBBox } from '../geo/projection.ts';
 import type { Database } from './sqlite/database.ts';
 import { prepared } from './sqlite/statements.ts';

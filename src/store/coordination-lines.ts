@@ -1,5 +1,5 @@
 import type { CoordinationLine } from '../domain/coordination-line.ts';
-import type { Areal, LineString } from '../geo/geojson.ts';
+import type { Areal, LineString } from '../domain/geojson.ts';
 import type { Database } from './sqlite/database.ts';
 import { prepared } from './sqlite/statements.ts';
 import type { Tx } from './write-path.ts';

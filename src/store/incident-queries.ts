@@ -1,5 +1,5 @@
+import type { BBox } from '../domain/geojson.ts';
 import type { Incident } from '../domain/incident.ts';
-import type { BBox } from '../geo/geojson.ts';
 import { incidentFromRow } from './incident-rows.ts';
 import type { Database } from './sqlite/database.ts';
 import { prepared } from './sqlite/statements.ts';

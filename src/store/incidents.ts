@@ -1,6 +1,6 @@
+import type { BBox } from '../domain/geojson.ts';
 import type { Incident } from '../domain/incident.ts';
 import { formatReleasability } from '../domain/releasability.ts';
-import type { BBox } from '../geo/geojson.ts';
 import { incidentColumns, incidentFromRow, incidentRow } from './incident-rows.ts';
 import type { Database } from './sqlite/database.ts';
 import { prepared } from './sqlite/statements.ts';

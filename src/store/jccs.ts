@@ -1,5 +1,5 @@
+import type { Areal } from '../domain/geojson.ts';
 import type { Jcc } from '../domain/jcc.ts';
-import type { Areal } from '../geo/geojson.ts';
 import type { Database } from './sqlite/database.ts';
 import { prepared } from './sqlite/statements.ts';
 import type { Tx } from './write-path.ts';

@@ -1,6 +1,6 @@
+import type { BBox } from '../domain/geojson.ts';
 import type { Presence } from '../domain/presence.ts';
 import { formatReleasability, parseReleasability } from '../domain/releasability.ts';
-import type { BBox } from '../geo/geojson.ts';
 import { geometryBBox } from '../geo/projection.ts';
 import type { Database } from './sqlite/database.ts';
 import { prepared } from './sqlite/statements.ts';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { Polygon } from '../../src/domain/geojson.ts';
 import type { Role } from '../../src/domain/roles.ts';
-import type { Polygon } from '../../src/geo/geojson.ts';
 import { type AppOptions, buildApp } from '../../src/server/app.ts';
 import { addOrganisation } from '../../src/service/organisations.ts';
 import { addUser } from '../../src/service/users.ts';

@@ -1,8 +1,8 @@
 import { formatGrading } from '../../domain/grading.ts';
 import type { Incident } from '../../domain/incident.ts';
+import type { TearlineView } from '../../domain/incident-tearline.ts';
 import { formatReleasability } from '../../domain/releasability.ts';
 import { incidentTypes } from '../../domain/taxonomy.ts';
-import type { TearlineView } from '../../domain/tearline.ts';
 import { toMgrs } from '../../geo/mgrs.ts';
 import type { SeenIncident } from '../../service/incident-reads.ts';
 

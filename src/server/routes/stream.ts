@@ -3,22 +3,23 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { accessFacts } from '../../access/facts.ts';
-import { SeamError } from '../../domain/errors.ts';
 import { actorFromApiToken, actorFromSession } from '../../service/auth.ts';
 import { tearlineGridKm } from '../../service/incident-reads.ts';
-import { changesAfter, lastSeq } from '../../store/change-log.ts';
 import { actorOf, requireUser, sessionCookie } from '../auth.ts';
 import { presentChange } from '../change-presenter.ts';
 import type { ServerContext } from '../context.ts';
+import { presentSeq, startChangePump } from '../live/change-pump.ts';
+import { resumeCursor } from '../live/resume-cursor.ts';
+import { openSseResponse, sseEvent } from '../live/sse.ts';
+import { StreamSlots } from '../live/stream-slots.ts';
 
 const heartbeatMs = 15_000;
 const maxStreamsPerUser = 10;
-const batch = 500;
 
 /** Server-Sent Events: every committed change the user may see, in commit order, resumable. */
 export function streamRoutes(app: FastifyInstance, { store }: ServerContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const open = new Map<string, number>();
+  const slots = new StreamSlots(maxStreamsPerUser);
   const streams = new Set<ServerResponse>();
   // End open streams before the server closes, or closing would wait for them forever.
   app.addHook('preClose', async () => {
@@ -39,21 +40,8 @@ export function streamRoutes(app: FastifyInstance, { store }: ServerContext): vo
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const header = request.headers['last-event-id'];
-      let cursor: number;
-      if (typeof header === 'string' && header !== '') {
-        if (!/^\d{1,15}$/.test(header))
-          throw new SeamError('validation', 'Last-Event-ID: expected a sequence number', [
-            { field: 'Last-Event-ID', reason: 'expected a sequence number' },
-          ]);
-        cursor = Number(header);
-      } else {
-        cursor = request.query.after ?? lastSeq(store.db);
-      }
-      const count = open.get(actor.userId) ?? 0;
-      if (count >= maxStreamsPerUser)
-        throw new SeamError('rate_limited', `at most ${maxStreamsPerUser} open streams per user`);
-      open.set(actor.userId, count + 1);
+      const after = resumeCursor(request.headers['last-event-id'], request.query.after, () => presentSeq(store));
+      const release = slots.acquire(actor.userId);
 
       // Who the stream is for is re-checked at every heartbeat: a logout, expiry or disabled user ends it.
       const cookie = request.cookies[sessionCookie];
@@ -65,70 +53,27 @@ export function streamRoutes(app: FastifyInstance, { store }: ServerContext): vo
 
       reply.hijack();
       const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-store',
-        connection: 'keep-alive',
-        'x-content-type-options': 'nosniff',
-        'x-accel-buffering': 'no',
-        'x-request-id': request.id,
+      openSseResponse(res, request.id, 2000);
+      const stop = startChangePump({
+        store,
+        after,
+        presenter: () => {
+          const facts = accessFacts(store);
+          const gridKm = tearlineGridKm(store);
+          return (entry) => presentChange(entry, actor, facts, gridKm);
+        },
+        send: (seq, change) => res.write(sseEvent(seq, change.event, change.data)),
+        onDrain: (resume) => res.once('drain', resume),
+        stillValid,
+        heartbeat: { everyMs: heartbeatMs, send: () => res.write(': ping\n\n') },
+        end: () => res.end(),
       });
-      res.write('retry: 2000\n: connected\n\n');
-
-      let closed = false;
-      let scheduled = false;
-      let blocked = false;
-      const pump = () => {
-        scheduled = false;
-        if (closed || blocked) return;
-        const facts = accessFacts(store);
-        const gridKm = tearlineGridKm(store);
-        for (;;) {
-          const entries = changesAfter(store.db, cursor, batch);
-          for (const entry of entries) {
-            cursor = entry.seq;
-            const change = presentChange(entry, actor, facts, gridKm);
-            if (!change) continue;
-            const ok = res.write(`id: ${entry.seq}\nevent: ${change.event}\ndata: ${JSON.stringify(change.data)}\n\n`);
-            if (!ok) {
-              blocked = true;
-              res.once('drain', () => {
-                blocked = false;
-                schedule();
-              });
-              return;
-            }
-          }
-          if (entries.length < batch) return;
-        }
-      };
-      const schedule = () => {
-        if (scheduled || closed) return;
-        scheduled = true;
-        setImmediate(pump);
-      };
-      const off = store.bus.subscribe(schedule);
-      const heartbeat = setInterval(() => {
-        if (!stillValid()) {
-          res.end();
-          return;
-        }
-        res.write(': ping\n\n');
-        schedule();
-      }, heartbeatMs);
-      const close = () => {
-        if (closed) return;
-        closed = true;
-        off();
-        clearInterval(heartbeat);
-        open.set(actor.userId, (open.get(actor.userId) ?? 1) - 1);
-      };
       streams.add(res);
       res.on('close', () => {
         streams.delete(res);
-        close();
+        stop();
+        release();
       });
-      schedule();
     },
   );
 }

@@ -6,7 +6,7 @@ import { backupCommand } from './commands/backup.ts';
 import { boundariesCommand } from './commands/boundaries.ts';
 import { demoCommand } from './commands/demo.ts';
 import { exportCommand } from './commands/export.ts';
-import { gapsCommand } from './commands/gaps.ts';
+import { gapsCommand } from './commands/gaps/gaps-command.ts';
 import { importCommand } from './commands/import.ts';
 import { incidentCommand } from './commands/incident.ts';
 import { incidentsCommand } from './commands/incidents.ts';

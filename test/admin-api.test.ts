@@ -131,6 +131,20 @@ test('user management and the audit log, for administrators only', async (t) => 
       const pesh = await s.signIn('peshmerga-admin');
       const theirs = await s.request('GET', '/api/v1/audit?action=user', { cookie: pesh });
       assert.equal(theirs.body.items.length, 0);
+      const elsewhere = await s.request('GET', '/api/v1/audit?user=isf-admin', { cookie: pesh });
+      const nobody = await s.request('GET', '/api/v1/audit?user=no-such-user', { cookie: pesh });
+      assert.equal(elsewhere.status, 404);
+      assert.equal(nobody.status, 404);
+
+      const openapi = await s.request('GET', '/api/v1/openapi.json');
+      for (const path of [
+        '/api/v1/audit',
+        '/api/v1/audit/verify',
+        '/api/v1/users/{username}',
+        '/api/v1/users/{username}/password',
+      ]) {
+        assert.ok(openapi.body.paths[path], `${path} in the OpenAPI document`);
+      }
 
       const badAction = await s.request('GET', '/api/v1/audit?action=DROP%20TABLE', { cookie: admin });
       assert.equal(badAction.status, 400);

@@ -62,7 +62,10 @@ export function listAudit(
   };
   if (filter.username) {
     const user = findUserByName(db, filter.username);
-    if (!user) throw new SeamError('not_found', `no user "${filter.username}"`);
+    // Another organisation's user is "not found" too: an administrator learns nothing of who exists elsewhere.
+    if (!user || (filter.actorOrg && user.org !== filter.actorOrg)) {
+      throw new SeamError('not_found', `no user "${filter.username}"`);
+    }
     f.actor = user.id;
   }
   const names = new Map<string, string | null>();

@@ -131,7 +131,8 @@ export function AuditView() {
               <bdi>{e.action}</bdi>
             </span>
             <span className="item-meta">
-              {fmt.dateTime(e.at)} · <bdi>{e.user ?? t('audit.system')}</bdi> · #{fmt.number(e.seq)}
+              <bdi>{fmt.dateTime(e.at)}</bdi> · <bdi>{e.user ?? t('audit.system')}</bdi> ·{' '}
+              <bdi>#{fmt.number(e.seq)}</bdi>
             </span>
             {e.record_id && (
               <span className="item-meta">

@@ -11,6 +11,7 @@ import { compressJson } from './compression.ts';
 import type { ServerContext } from './context.ts';
 import { handleError } from './errors.ts';
 import { Metrics, registerMetrics } from './metrics.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { boundaryRoutes } from './routes/boundaries.ts';
 import { gapRoutes } from './routes/gaps.ts';
@@ -123,6 +124,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     boundaryRoutes(scope, ctx);
     gapRoutes(scope, ctx);
     userRoutes(scope, ctx);
+    auditRoutes(scope, ctx);
     sharingRoutes(scope, ctx);
     streamRoutes(scope, ctx);
     scope.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

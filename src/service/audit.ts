@@ -43,13 +43,29 @@ export interface AuditListEntry extends AuditEntry {
 /** Audit entries, newest first, optionally since a time, by one user (name) or of one action (prefix). */
 export function listAudit(
   db: Database,
-  filter: { since?: string; username?: string; action?: string },
+  filter: {
+    since?: string;
+    username?: string;
+    action?: string;
+    recordId?: string;
+    actorOrg?: string;
+    beforeSeq?: number;
+  },
   limit: number,
 ): AuditListEntry[] {
-  const f: AuditFilter = { since: filter.since, action: filter.action };
+  const f: AuditFilter = {
+    since: filter.since,
+    action: filter.action,
+    recordId: filter.recordId,
+    actorOrg: filter.actorOrg,
+    beforeSeq: filter.beforeSeq,
+  };
   if (filter.username) {
     const user = findUserByName(db, filter.username);
-    if (!user) throw new SeamError('not_found', `no user "${filter.username}"`);
+    // Another organisation's user is "not found" too: an administrator learns nothing of who exists elsewhere.
+    if (!user || (filter.actorOrg && user.org !== filter.actorOrg)) {
+      throw new SeamError('not_found', `no user "${filter.username}"`);
+    }
     f.actor = user.id;
   }
   const names = new Map<string, string | null>();

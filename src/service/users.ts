@@ -92,11 +92,35 @@ export async function setPassword(
 export function disableUser(store: Store, actor: Actor | null, username: string): void {
   const user = mustFind(store, username);
   requireUserAdmin(actor, user.org);
+  if (actor && actor.userId === user.id) throw invalid('username', 'you cannot disable yourself');
   if (user.disabled) return;
   store.writes.write(actor?.userId ?? null, (tx) => {
     updateUser(tx, { ...user, disabled: true, updatedAt: tx.at }, 'user.disable', { username });
     deleteUserSessions(tx.db, user.id);
   });
+}
+
+/** Lets a disabled user sign in again. */
+export function enableUser(store: Store, actor: Actor | null, username: string): void {
+  const user = mustFind(store, username);
+  requireUserAdmin(actor, user.org);
+  if (!user.disabled) return;
+  store.writes.write(actor?.userId ?? null, (tx) =>
+    updateUser(tx, { ...user, disabled: false, updatedAt: tx.at }, 'user.enable', { username }),
+  );
+}
+
+/** Replaces a user's roles; an administrator cannot take the admin role from themself (nobody would be left to give it back). */
+export function setRoles(store: Store, actor: Actor | null, username: string, values: string[]): void {
+  const user = mustFind(store, username);
+  requireUserAdmin(actor, user.org);
+  const roles = checkRoles(values);
+  if (actor && actor.userId === user.id && !roles.includes('admin')) {
+    throw invalid('roles', 'you cannot remove the admin role from yourself');
+  }
+  store.writes.write(actor?.userId ?? null, (tx) =>
+    updateUser(tx, { ...user, roles, updatedAt: tx.at }, 'user.roles', { username, roles }),
+  );
 }
 
 /** Users, optionally of one organisation, never with their password hashes. */

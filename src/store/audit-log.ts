@@ -40,12 +40,18 @@ export interface AuditFilter {
   since?: string;
   actor?: string;
   action?: string;
+  /** Only entries about this record. */
+  recordId?: string;
+  /** Only entries made by users of this organisation. */
+  actorOrg?: string;
+  /** Only entries older than this sequence number (the next page). */
+  beforeSeq?: number;
 }
 
 /** The newest audit entries matching the filter, newest first. */
 export function queryAudit(db: Database, f: AuditFilter, limit: number): AuditEntry[] {
   const where: string[] = [];
-  const args: string[] = [];
+  const args: Array<string | number> = [];
   if (f.since) {
     where.push('at >= ?');
     args.push(f.since);
@@ -57,6 +63,18 @@ export function queryAudit(db: Database, f: AuditFilter, limit: number): AuditEn
   if (f.action) {
     where.push('(action = ? OR action LIKE ?)');
     args.push(f.action, `${f.action}.%`);
+  }
+  if (f.recordId) {
+    where.push('record_id = ?');
+    args.push(f.recordId);
+  }
+  if (f.actorOrg) {
+    where.push('actor IN (SELECT id FROM users WHERE org = ?)');
+    args.push(f.actorOrg);
+  }
+  if (f.beforeSeq !== undefined) {
+    where.push('seq < ?');
+    args.push(f.beforeSeq);
   }
   const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
   return prepared(db, sql)

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AdminPanel } from '../admin/admin-panel.tsx';
 import type { GapReport, Me } from '../api/types.ts';
 import { GapPanel } from '../gaps/gap-panel.tsx';
 import { useGapReport } from '../gaps/use-gap-report.ts';
@@ -17,8 +18,8 @@ import { initialWindow, type TimeWindow } from './time-window.ts';
 import { TimeWindowControl } from './time-window-control.tsx';
 import { mapIncidentOf, useIncidentPoints, useReference } from './use-picture.ts';
 
-type Tab = 'layers' | 'incidents' | 'report' | 'gaps';
-const tabs: Tab[] = ['incidents', 'report', 'gaps', 'layers'];
+type Tab = 'layers' | 'incidents' | 'report' | 'gaps' | 'admin';
+const userTabs: Tab[] = ['incidents', 'report', 'gaps', 'layers'];
 
 const gapLayers: LayerToggle[] = ['gaps', 'corridors', 'hotspots', 'sites'];
 
@@ -27,6 +28,7 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   const { t } = useTranslation();
   const [timeWindow, setTimeWindow] = useState<TimeWindow>(() => initialWindow(location.search));
   const [tab, setTab] = useState<Tab>('incidents');
+  const tabs = me.roles.includes('admin') ? [...userTabs, 'admin' as const] : userTabs;
   const [visible, setVisible] = useState<Record<LayerToggle, boolean>>(
     () => Object.fromEntries(toggleableLayers.map((l) => [l, true])) as Record<LayerToggle, boolean>,
   );
@@ -152,6 +154,7 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
                 onShow={showOnMap}
               />
             )}
+            {tab === 'admin' && me.roles.includes('admin') && <AdminPanel me={me} />}
             {tab === 'layers' && (
               <LayerPanel
                 visible={visible}

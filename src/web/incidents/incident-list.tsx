@@ -5,6 +5,7 @@ import { api, query } from '../api/client.ts';
 import type { Jcc, Page, SeenIncident } from '../api/types.ts';
 import { isTearline } from '../api/types.ts';
 import type { TimeWindow } from '../cop/time-window.ts';
+import { ExportLinks } from '../export/export-links.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { type LiveBatch, latestRecords } from '../live/live-stream.ts';
 import { typeColour } from '../map/colours.ts';
@@ -31,10 +32,10 @@ interface Filters {
 
 const noFilters: Filters = { q: '', type: '', jcc: '', verification: '', inGap: false };
 
-function listPath(window: TimeWindow, f: Filters, cursor: string | null): string {
+function filterParams(window: TimeWindow, f: Filters) {
   // A preset window ends now and keeps going: reports made after it was chosen still belong in it.
   const until = window.preset === 'custom' ? window.to : undefined;
-  const params = {
+  return {
     since: window.from,
     until,
     q: f.q,
@@ -42,10 +43,11 @@ function listPath(window: TimeWindow, f: Filters, cursor: string | null): string
     jcc: f.jcc,
     verification: f.verification,
     in_gap: f.inGap ? 'true' : undefined,
-    limit: pageSize,
-    cursor,
   };
-  return `/api/v1/incidents${query(params)}`;
+}
+
+function listPath(window: TimeWindow, f: Filters, cursor: string | null): string {
+  return `/api/v1/incidents${query({ ...filterParams(window, f), limit: pageSize, cursor })}`;
 }
 
 /**
@@ -178,6 +180,7 @@ export const IncidentList = memo(function IncidentList({ window, jccs, onOpen, o
           </label>
         </details>
       </form>
+      <ExportLinks filters={filterParams(window, filters)} />
       {error && (
         <p role="alert" className="error">
           {t('common.error', { message: error })}

@@ -4,12 +4,14 @@ import type { Areal, Position } from '../src/domain/geojson.ts';
 import { pointInAreal } from '../src/geo/point-in-polygon.ts';
 import { importBoundaries, listAdminBoundaries } from '../src/service/boundaries.ts';
 import { createFixture, startServer } from './harness/fixture.ts';
-import { iraqBoundaryFile } from './harness/iraq-data.ts';
+import { iraqBoundaryFile, needsFullIraqData } from './harness/iraq-data.ts';
 
 const rings = (g: Areal): Position[][] => (g.type === 'Polygon' ? g.coordinates : g.coordinates.flat());
 const decimals = (x: number) => (String(x).split('.')[1] ?? '').length;
 
-test('boundaries for the map: simplified GeoJSON of the real COD-AB files, with labels and revalidation', async (t) => {
+test('boundaries for the map: simplified GeoJSON of the real COD-AB files, with labels and revalidation', {
+  skip: needsFullIraqData,
+}, async (t) => {
   const { store } = await createFixture(t, { roles: ['viewer'] });
   for (const level of [1, 2, 3] as const) await importBoundaries(store, { path: iraqBoundaryFile(level) }, { level });
   const s = await startServer(t, store);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type TestContext, test } from 'node:test';
-import { iraqBoundaryFile } from './harness/iraq-data.ts';
+import { iraqBoundaryFile, needsFullIraqData } from './harness/iraq-data.ts';
 import { type RunResult, runSeam } from './harness/process.ts';
 import { tempDir } from './harness/temp-dir.ts';
 
@@ -26,7 +26,7 @@ const importArgs = (level: 1 | 2 | 3, file = iraqBoundaryFile(level)) => [
   String(level),
 ];
 
-test('boundaries import, list and at, end to end', async (t) => {
+test('boundaries import, list and at, end to end', { skip: needsFullIraqData }, async (t) => {
   const dir = await migrated(t);
   const first = await runSeam(importArgs(1), { dataDir: dir });
   assertExit(first, 0);
@@ -75,7 +75,9 @@ test('boundaries import, list and at, end to end', async (t) => {
   assert.match(again.stdout, /imported 18 .* replaced 18/);
 });
 
-test('a broken file is refused (exit 1) naming the feature, and nothing changes', async (t) => {
+test('a broken file is refused (exit 1) naming the feature, and nothing changes', {
+  skip: needsFullIraqData,
+}, async (t) => {
   const dir = await migrated(t);
   assertExit(await runSeam(importArgs(1), { dataDir: dir }), 0);
   const before = (await runSeam(['boundaries', 'list', '--json'], { dataDir: dir })).stdout;
@@ -94,7 +96,9 @@ test('a broken file is refused (exit 1) naming the feature, and nothing changes'
   assert.equal((await runSeam(['boundaries', 'list', '--json'], { dataDir: dir })).stdout, before);
 });
 
-test('usage mistakes exit 2; an invalid MGRS reference exits 1 with its reason', async (t) => {
+test('usage mistakes exit 2; an invalid MGRS reference exits 1 with its reason', {
+  skip: needsFullIraqData,
+}, async (t) => {
   const dir = await migrated(t);
   const runs = await Promise.all(
     [

@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { compressFromBytes } from '../src/server/compression.ts';
 import { importBoundaries } from '../src/service/boundaries.ts';
 import { createFixture, startServer } from './harness/fixture.ts';
-import { iraqBoundaryFile } from './harness/iraq-data.ts';
+import { shippedBoundaryFile } from './harness/iraq-data.ts';
 
 interface Raw {
   status: number;
@@ -28,7 +28,7 @@ function raw(url: string, headers: Record<string, string>): Promise<Raw> {
 
 test('large JSON answers are gzipped for clients that accept it; small ones and refusing clients get them plain', async (t) => {
   const { store } = await createFixture(t, { roles: ['viewer'] });
-  await importBoundaries(store, { path: iraqBoundaryFile(2) }, { level: 2 });
+  await importBoundaries(store, { path: shippedBoundaryFile(2) }, { level: 2 });
   const s = await startServer(t, store);
   const cookie = await s.signIn('isf-viewer');
   const url = `${s.url}/api/v1/boundaries?level=2`;

@@ -11,15 +11,15 @@ import { findIncident } from '../src/store/incidents.ts';
 import { databaseFile, openStore, type Store } from '../src/store/store.ts';
 import { assertExit, jsonLines } from './harness/cli-exit.ts';
 import { createFixture, startServer } from './harness/fixture.ts';
-import { iraqBoundaryFile } from './harness/iraq-data.ts';
+import { shippedBoundaryFile } from './harness/iraq-data.ts';
 import { demoPassword, runSeam } from './harness/process.ts';
 import { tempDir } from './harness/temp-dir.ts';
 
 const kirkuk: [number, number] = [44.39, 35.47];
 
-async function demo(t: TestContext): Promise<string> {
+async function demo(t: TestContext, ...extra: string[]): Promise<string> {
   const dir = tempDir(t);
-  assertExit(await runSeam(['demo', '--seed', '1', '--as-of', '2026-11-01T00:00:00Z'], { dataDir: dir }), 0);
+  assertExit(await runSeam(['demo', '--seed', '1', '--as-of', '2026-11-01T00:00:00Z', ...extra], { dataDir: dir }), 0);
   return dir;
 }
 
@@ -37,10 +37,22 @@ function counts(store: Store) {
     .get() as { total: number; noGovernorate: number; noDistrict: number };
 }
 
-const importLevel = (level: 1 | 2) => ['boundaries', 'import', iraqBoundaryFile(level), '--level', String(level)];
+const importLevel = (level: 1 | 2) => ['boundaries', 'import', shippedBoundaryFile(level), '--level', String(level)];
+
+test('the demo loads the shipped boundaries: every demo incident has a governorate and a district', async (t) => {
+  const store = open(t, await demo(t));
+  const c = counts(store);
+  assert.ok(c.total > 100);
+  assert.deepEqual({ ...c }, { total: c.total, noGovernorate: 0, noDistrict: 0 });
+  const names = store.db.prepare('SELECT DISTINCT governorate AS g FROM incidents ORDER BY g').all() as { g: string }[];
+  assert.ok(
+    names.some((n) => n.g === 'Kirkuk'),
+    JSON.stringify(names),
+  );
+});
 
 test('seam boundaries import re-enriches the incidents; seam incidents reenrich catches up after a bare import', async (t) => {
-  const dir = await demo(t);
+  const dir = await demo(t, '--no-boundaries');
   const store = open(t, dir);
   const before = counts(store);
   assert.ok(before.total > 100);
@@ -62,9 +74,10 @@ test('seam boundaries import re-enriches the incidents; seam incidents reenrich 
   assert.deepEqual(JSON.parse(again.stdout), { checked: before.total, changed: 0 }, 'nothing left to change');
 
   // Boundaries loaded behind the CLI's back (the service alone does not re-enrich): reenrich fills them in.
-  const bare = await demo(t);
+  const bare = await demo(t, '--no-boundaries');
   const bareStore = open(t, bare);
-  for (const level of [1, 2] as const) await importBoundaries(bareStore, { path: iraqBoundaryFile(level) }, { level });
+  for (const level of [1, 2] as const)
+    await importBoundaries(bareStore, { path: shippedBoundaryFile(level) }, { level });
   assert.deepEqual(counts(bareStore), before, 'importing boundaries alone changes no incident');
   const r = await runSeam(['incidents', 'reenrich'], { dataDir: bare });
   assertExit(r, 0);
@@ -74,6 +87,20 @@ test('seam boundaries import re-enriches the incidents; seam incidents reenrich 
   );
   assert.equal(r.stderr, '', 'no progress bar when stderr is not a terminal');
   assert.deepEqual(counts(bareStore), afterAdm2);
+});
+
+test('the MGRS example the report form shows (Kirkuk city) lies inside the demo zone and is routed to a JCC', async (t) => {
+  const dir = await demo(t);
+  const s = await startServer(t, open(t, dir));
+  const cookie = await s.signIn('isf-reporter', demoPassword(dir, 'isf-reporter'));
+  const r = await s.request('POST', '/api/v1/incidents', {
+    cookie,
+    json: { type: 'ied', time: '2026-10-20T10:00:00Z', mgrs: '38SME4465625337' },
+  });
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.body.jcc, 'k1');
+  assert.equal(r.body.in_zone, true);
+  assert.equal(r.body.district, 'Kirkuk');
 });
 
 test('an incident in Kirkuk city is enriched from the boundaries, the line, presence and earlier reports', async (t) => {

@@ -46,7 +46,7 @@ const eventFields = {
   time_precision: z.enum(timePrecisions),
   lon: z.number().min(-180).max(180),
   lat: z.number().min(-90).max(90),
-  mgrs: z.string().trim().min(2).max(30).describe('location as an MGRS reference, e.g. 38SMB4411027800'),
+  mgrs: z.string().trim().min(2).max(30).describe('location as an MGRS reference, e.g. 38SME4465625337'),
   location_precision: z
     .enum(locationPrecisions)
     .describe('default: exact for lon/lat, from the MGRS square or the place'),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
+import { iraqBoundaryFile, needsFullIraqData } from '../../test/harness/iraq-data.ts';
 import { mulberry32 } from '../demo/random.ts';
 import type { Areal, Position } from '../domain/geojson.ts';
 import { buildAdminLookup, locateBruteForce } from './admin-lookup.ts';
@@ -46,8 +46,8 @@ test('no features: every point is outside', () => {
   assert.equal(buildAdminLookup([]).locate(44, 35), null);
 });
 
-test('agrees with brute force on the 101 Iraq districts over 5,000 random points', () => {
-  const file = join(import.meta.dirname, '../../../shared/data/iraq/irq_admbnda_adm2_cso_20190603.geojson');
+test('agrees with brute force on the 101 Iraq districts over 5,000 random points', { skip: needsFullIraqData }, () => {
+  const file = iraqBoundaryFile(2);
   const doc = JSON.parse(readFileSync(file, 'utf8')) as {
     features: { properties: { ADM2_PCODE: string }; geometry: Areal }[];
   };

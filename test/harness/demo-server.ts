@@ -6,7 +6,7 @@ import { importBoundaries } from '../../src/service/boundaries.ts';
 import { reenrichIncidents } from '../../src/service/incident-reenrich.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { startServer, type TestServer, testPassword } from './fixture.ts';
-import { iraqBoundaryFile } from './iraq-data.ts';
+import { shippedBoundaryFile } from './iraq-data.ts';
 import { tempDir } from './temp-dir.ts';
 
 /**
@@ -21,7 +21,7 @@ export async function startDemoServer(
   const store = openStore(join(dir, 'seam.db'));
   t.after(() => store.close());
   await loadDemo(store, buildDemoScenario({ seed: 1, asOf: new Date().toISOString() }), () => testPassword);
-  for (const level of [1, 2] as const) await importBoundaries(store, { path: iraqBoundaryFile(level) }, { level });
+  for (const level of [1, 2] as const) await importBoundaries(store, { path: shippedBoundaryFile(level) }, { level });
   reenrichIncidents(store, null);
   const server = await startServer(t, store, options);
   return { server, store };

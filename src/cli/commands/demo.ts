@@ -1,22 +1,30 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { demoBoundaryFiles } from '../../demo/boundaries.ts';
 import { loadDemo } from '../../demo/load.ts';
 import { buildDemoScenario } from '../../demo/scenario.ts';
+import { importBoundaries } from '../../service/boundaries.ts';
+import { reenrichIncidents } from '../../service/incident-reenrich.ts';
 import { databaseFile, openStore, type Store } from '../../store/store.ts';
 import { dataDir, dataDirOption, intOption, parse, UsageError } from '../args.ts';
 import { type Command, dataDirHelp } from '../command.ts';
 
 export const credentialsFileName = 'demo-credentials.txt';
 
-/** Loads the demo scenario and writes every demo login to DIR/demo-credentials.txt (mode 0600); returns the file's text. */
+/**
+ * Loads the demo scenario and the shipped boundary subset (so its incidents have governorate and district), and writes every demo login to DIR/demo-credentials.txt (mode 0600); returns the file's text. */
 export async function loadDemoIntoStore(
   store: Store,
   dir: string,
-  options: { seed: number; asOf: Date },
+  options: { seed: number; asOf: Date; boundaries?: boolean },
 ): Promise<string> {
   const scenario = buildDemoScenario({ seed: options.seed, asOf: options.asOf.toISOString() });
   const logins = await loadDemo(store, scenario, () => randomBytes(12).toString('base64url'));
+  if (options.boundaries !== false) {
+    for (const { level, path } of demoBoundaryFiles) await importBoundaries(store, { path }, { level });
+    reenrichIncidents(store, null);
+  }
   const text = [
     `# Seam demo logins (synthetic exercise scenario, seed ${options.seed}, as of ${scenario.asOf})`,
     '# username  organisation  roles  password',
@@ -48,13 +56,21 @@ export const demoCommand: Command = {
 Replaces the database in DIR with the demo scenario: three organisations, a coordination line
 with a 20 km zone, four JCCs, checkpoints and patrols with gaps and a corridor, and 90 days of
 incidents before --as-of. All of it is synthetic exercise data, marked as such. The same seed
-and --as-of give the same scenario. Stop a server using DIR first.
+and --as-of give the same scenario. Iraq's governorates and districts along the line are loaded
+from the simplified OCHA subset that ships with Seam (CC BY-IGO), so incidents carry governorate
+and district. Stop a server using DIR first.
 
-  --seed N       scenario seed (default: 1)
-  --as-of TIME   ISO-8601 time the 90 days end at (default: now)
+  --seed N          scenario seed (default: 1)
+  --as-of TIME      ISO-8601 time the 90 days end at (default: now)
+  --no-boundaries   leave the boundaries out (to load a site's own with seam boundaries import)
 ${dataDirHelp}`,
   async run(argv) {
-    const { values } = parse(argv, { ...dataDirOption, seed: { type: 'string' }, 'as-of': { type: 'string' } });
+    const { values } = parse(argv, {
+      ...dataDirOption,
+      seed: { type: 'string' },
+      'as-of': { type: 'string' },
+      'no-boundaries': { type: 'boolean' },
+    });
     const seed = intOption('seed', values.seed, 0, 2 ** 31 - 1) ?? 1;
     const asOf = values['as-of'] ? new Date(values['as-of']) : new Date();
     if (Number.isNaN(asOf.getTime()))
@@ -68,7 +84,7 @@ ${dataDirHelp}`,
     const store = openStore(building);
     let credentials: string;
     try {
-      credentials = await loadDemoIntoStore(store, dir, { seed, asOf });
+      credentials = await loadDemoIntoStore(store, dir, { seed, asOf, boundaries: !values['no-boundaries'] });
       store.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     } finally {
       store.close();

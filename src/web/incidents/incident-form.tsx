@@ -211,7 +211,7 @@ export function IncidentForm({ me, picking, pick, onStartPick, onCancelPick, onC
               id="report-mgrs"
               value={mgrs}
               onChange={(e) => setMgrs(e.target.value)}
-              placeholder="38SMB4411027800"
+              placeholder="38SME4465625337"
               maxLength={30}
               dir="ltr"
               aria-invalid={!!problems.mgrs}

@@ -150,4 +150,36 @@ describe('the incident detail and the report form in a browser', () => {
       });
     }
   }
+  for (const lang of ['ar', 'ckb']) {
+    test(`${lang}: the report's date and time read in the page's language and send the chosen moment`, async (t) => {
+      const why = requireBrowser();
+      if (why) return t.skip(why);
+      const page = await signedIn(t, 'isf-reporter');
+      await page.setViewportSize(phone);
+      await page.getByTestId('language-select').selectOption(lang);
+      await page.getByTestId('tab-report').click();
+      const when = page.getByTestId('report-time');
+      const text = (await when.textContent()) ?? '';
+      assert.doesNotMatch(text, /[0-9]|AM|PM/, `no Latin digits nor AM/PM: ${text.slice(0, 60)}`);
+      assert.match(text, /[٠-٩]/, 'Arabic-Indic digits');
+      const year = new Date().getFullYear() - 1;
+      await page.getByTestId('report-time-year').selectOption(String(year));
+      await page.getByTestId('report-time-month').selectOption('3');
+      await page.getByTestId('report-time-day').selectOption('15');
+      await page.getByTestId('report-time-hour').selectOption('14');
+      await page.getByTestId('report-time-minute').selectOption('5');
+      const monthText = await page.getByTestId('report-time-month').locator('option:checked').textContent();
+      assert.doesNotMatch(monthText ?? '', /[A-Za-z0-9]/, `the month is named in ${lang}: ${monthText}`);
+      await page.screenshot({ path: join(artifactsDir, `web-report-time-${lang}-390.png`) });
+      const form = page.getByTestId('report-form');
+      await form.locator('#report-type').selectOption('armed_clash');
+      await page.getByTestId('location-mgrs').check();
+      await form.locator('#report-mgrs').fill(toMgrs(kirkuk.lon, kirkuk.lat, 5));
+      await page.getByTestId('report-submit').click();
+      const id = await page.getByTestId('report-result').getAttribute('data-id', { timeout: 5_000 });
+      const expected = await page.evaluate((y) => new Date(y, 2, 15, 14, 5).toISOString(), year);
+      const saved = await page.evaluate(async (i) => (await fetch(`/api/v1/incidents/${i}`)).json(), id);
+      assert.equal(Date.parse((saved as { time: string }).time), Date.parse(expected));
+    });
+  }
 });

@@ -4,6 +4,7 @@ import { hasPermission } from '../../domain/roles.ts';
 import { ApiError, api } from '../api/client.ts';
 import type { IncidentRecord, Me, Page, SharingGroup } from '../api/types.ts';
 import { fromLocalInput, toLocalInput } from '../cop/time-window.ts';
+import { DateTimeField } from './date-time-field.tsx';
 import { typeCodes, typeLabel } from './incident-labels.ts';
 
 type LocationMode = 'map' | 'mgrs' | 'place';
@@ -175,13 +176,12 @@ export function IncidentForm({ me, picking, pick, onStartPick, onCancelPick, onC
       {fieldError('type')}
 
       <label htmlFor="report-time">{t('report.time')}</label>
-      <input
+      <DateTimeField
         id="report-time"
-        type="datetime-local"
         value={time}
-        onChange={(e) => setTime(e.target.value)}
-        aria-invalid={!!problems.time}
-        aria-describedby={describedBy('time')}
+        onChange={setTime}
+        invalid={!!problems.time}
+        describedBy={describedBy('time')}
       />
       {fieldError('time')}
 

@@ -242,5 +242,7 @@ test('without a build, / answers the start page and says how to build the app', 
   assert.match(String(r.headers.get('content-type')), /^text\/html/);
   assert.match(r.text, /href="\/api\/docs"/);
   assert.match(r.text, /npm run build:web/);
+  assert.match(r.text, /incident reports/);
+  assert.doesNotMatch(r.text, /deconfliction|support request/i, 'the start page promises nothing Seam does not do');
   assert.equal((await s.request('GET', '/assets/index-AbC123.js')).status, 404);
 });

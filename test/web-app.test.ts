@@ -152,6 +152,8 @@ describe('the web app in a browser', () => {
     const orgOnly = await first.getAttribute('data-id', { timeout: 5_000 });
     assert.ok(orgOnly);
 
+    // The form starts afresh after a report: type and sharing are chosen again.
+    await form.locator('#report-type').selectOption('ied');
     await form.locator('#report-releasability').selectOption('partners');
     await a.getByTestId('location-map').check();
     const [lon, lat] = await pickOnMap(a, kirkuk.lon, kirkuk.lat);

@@ -13,7 +13,7 @@ const startPage = (built: boolean) => `<!doctype html>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1b1f24}a{color:#0b57d0}code{background:#eef1f4;padding:0 .25rem}</style>
 </head><body>
 <h1>Seam</h1>
-<p>Coordination platform for partner forces that share a boundary: shared reports, coverage gaps, deconfliction and support requests.</p>
+<p>Coordination platform for partner forces that share a boundary: shared incident reports on one map, each seen only by those its releasability allows, and the gaps in coverage along the line.</p>
 ${built ? '' : '<p>The web app is not built: <code>npm run build:web</code> builds it.</p>\n'}<ul>
 <li><a href="/api/docs">API documentation</a> (<a href="/api/v1/openapi.json">OpenAPI 3.1</a>)</li>
 <li>Sign in with <code>POST /api/v1/auth/login</code>, then read <code>GET /api/v1/incidents</code>.</li>

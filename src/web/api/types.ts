@@ -64,6 +64,8 @@ export interface IncidentRecord {
   releasability: string;
   verification: string;
   review: { by: string; at: string; reason: string } | null;
+  duplicate_of: string | null;
+  suspected_duplicate_of: string | null;
   owner_org: string;
   reporter_id: string | null;
   jcc: string | null;

@@ -6,9 +6,9 @@ import en from './locales/en.json';
 
 /** The languages of the interface: English, Arabic and Central Kurdish (Sorani). */
 export const languages = [
-  { code: 'en', name: 'English', dir: 'ltr', locale: 'en-GB' },
-  { code: 'ar', name: 'العربية', dir: 'rtl', locale: 'ar-IQ' },
-  { code: 'ckb', name: 'کوردی', dir: 'rtl', locale: 'ckb-IQ' },
+  { code: 'en', name: 'English', dir: 'ltr', locale: 'en-GB', digits: 'latn' },
+  { code: 'ar', name: 'العربية', dir: 'rtl', locale: 'ar-IQ', digits: 'arab' },
+  { code: 'ckb', name: 'کوردی', dir: 'rtl', locale: 'ckb-IQ', digits: 'arab' },
 ] as const;
 
 export type Language = (typeof languages)[number]['code'];
@@ -41,6 +41,11 @@ function readStored(): string | null {
 /** The Intl locale of a language, for dates and numbers. */
 export function localeOf(code: string): string {
   return languages.find((l) => l.code === code)?.locale ?? 'en-GB';
+}
+
+/** The language's digits (a numbering system), named so they show even where the browser lacks the language's data. */
+export function digitsOf(code: string): string {
+  return (languages.find((x) => x.code === code) ?? languages[0]).digits;
 }
 
 function applyToDocument(code: Language): void {

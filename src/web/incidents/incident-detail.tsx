@@ -28,16 +28,10 @@ export function IncidentDetail({ id, me, onBack, onShow, live }: Props) {
   useEffect(() => {
     let current = true;
     setIncident(null);
+    setHistory([]);
     setError(null);
     api<SeenIncident>(`/api/v1/incidents/${encodeURIComponent(id)}`)
-      .then((i) => {
-        if (!current) return;
-        setIncident(i);
-        if (!isTearline(i))
-          api<Page<HistoryEntry>>(`/api/v1/incidents/${encodeURIComponent(id)}/history`)
-            .then((h) => current && setHistory(h.items))
-            .catch(() => current && setHistory([]));
-      })
+      .then((i) => current && setIncident(i))
       .catch((e: Error) => current && setError(e.message));
     return () => {
       current = false;
@@ -48,6 +42,19 @@ export function IncidentDetail({ id, me, onBack, onShow, live }: Props) {
     const latest = live && latestRecords(live).find((r) => r.id === id);
     if (latest) setIncident(latest);
   }, [live, id]);
+
+  // The history follows the record's version: a verification here or a change seen live reloads it.
+  const recordVersion = incident && !isTearline(incident) ? incident.version : null;
+  useEffect(() => {
+    if (recordVersion === null) return;
+    let current = true;
+    api<Page<HistoryEntry>>(`/api/v1/incidents/${encodeURIComponent(id)}/history`)
+      .then((h) => current && setHistory(h.items))
+      .catch(() => current && setHistory([]));
+    return () => {
+      current = false;
+    };
+  }, [id, recordVersion]);
 
   return (
     <article className="incident-detail" data-testid="incident-detail" data-id={id}>
@@ -235,9 +242,13 @@ function shortValue(v: unknown): string {
   return s === undefined ? '—' : s.length > 80 ? `${s.slice(0, 77)}…` : s;
 }
 
+type VerifyStatus = 'confirmed' | 'discounted' | 'duplicate';
+
 function VerifyForm({ incident, onUpdated }: { incident: IncidentRecord; onUpdated: (i: IncidentRecord) => void }) {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<'confirmed' | 'discounted'>('confirmed');
+  const suspected = incident.suspected_duplicate_of;
+  const [status, setStatus] = useState<VerifyStatus>(suspected ? 'duplicate' : 'confirmed');
+  const [duplicateOf, setDuplicateOf] = useState(incident.duplicate_of ?? suspected ?? '');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -250,7 +261,7 @@ function VerifyForm({ incident, onUpdated }: { incident: IncidentRecord; onUpdat
       onUpdated(
         await api<IncidentRecord>(`/api/v1/incidents/${encodeURIComponent(incident.id)}/verification`, {
           method: 'POST',
-          body: { status, reason },
+          body: status === 'duplicate' ? { status, reason, duplicate_of: duplicateOf.trim() } : { status, reason },
         }),
       );
       setReason('');
@@ -267,11 +278,34 @@ function VerifyForm({ incident, onUpdated }: { incident: IncidentRecord; onUpdat
         <legend>{t('verify.title')}</legend>
         <label>
           {t('verify.status')}
-          <select value={status} onChange={(e) => setStatus(e.target.value as 'confirmed' | 'discounted')}>
+          <select
+            value={status}
+            onChange={(e) => setStatus(e.target.value as VerifyStatus)}
+            data-testid="verify-status"
+          >
             <option value="confirmed">{t('verification.confirmed')}</option>
             <option value="discounted">{t('verification.discounted')}</option>
+            <option value="duplicate">{t('verification.duplicate')}</option>
           </select>
         </label>
+        {status === 'duplicate' && (
+          <label>
+            {t('verify.duplicateOf')}
+            <input
+              value={duplicateOf}
+              onChange={(e) => setDuplicateOf(e.target.value)}
+              required
+              pattern="[0-9a-fA-F-]{36}"
+              dir="ltr"
+              data-testid="verify-duplicate-of"
+            />
+            {suspected && (
+              <span className="muted" data-testid="verify-suspected">
+                {t('verify.suspected', { id: suspected.slice(0, 8) })}
+              </span>
+            )}
+          </label>
+        )}
         <label>
           {t('verify.reason')}
           <textarea

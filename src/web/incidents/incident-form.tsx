@@ -1,9 +1,10 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasPermission } from '../../domain/roles.ts';
 import { ApiError, api } from '../api/client.ts';
 import type { IncidentRecord, Me, Page, SharingGroup } from '../api/types.ts';
 import { fromLocalInput, toLocalInput } from '../cop/time-window.ts';
+import { DateTimeField } from './date-time-field.tsx';
 import { typeCodes, typeLabel } from './incident-labels.ts';
 
 type LocationMode = 'map' | 'mgrs' | 'place';
@@ -45,6 +46,15 @@ export function IncidentForm({ me, picking, pick, onStartPick, onCancelPick, onC
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<IncidentRecord | null>(null);
   const [busy, setBusy] = useState(false);
+  const doneRef = useRef<HTMLParagraphElement>(null);
+
+  // The confirmation shows where the user looks: the form scrolls back to its top, where it sits.
+  useEffect(() => {
+    if (done) {
+      doneRef.current?.scrollIntoView({ block: 'nearest' });
+      doneRef.current?.focus({ preventScroll: true });
+    }
+  }, [done]);
 
   useEffect(() => {
     api<Page<SharingGroup>>('/api/v1/sharing-groups')
@@ -98,14 +108,25 @@ export function IncidentForm({ me, picking, pick, onStartPick, onCancelPick, onC
     setBusy(true);
     try {
       const created = await api<IncidentRecord>('/api/v1/incidents', { method: 'POST', body });
-      setDone(created);
+      // The whole form starts afresh: nothing of this report is carried into the next one.
+      setType('');
+      setTime(toLocalInput(new Date().toISOString()));
+      setMode('map');
+      setMgrs('');
+      setPlace('');
       setNarrative('');
       setKilled(0);
       setWounded(0);
       setForceKilled(0);
       setForceWounded(0);
+      setReliability('');
+      setCredibility('');
+      setReleasability('');
+      setTearline('');
       setTearlineSummary('');
+      setProblems({});
       onClearPick();
+      setDone(created);
     } catch (err) {
       if (err instanceof ApiError) {
         setError(err.message);
@@ -129,6 +150,14 @@ export function IncidentForm({ me, picking, pick, onStartPick, onCancelPick, onC
   return (
     <form className="report-form" onSubmit={submit} noValidate data-testid="report-form">
       <h2>{t('report.title')}</h2>
+      {done && (
+        <p className="success" role="status" tabIndex={-1} ref={doneRef} data-testid="report-result" data-id={done.id}>
+          {t('report.done')}{' '}
+          <button type="button" className="link" onClick={() => onReported(done.id)}>
+            {t('report.open')}
+          </button>
+        </p>
+      )}
       <label htmlFor="report-type">{t('report.type')}</label>
       <select
         id="report-type"
@@ -147,13 +176,12 @@ export function IncidentForm({ me, picking, pick, onStartPick, onCancelPick, onC
       {fieldError('type')}
 
       <label htmlFor="report-time">{t('report.time')}</label>
-      <input
+      <DateTimeField
         id="report-time"
-        type="datetime-local"
         value={time}
-        onChange={(e) => setTime(e.target.value)}
-        aria-invalid={!!problems.time}
-        aria-describedby={describedBy('time')}
+        onChange={setTime}
+        invalid={!!problems.time}
+        describedBy={describedBy('time')}
       />
       {fieldError('time')}
 
@@ -337,14 +365,6 @@ export function IncidentForm({ me, picking, pick, onStartPick, onCancelPick, onC
       {error && (
         <p role="alert" className="error">
           {error}
-        </p>
-      )}
-      {done && (
-        <p className="success" role="status" data-testid="report-result" data-id={done.id}>
-          {t('report.done')}{' '}
-          <button type="button" className="link" onClick={() => onReported(done.id)}>
-            {t('report.open')}
-          </button>
         </p>
       )}
       <button type="submit" className="primary" disabled={busy} data-testid="report-submit">

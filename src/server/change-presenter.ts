@@ -1,10 +1,11 @@
-import { type AccessFacts, visibility } from '../access/policy.ts';
+import { seeIncident } from '../access/incident.ts';
+import type { AccessFacts } from '../access/policy.ts';
+import { seePresence } from '../access/presence.ts';
 import type { CoordinationLine } from '../domain/coordination-line.ts';
 import type { Jcc } from '../domain/jcc.ts';
 import type { Organisation } from '../domain/organisation.ts';
 import type { Presence } from '../domain/presence.ts';
 import type { Actor } from '../service/actor.ts';
-import { see } from '../service/incident-reads.ts';
 import type { ChangeLogEntry } from '../store/change-log.ts';
 import { incidentFromSnapshot } from '../store/incident-snapshot.ts';
 import type { SharingGroup } from '../store/sharing-groups.ts';
@@ -40,13 +41,12 @@ export function presentChange(
   });
   switch (entry.recordType) {
     case 'incident': {
-      const seen = see(actor, incidentFromSnapshot(entry.data), facts, gridKm);
+      const seen = seeIncident(actor, incidentFromSnapshot(entry.data), facts, gridKm);
       return seen && wrap(presentSeen(seen));
     }
     case 'presence': {
-      const p = entry.data as Presence;
-      const v = visibility(actor, { ownerOrg: p.org, releasability: p.releasability, jcc: null }, facts);
-      return v === 'record' ? wrap(presentPresence(p)) : null;
+      const p = seePresence(actor, entry.data as Presence, facts);
+      return p && wrap(presentPresence(p));
     }
     case 'jcc':
       return wrap(presentJcc(entry.data as Jcc));

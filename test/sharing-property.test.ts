@@ -1,5 +1,6 @@
-// Every read path, over real HTTP, against an oracle of the sharing rules written out here,
-// independently of src/access: no record or field reaches a user beyond what the policy allows.
+// Every read path (list, stats, single read, map points, export, history, stream), over real
+// HTTP, against an oracle of the sharing rules written out here, independently of src/access: no
+// record or field reaches a user beyond what the policy allows.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -259,6 +260,50 @@ test('no read path lets a record or a field reach a user beyond what the sharing
             const v = expect(i, viewer);
             assert.equal(one.status, v === 'none' ? 404 : 200, `get for ${viewer}`);
             if (v !== 'none') checkItem(one.body, i, v, `get ${viewer}`);
+          }
+
+          // Map points: the same incidents as the list, tearlines at their snapped location and day, no owner.
+          const points = await s.request('GET', `/api/v1/incidents/points?since=${since}&until=${until}${extra}`, {
+            bearer,
+          });
+          assert.equal(points.status, 200, points.text);
+          const pointRows = new Map<string, unknown[]>(points.body.rows.map((r: unknown[]) => [String(r[0]), r]));
+          assert.deepEqual([...pointRows.keys()].sort(), expectedListed.map((i) => i.id).sort(), `points ${viewer}`);
+          for (const i of expectedListed) {
+            const [, lon, lat, , , tearline, time, owner] = pointRows.get(i.id)!;
+            if (expect(i, viewer) === 'record') {
+              assert.deepEqual([tearline, time, owner], [0, i.time, i.ownerOrg], `point ${viewer}`);
+              assert.ok(Math.abs(Number(lon) - i.lon) < 1e-5, `point ${viewer}`);
+            } else {
+              assert.deepEqual([tearline, time, owner], [1, day, null], `point ${viewer}`);
+              assert.deepEqual([lon, lat], snapToGrid(i.lon, i.lat, gridKm), `point ${viewer}`);
+            }
+          }
+
+          // Export: whole records only, never a tearline.
+          const exported = await s.request(
+            'GET',
+            `/api/v1/incidents/export?format=geojson&since=${since}&until=${until}${extra}`,
+            { bearer },
+          );
+          assert.equal(exported.status, 200, exported.text);
+          const features: { id: string; properties: Record<string, unknown> }[] = JSON.parse(exported.text).features;
+          assert.deepEqual(
+            features.map((f) => f.id).sort(),
+            expectedListed
+              .filter((i) => expect(i, viewer) === 'record')
+              .map((i) => i.id)
+              .sort(),
+            `export ${viewer}`,
+          );
+          for (const f of features) {
+            assert.equal(f.properties.narrative, finals.find((i) => i.id === f.id)!.narrative, `export ${viewer}`);
+          }
+
+          // History: only for a reader who may see the whole record now.
+          for (const i of finals) {
+            const h = await s.request('GET', `/api/v1/incidents/${i.id}/history`, { bearer });
+            assert.equal(h.status, expect(i, viewer) === 'record' ? 200 : 404, `history ${viewer}`);
           }
 
           // The live stream: each change as it was when committed.

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Presence } from '../src/domain/presence.ts';
 import { lastSeq } from '../src/store/change-log.ts';
+import { newId } from '../src/store/ids.ts';
+import { insertOrganisation } from '../src/store/organisations.ts';
+import { insertPresence } from '../src/store/presence.ts';
+import { insertUser } from '../src/store/users.ts';
 import { createFixture, startServer } from './harness/fixture.ts';
 import { openSse } from './harness/sse.ts';
 
@@ -110,4 +115,54 @@ test('the stream needs a user, refuses a bad Last-Event-ID and starts at the giv
   assert.equal(stream.status, 200);
   await sleep(50);
   assert.deepEqual(stream.events, []);
+});
+
+test('the live stream sends presence only to those it is released to, and never users', async (t) => {
+  const { store } = await createFixture(t, { roles: ['viewer'] });
+  const s = await startServer(t, store);
+  const after = lastSeq(store.db);
+  const open = async (user: string) =>
+    openSse(`${s.url}/api/v1/stream?after=${after}`, { cookie: await s.signIn(user) });
+  const isf = await open('isf-viewer');
+  const other = await open('other-viewer');
+  t.after(() => {
+    isf.close();
+    other.close();
+  });
+  const checkpoint = (id: string, releasability: Presence['releasability']): Presence => ({
+    id,
+    kind: 'checkpoint',
+    org: 'isf',
+    name: id,
+    geometry: { type: 'Point', coordinates: [inKirkuk.lon, inKirkuk.lat] },
+    radiusKm: 2,
+    activeFrom: '2026-01-01T00:00:00.000Z',
+    activeTo: null,
+    releasability,
+    exercise: false,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  });
+  store.writes.write(null, (tx) => {
+    insertPresence(tx, checkpoint('cp-own', { scope: 'org' }));
+    insertPresence(tx, checkpoint('cp-all', { scope: 'coalition' }));
+    insertUser(tx, {
+      id: newId(),
+      username: 'late-user',
+      org: 'isf',
+      roles: ['viewer'],
+      disabled: false,
+      passwordHash: 'x',
+      createdAt: tx.at,
+      updatedAt: tx.at,
+    });
+    insertOrganisation(tx, { id: newId(), code: 'zz-end', name: 'zz-end', createdAt: tx.at });
+  });
+  const seen = async (c: Awaited<ReturnType<typeof open>>) => {
+    await c.until((ev) => ev.some((e) => e.event === 'organisation' && e.data.record.code === 'zz-end'));
+    return c.events.map((e) => `${e.event}:${e.data.record.id ?? ''}`).filter((e) => !e.startsWith('organisation'));
+  };
+  assert.deepEqual(await seen(isf), ['presence:cp-own', 'presence:cp-all']);
+  assert.deepEqual(await seen(other), ['presence:cp-all']);
+  assert.equal(isf.events.find((e) => e.event === 'presence')!.data.record.radius_km, 2);
 });

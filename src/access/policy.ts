@@ -1,8 +1,12 @@
 import type { Releasability } from '../domain/releasability.ts';
 
-/** Who is asking: a user acts for one organisation. */
-export interface Viewer {
+/**
+ * Who is reading. Today a user, acting for one organisation; a peer site or a TAK client reads
+ * as the organisation it was granted to act for, and names itself in `kind`.
+ */
+export interface Reader {
   org: string;
+  kind?: 'user' | 'peer-site' | 'tak-client';
 }
 
 /** What a record says about who may see it, and who may see its tearline. */
@@ -31,7 +35,7 @@ export type Visibility = 'record' | 'tearline' | 'none';
  * in the audience of its releasability. Failing that, an organisation in the audience of the
  * record's tearline sees the tearline only. Everyone else sees nothing.
  */
-export function visibility(viewer: Viewer, record: Shareable, facts: AccessFacts): Visibility {
+export function visibility(viewer: Reader, record: Shareable, facts: AccessFacts): Visibility {
   if (viewer.org === record.ownerOrg) return 'record';
   if (inAudience(viewer.org, record.releasability, record, facts)) return 'record';
   if (record.tearline && inAudience(viewer.org, record.tearline.releasability, record, facts)) return 'tearline';

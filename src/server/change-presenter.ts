@@ -1,13 +1,15 @@
-import { type AccessFacts, visibility } from '../access/policy.ts';
+import { seeIncident } from '../access/incident.ts';
+import type { AccessFacts } from '../access/policy.ts';
+import { seePresence } from '../access/presence.ts';
 import type { CoordinationLine } from '../domain/coordination-line.ts';
 import type { Jcc } from '../domain/jcc.ts';
 import type { Organisation } from '../domain/organisation.ts';
 import type { Presence } from '../domain/presence.ts';
 import type { Actor } from '../service/actor.ts';
-import { see } from '../service/incident-reads.ts';
 import type { ChangeLogEntry } from '../store/change-log.ts';
 import { incidentFromSnapshot } from '../store/incident-snapshot.ts';
 import type { SharingGroup } from '../store/sharing-groups.ts';
+import type { RecordType } from '../store/write-path.ts';
 import { presentSeen } from './presenters/incident.ts';
 import {
   presentJcc,
@@ -22,10 +24,33 @@ export interface PresentedChange {
   data: { seq: number; op: string; at: string; record: unknown };
 }
 
+/** What a reader may be told of one committed record: the record as presented to them, or null. */
+type StreamedPresenter = (data: unknown, reader: Actor, facts: AccessFacts, gridKm: number) => unknown | null;
+
+/**
+ * The record types a stream carries, each with what its reader may see of it. Organisations,
+ * JCCs, coordination lines and sharing groups are site reference every user reads; users, tokens,
+ * boundaries, gap snapshots and other site configuration are not listed, so never streamed.
+ */
+const streamed: Partial<Record<RecordType, StreamedPresenter>> = {
+  incident: (data, reader, facts, gridKm) => {
+    const seen = seeIncident(reader, incidentFromSnapshot(data), facts, gridKm);
+    return seen && presentSeen(seen);
+  },
+  presence: (data, reader, facts) => {
+    const p = seePresence(reader, data as Presence, facts);
+    return p && presentPresence(p);
+  },
+  jcc: (data) => presentJcc(data as Jcc),
+  coordination_line: (data) => presentLine(data as CoordinationLine),
+  organisation: (data) => presentOrganisation(data as Organisation),
+  sharing_group: (data) => presentSharingGroup(data as SharingGroup),
+};
+
 /**
  * What a user may be told of one committed change: the record as the REST API would present it
- * to them (or its tearline), or nothing. Users, tokens and other site configuration are never
- * streamed; deletions are not streamed until a record type can be deleted.
+ * to them (or its tearline), or nothing. Record types not in `streamed` are never streamed;
+ * deletions are not streamed until a record type can be deleted.
  */
 export function presentChange(
   entry: ChangeLogEntry,
@@ -34,29 +59,8 @@ export function presentChange(
   gridKm: number,
 ): PresentedChange | null {
   if (entry.op === 'delete' || entry.data === null) return null;
-  const wrap = (record: unknown): PresentedChange => ({
-    event: entry.recordType,
-    data: { seq: entry.seq, op: entry.op, at: entry.at, record },
-  });
-  switch (entry.recordType) {
-    case 'incident': {
-      const seen = see(actor, incidentFromSnapshot(entry.data), facts, gridKm);
-      return seen && wrap(presentSeen(seen));
-    }
-    case 'presence': {
-      const p = entry.data as Presence;
-      const v = visibility(actor, { ownerOrg: p.org, releasability: p.releasability, jcc: null }, facts);
-      return v === 'record' ? wrap(presentPresence(p)) : null;
-    }
-    case 'jcc':
-      return wrap(presentJcc(entry.data as Jcc));
-    case 'coordination_line':
-      return wrap(presentLine(entry.data as CoordinationLine));
-    case 'organisation':
-      return wrap(presentOrganisation(entry.data as Organisation));
-    case 'sharing_group':
-      return wrap(presentSharingGroup(entry.data as SharingGroup));
-    default:
-      return null;
-  }
+  const present = Object.hasOwn(streamed, entry.recordType) ? streamed[entry.recordType as RecordType] : undefined;
+  const record = present?.(entry.data, actor, facts, gridKm) ?? null;
+  if (record === null) return null;
+  return { event: entry.recordType, data: { seq: entry.seq, op: entry.op, at: entry.at, record } };
 }

@@ -1,5 +1,5 @@
 import { accessFacts } from '../access/facts.ts';
-import { visibility } from '../access/policy.ts';
+import { seeWholeIncident } from '../access/incident.ts';
 import { SeamError } from '../domain/errors.ts';
 import type { Incident } from '../domain/incident.ts';
 import { recordChanges } from '../store/change-log.ts';
@@ -29,7 +29,7 @@ export function incidentHistory<W extends Record<string, unknown>>(
   present: (i: Incident) => W,
 ): HistoryEntry[] {
   const current = findIncident(store.db, id);
-  if (!current || visibility(actor, current, accessFacts(store)) !== 'record') {
+  if (!current || !seeWholeIncident(actor, current, accessFacts(store))) {
     throw new SeamError('not_found', `no incident ${id}`);
   }
   const names = new Map<string, string | null>();

@@ -1,9 +1,10 @@
 import { accessFacts } from '../access/facts.ts';
-import { type AccessFacts, type Visibility, visibility } from '../access/policy.ts';
+import { incidentVisibility, tearlineLocation } from '../access/incident.ts';
+import type { AccessFacts, Visibility } from '../access/policy.ts';
 import { invalid } from '../domain/errors.ts';
 import type { BBox } from '../domain/geojson.ts';
 import { parseReleasability } from '../domain/releasability.ts';
-import { snapToGrid } from '../geo/grid.ts';
+import { inBox } from '../geo/bbox.ts';
 import { lastSeq } from '../store/change-log.ts';
 import { type IncidentPointRow, incidentPointRows } from '../store/incident-points.ts';
 import type { IncidentFilter } from '../store/incident-queries.ts';
@@ -58,7 +59,7 @@ function round5(x: number): number {
 /**
  * The access policy over point rows. Whether an organisation may see a row depends only on its
  * owner, releasability, JCC and tearline releasability, of which a site has few combinations:
- * each combination is put to `visibility` once and its answer reused.
+ * each combination is put to `incidentVisibility` once and its answer reused.
  */
 function visibilityOfRows(actor: Actor, facts: AccessFacts): (r: IncidentPointRow) => Visibility {
   const known = new Map<string, Visibility>();
@@ -66,7 +67,7 @@ function visibilityOfRows(actor: Actor, facts: AccessFacts): (r: IncidentPointRo
     const key = `${r.ownerOrg}\u0000${r.releasability}\u0000${r.jcc ?? ''}\u0000${r.tearlineReleasability ?? ''}`;
     let v = known.get(key);
     if (v === undefined) {
-      v = visibility(
+      v = incidentVisibility(
         actor,
         {
           ownerOrg: r.ownerOrg,
@@ -81,10 +82,6 @@ function visibilityOfRows(actor: Actor, facts: AccessFacts): (r: IncidentPointRo
     }
     return v;
   };
-}
-
-function inBox(lon: number, lat: number, b: BBox): boolean {
-  return lon >= b[0] && lon <= b[2] && lat >= b[1] && lat <= b[3];
 }
 
 function recordPoint(r: IncidentPointRow, f: IncidentFilter): IncidentPoint | null {
@@ -105,7 +102,7 @@ function recordPoint(r: IncidentPointRow, f: IncidentFilter): IncidentPoint | nu
 
 /** Only what a tearline shows: its snapped location and day, no owner; matched on those alone. */
 function tearlinePoint(r: IncidentPointRow, f: IncidentFilter, gridKm: number): IncidentPoint | null {
-  const location = snapToGrid(r.lon, r.lat, gridKm);
+  const location = tearlineLocation(r.lon, r.lat, gridKm);
   const date = r.time.slice(0, 10);
   if (!tearlineMatches(date, location, f)) return null;
   return {

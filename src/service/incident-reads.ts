@@ -1,10 +1,9 @@
 import { accessFacts } from '../access/facts.ts';
-import { type AccessFacts, visibility } from '../access/policy.ts';
+import { type SeenIncident, seeIncident } from '../access/incident.ts';
 import { SeamError } from '../domain/errors.ts';
-import type { BBox, Position } from '../domain/geojson.ts';
-import { casualtyTotals, type Incident } from '../domain/incident.ts';
-import { type TearlineView, tearlineView } from '../domain/incident-tearline.ts';
-import { snapToGrid } from '../geo/grid.ts';
+import type { Position } from '../domain/geojson.ts';
+import { casualtyTotals } from '../domain/incident.ts';
+import { inBox } from '../geo/bbox.ts';
 import { type IncidentCursor, type IncidentFilter, queryIncidents } from '../store/incident-queries.ts';
 import { findIncident } from '../store/incidents.ts';
 import { getSetting } from '../store/settings.ts';
@@ -12,8 +11,7 @@ import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
 import { type Page, visiblePage } from './paging.ts';
 
-/** What a user gets of one incident: all of it, or its tearline only. */
-export type SeenIncident = { seen: 'record'; incident: Incident } | { seen: 'tearline'; tearline: TearlineView };
+export type { SeenIncident } from '../access/incident.ts';
 
 export const defaultTearlineGridKm = 10;
 
@@ -23,22 +21,10 @@ export function tearlineGridKm(store: Store): number {
   return Number.isFinite(value) && value >= 1 && value <= 200 ? value : defaultTearlineGridKm;
 }
 
-/** Applies the access policy to one incident: what this actor may see of it, or null. */
-export function see(actor: Actor, incident: Incident, facts: AccessFacts, gridKm: number): SeenIncident | null {
-  const v = visibility(actor, incident, facts);
-  if (v === 'record') return { seen: 'record', incident };
-  if (v === 'tearline' && incident.tearline) {
-    const coarse = snapToGrid(incident.lon, incident.lat, gridKm);
-    const area = incident.enrichment.district?.name ?? incident.enrichment.governorate?.name ?? null;
-    return { seen: 'tearline', tearline: tearlineView(incident, incident.tearline, coarse, area) };
-  }
-  return null;
-}
-
 /** One incident as the actor may see it; one they may not see at all is reported as missing. */
 export function readIncident(store: Store, actor: Actor, id: string): SeenIncident {
   const incident = findIncident(store.db, id);
-  const seen = incident && see(actor, incident, accessFacts(store), tearlineGridKm(store));
+  const seen = incident && seeIncident(actor, incident, accessFacts(store), tearlineGridKm(store));
   if (!seen) throw new SeamError('not_found', `no incident ${id}`);
   return seen;
 }
@@ -51,10 +37,6 @@ function dayStart(iso: string): string {
 
 function dayEnd(iso: string): string {
   return new Date(Math.ceil(Date.parse(iso) / dayMs) * dayMs).toISOString();
-}
-
-function inBox(lon: number, lat: number, b: BBox): boolean {
-  return lon >= b[0] && lon <= b[2] && lat >= b[1] && lat <= b[3];
 }
 
 /** Filters on fields a tearline does not carry: they never match a tearline. */
@@ -134,14 +116,14 @@ export function listIncidents(
   const page = visiblePage(
     (cursor, batch) => queryIncidents(store.db, filter, cursor, batch, tearlines),
     (row) => {
-      const s = see(actor, row, facts, gridKm);
+      const s = seeIncident(actor, row, facts, gridKm);
       return s !== null && matches(s, filter);
     },
     (row) => ({ time: row.time, id: row.id }),
     after,
     limit,
   );
-  return { items: page.items.map((row) => see(actor, row, facts, gridKm)!), next: page.next };
+  return { items: page.items.map((row) => seeIncident(actor, row, facts, gridKm)!), next: page.next };
 }
 
 export interface IncidentStats {

@@ -1,5 +1,6 @@
 import { accessFacts } from '../access/facts.ts';
-import { inAudience, visibility } from '../access/policy.ts';
+import { seeWholeIncident } from '../access/incident.ts';
+import { inAudience } from '../access/policy.ts';
 import { noEnrichment } from '../domain/enrichment.ts';
 import { invalid, SeamError } from '../domain/errors.ts';
 import { parseGrading } from '../domain/grading.ts';
@@ -222,10 +223,10 @@ export function verifyIncident(store: Store, actor: Actor, id: string, body: unk
   return store.writes.write(actor.userId, (tx) => {
     const before = findIncident(tx.db, id);
     const facts = accessFacts(store);
-    if (!before || visibility(actor, before, facts) !== 'record') throw new SeamError('not_found', `no incident ${id}`);
+    if (!before || !seeWholeIncident(actor, before, facts)) throw new SeamError('not_found', `no incident ${id}`);
     if (input.duplicate_of) {
       const original = findIncident(tx.db, input.duplicate_of);
-      if (!original || visibility(actor, original, facts) !== 'record') {
+      if (!original || !seeWholeIncident(actor, original, facts)) {
         throw invalid('duplicate_of', `no incident ${input.duplicate_of}`);
       }
       if (original.id === id) throw invalid('duplicate_of', 'an incident cannot duplicate itself');

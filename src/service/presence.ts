@@ -1,5 +1,5 @@
 import { accessFacts } from '../access/facts.ts';
-import { visibility } from '../access/policy.ts';
+import { seePresence } from '../access/presence.ts';
 import type { Presence } from '../domain/presence.ts';
 import type { CoverageSource } from '../geo/coverage.ts';
 import { type PresenceFilter, queryPresence } from '../store/presence.ts';
@@ -18,7 +18,7 @@ export function listPresence(
   const facts = accessFacts(store);
   return visiblePage(
     (cursor, batch) => queryPresence(store.db, filter, cursor, batch),
-    (p) => visibility(actor, { ownerOrg: p.org, releasability: p.releasability, jcc: null }, facts) === 'record',
+    (p) => seePresence(actor, p, facts) !== null,
     (p) => p.id,
     after,
     limit,

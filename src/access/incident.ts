@@ -1,0 +1,45 @@
+import type { Position } from '../domain/geojson.ts';
+import type { Incident } from '../domain/incident.ts';
+import { type TearlineView, tearlineView } from '../domain/incident-tearline.ts';
+import { snapToGrid } from '../geo/grid.ts';
+import { type AccessFacts, type Reader, type Shareable, type Visibility, visibility } from './policy.ts';
+
+/** What a reader gets of one incident: all of it, or its tearline only. */
+export type SeenIncident = { seen: 'record'; incident: Incident } | { seen: 'tearline'; tearline: TearlineView };
+
+/**
+ * Whether a reader may see an incident whole, through its tearline, or not at all. Every read
+ * of incidents (single reads, lists, map points, the stream, exports, history, gap analysis)
+ * decides through this function, by way of `seeIncident` or, for rows that are not whole
+ * incidents, directly.
+ */
+export function incidentVisibility(reader: Reader, incident: Shareable, facts: AccessFacts): Visibility {
+  return visibility(reader, incident, facts);
+}
+
+/** Where a tearline places an incident: its location snapped to the site's grid of `gridKm`. */
+export function tearlineLocation(lon: number, lat: number, gridKm: number): Position {
+  return snapToGrid(lon, lat, gridKm);
+}
+
+/** What a reader may see of one incident: the record, its tearline, or nothing (null). */
+export function seeIncident(
+  reader: Reader,
+  incident: Incident,
+  facts: AccessFacts,
+  gridKm: number,
+): SeenIncident | null {
+  const v = incidentVisibility(reader, incident, facts);
+  if (v === 'record') return { seen: 'record', incident };
+  if (v === 'tearline' && incident.tearline) {
+    const coarse = tearlineLocation(incident.lon, incident.lat, gridKm);
+    const area = incident.enrichment.district?.name ?? incident.enrichment.governorate?.name ?? null;
+    return { seen: 'tearline', tearline: tearlineView(incident, incident.tearline, coarse, area) };
+  }
+  return null;
+}
+
+/** The incident itself if the reader may see it whole; null otherwise (a tearline is not enough). */
+export function seeWholeIncident(reader: Reader, incident: Incident, facts: AccessFacts): Incident | null {
+  return incidentVisibility(reader, incident, facts) === 'record' ? incident : null;
+}

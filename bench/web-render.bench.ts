@@ -23,7 +23,7 @@ import { importBoundaries } from '../src/service/boundaries.ts';
 import { reenrichIncidents } from '../src/service/incident-reenrich.ts';
 import { openStore } from '../src/store/store.ts';
 import { chromiumArgs, chromiumPath, ensureWebBuilt, webRoot } from '../test/harness/browser.ts';
-import { iraqBoundaryFile } from '../test/harness/iraq-data.ts';
+import { shippedBoundaryFile } from '../test/harness/iraq-data.ts';
 import { emit, median, scratchDir } from './harness.ts';
 import { insertSyntheticIncidents, seededRandom } from './synthetic-incidents.ts';
 
@@ -69,8 +69,8 @@ async function buildStore(name: string, count: number, seed: number): Promise<st
   const store = openStore(file);
   await loadDemo(store, buildDemoScenario({ seed: 1, asOf: new Date(now).toISOString() }), () => password);
   let boundaries = false;
-  if (existsSync(iraqBoundaryFile(1)) && existsSync(iraqBoundaryFile(2))) {
-    for (const level of [1, 2] as const) await importBoundaries(store, { path: iraqBoundaryFile(level) }, { level });
+  if (existsSync(shippedBoundaryFile(1)) && existsSync(shippedBoundaryFile(2))) {
+    for (const level of [1, 2] as const) await importBoundaries(store, { path: shippedBoundaryFile(level) }, { level });
     reenrichIncidents(store, null);
     boundaries = true;
   }

@@ -1,89 +1,48 @@
 /**
  * Writes the boundary subset that ships in assets/boundaries/iraq/ (the demo and the tests load it) from the full OCHA
  * COD-AB files: every governorate (ADM1) and the districts (ADM2) of the governorates the coordination line crosses,
- * each ring simplified (Douglas–Peucker, tolerance below) and its coordinates rounded to 4 decimals (about 10 m).
+ * each simplified by `simplifyAreal` (Douglas–Peucker, tolerance below) and its coordinates rounded to 4 decimals
+ * (about 10 m).
  *
  *   node scripts/make-boundary-subset.ts [DIR_WITH_FULL_FILES]     (default ../shared/data/iraq)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Areal } from '../src/domain/geojson.ts';
+import { simplifyAreal } from '../src/geo/simplify.ts';
 
 /** The governorates whose districts ship: those the Kurdish Coordination Line runs through or along. */
 export const lineGovernorates = ['IQG15', 'IQG09', 'IQG11', 'IQG13', 'IQG16', 'IQG10', 'IQG06'] as const;
 const toleranceDeg = 0.004;
 const outDir = join(import.meta.dirname, '../assets/boundaries/iraq');
 
-type Position = [number, number];
-type Ring = Position[];
 interface Feature {
   type: 'Feature';
   properties: Record<string, unknown>;
-  geometry: { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] };
+  geometry: Areal;
 }
 
-function perpendicular(p: Position, a: Position, b: Position): number {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  const len2 = dx * dx + dy * dy;
-  if (len2 === 0) return Math.hypot(p[0] - a[0], p[1] - a[1]);
-  const t = Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2));
-  return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
-}
-
-function douglasPeucker(points: Position[], tolerance: number): Position[] {
-  const keep = new Uint8Array(points.length);
-  keep[0] = 1;
-  keep[points.length - 1] = 1;
-  const stack: [number, number][] = [[0, points.length - 1]];
-  while (stack.length > 0) {
-    const [from, to] = stack.pop() as [number, number];
-    let worst = -1;
-    let worstAt = -1;
-    for (let i = from + 1; i < to; i++) {
-      const d = perpendicular(points[i], points[from], points[to]);
-      if (d > worst) {
-        worst = d;
-        worstAt = i;
-      }
-    }
-    if (worst > tolerance) {
-      keep[worstAt] = 1;
-      stack.push([from, worstAt], [worstAt, to]);
-    }
-  }
-  return points.filter((_, i) => keep[i] === 1);
-}
-
-const round = (p: Position): Position => [Math.round(p[0] * 1e4) / 1e4, Math.round(p[1] * 1e4) / 1e4];
-
-/** A closed ring, simplified; the ring as it was (rounded) where simplifying would leave fewer than 4 positions. */
-function simplifyRing(ring: Ring): Ring {
-  const rounded = ring.map(round).filter((p, i, all) => i === 0 || p[0] !== all[i - 1][0] || p[1] !== all[i - 1][1]);
-  const simple = douglasPeucker(rounded, toleranceDeg);
-  return simple.length >= 4 ? simple : rounded;
-}
+const keptProperties = [
+  'ADM0_EN',
+  'ADM0_AR',
+  'ADM0_PCODE',
+  'ADM1_EN',
+  'ADM1_AR',
+  'ADM1_PCODE',
+  'ADM2_EN',
+  'ADM2_AR',
+  'ADM2_PCODE',
+  'validOn',
+];
 
 function simplify(feature: Feature): Feature {
-  const g = feature.geometry;
-  const geometry =
-    g.type === 'Polygon'
-      ? { type: 'Polygon' as const, coordinates: g.coordinates.map(simplifyRing) }
-      : { type: 'MultiPolygon' as const, coordinates: g.coordinates.map((poly) => poly.map(simplifyRing)) };
-  const keep = [
-    'ADM0_EN',
-    'ADM0_AR',
-    'ADM0_PCODE',
-    'ADM1_EN',
-    'ADM1_AR',
-    'ADM1_PCODE',
-    'ADM2_EN',
-    'ADM2_AR',
-    'ADM2_PCODE',
-    'validOn',
-  ];
-  const properties = Object.fromEntries(
-    keep.filter((k) => k in feature.properties).map((k) => [k, feature.properties[k]]),
-  );
+  const geometry = simplifyAreal(feature.geometry, toleranceDeg, 4);
+  if (!geometry)
+    throw new Error(
+      `${feature.properties.ADM2_PCODE ?? feature.properties.ADM1_PCODE}: no area left after simplifying`,
+    );
+  const p = feature.properties;
+  const properties = Object.fromEntries(keptProperties.filter((k) => k in p).map((k) => [k, p[k]]));
   return { type: 'Feature', properties, geometry };
 }
 

@@ -6,9 +6,9 @@ import type { Browser, Page } from 'playwright-core';
 import { readCsv } from '../src/io/csv.ts';
 import type { Store } from '../src/store/store.ts';
 import { artifactsDir, ensureWebBuilt, launchChromium, requireBrowser, webRoot } from './harness/browser.ts';
-import { createFixture, startServer, type TestServer, testPassword } from './harness/fixture.ts';
+import { createFixture, startServer, type TestServer } from './harness/fixture.ts';
 import { kirkukIed } from './harness/http-client.ts';
-import { openPage, signIn } from './harness/web-page.ts';
+import { signedInPage } from './harness/web-page.ts';
 
 describe('export, users and the audit in the web app', () => {
   const cleanups: Array<() => void | Promise<void>> = [];
@@ -46,29 +46,11 @@ describe('export, users and the audit in the web app', () => {
     for (const fn of cleanups.reverse()) await fn();
   });
 
-  async function signedIn(
+  const signedIn = async (
     t: { after(fn: () => Promise<void>): void },
     username: string,
     options: { password?: string; viewport?: { width: number; height: number } } = {},
-  ) {
-    const { context, page, errors } = await openPage(browser);
-    t.after(async () => {
-      await context.close();
-      assert.deepEqual(errors, [], `errors thrown in ${username}'s page`);
-    });
-    if (options.viewport) {
-      // On a phone the header keeps the user's name out of sight: wait for the picture's tabs instead.
-      await page.setViewportSize(options.viewport);
-      await page.goto(`${server.url}/`);
-      await page.locator('#username').fill(username);
-      await page.locator('#password').fill(options.password ?? testPassword);
-      await page.getByTestId('login-submit').click();
-      await page.getByTestId('tab-incidents').waitFor();
-      return page;
-    }
-    await signIn(page, server.url, username, options.password);
-    return page;
-  }
+  ) => (await signedInPage(t, browser, server.url, username, options)).page;
 
   async function download(page: Page, testId: string): Promise<string> {
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);

@@ -14,6 +14,7 @@ import {
   openPage,
   pageFetch,
   pickOnMap,
+  signedInPage,
   signIn,
   visibleLayers,
   waitForMap,
@@ -55,16 +56,8 @@ describe('the web app in a browser', () => {
     for (const fn of cleanups.reverse()) await fn();
   });
 
-  /** A new signed-in page; its context closes and its page errors fail the test when the test ends. */
-  async function signedIn(t: { after(fn: () => Promise<void>): void }, username: string) {
-    const { context, page, errors } = await openPage(browser);
-    t.after(async () => {
-      await context.close();
-      assert.deepEqual(errors, [], `errors thrown in ${username}'s page`);
-    });
-    await signIn(page, server.url, username);
-    return { page, errors };
-  }
+  const signedIn = (t: { after(fn: () => Promise<void>): void }, username: string) =>
+    signedInPage(t, browser, server.url, username);
 
   test('the map is drawn with the picture’s layers, and a layer switched off leaves it', async (t) => {
     const why = requireBrowser();

@@ -7,7 +7,7 @@ import { toMgrs } from '../src/geo/mgrs.ts';
 import { artifactsDir, ensureWebBuilt, launchChromium, requireBrowser } from './harness/browser.ts';
 import { startDemoServer } from './harness/demo-server.ts';
 import type { TestServer } from './harness/fixture.ts';
-import { openPage, signIn } from './harness/web-page.ts';
+import { signedInPage } from './harness/web-page.ts';
 
 const kirkuk = { lon: 44.39, lat: 35.47 };
 const phone = { width: 390, height: 844 };
@@ -57,15 +57,8 @@ describe('the incident detail and the report form in a browser', () => {
     for (const fn of cleanups.reverse()) await fn();
   });
 
-  async function signedIn(t: { after(fn: () => Promise<void>): void }, username: string) {
-    const { context, page, errors } = await openPage(browser);
-    t.after(async () => {
-      await context.close();
-      assert.deepEqual(errors, [], `errors thrown in ${username}'s page`);
-    });
-    await signIn(page, server.url, username);
-    return page;
-  }
+  const signedIn = async (t: { after(fn: () => Promise<void>): void }, username: string) =>
+    (await signedInPage(t, browser, server.url, username)).page;
 
   async function report(page: Page, narrative: string): Promise<string> {
     const form = page.getByTestId('report-form');

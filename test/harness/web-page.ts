@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { testPassword } from './fixture.ts';
 
@@ -19,6 +20,27 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await form.locator('#password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('current-user').filter({ hasText: username }).waitFor();
+}
+
+/**
+ * A new page, signed in as `username` (at `viewport` where given); when the test ends its context closes, and errors
+ * thrown in the page fail the test.
+ */
+export async function signedInPage(
+  t: { after(fn: () => Promise<void>): void },
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+  options: { password?: string; viewport?: { width: number; height: number } } = {},
+): Promise<{ page: Page; errors: string[] }> {
+  const { context, page, errors } = await openPage(browser);
+  t.after(async () => {
+    await context.close();
+    assert.deepEqual(errors, [], `errors thrown in ${username}'s page`);
+  });
+  if (options.viewport) await page.setViewportSize(options.viewport);
+  await signIn(page, baseUrl, username, options.password);
+  return { page, errors };
 }
 
 /** The map element: a `<section>` that names its visible layers and how many incidents it has drawn. */

@@ -164,6 +164,30 @@ test('an incident in Kirkuk city is enriched from the boundaries, the line, pres
   if (left) assert.equal(second.line_side === left, second.line_distance_km >= 0);
 });
 
+test('a suspected duplicate is named only to a reporter who may see it', async (t) => {
+  const dir = await demo(t);
+  const store = open(t, dir);
+  const s = await startServer(t, store);
+  const report = async (user: string, json: Record<string, unknown>) => {
+    const cookie = await s.signIn(user, demoPassword(dir, user));
+    const r = await s.request('POST', '/api/v1/incidents', { cookie, json });
+    assert.equal(r.status, 201, r.text);
+    return r.body;
+  };
+  const at = { type: 'ied', lon: kirkuk[0], lat: kirkuk[1] };
+  const ownOnly = await report('isf-reporter', { ...at, time: '2026-10-22T10:00:00Z', releasability: 'org' });
+  // The partner's report lies 0 km and 1 hour away, but the earlier one is not released to it.
+  const partners = await report('peshmerga-reporter', { ...at, time: '2026-10-22T11:00:00Z' });
+  assert.equal(partners.suspected_duplicate_of, null);
+  const own = await report('isf-reporter', { ...at, time: '2026-10-22T11:30:00Z' });
+  assert.equal(own.suspected_duplicate_of, ownOnly.id);
+  const peshmerga = await s.signIn('peshmerga-reporter', demoPassword(dir, 'peshmerga-reporter'));
+  const seen = await s.request('GET', `/api/v1/incidents/${own.id}`, { cookie: peshmerga });
+  assert.equal(seen.status, 200, seen.text);
+  assert.equal(seen.body.suspected_duplicate_of, null);
+  assert.ok(!seen.text.includes(ownOnly.id), 'the partner never learns the ID of the incident it may not see');
+});
+
 test('a report by MGRS lands in its square; a place name resolves, or is refused listing the candidates', async (t) => {
   const dir = await demo(t);
   for (const level of [1, 2] as const) assertExit(await runSeam(importLevel(level), { dataDir: dir }), 0);

@@ -63,6 +63,9 @@ const world = fc.record({
       killed: fc.integer({ min: 0, max: 5 }),
       type: fc.constantFrom('ied' as const, 'sighting' as const),
       hour: fc.integer({ min: 0, max: 23 }),
+      // References to an earlier record of the run: the suspected duplicate found at ingest, and the
+      // one a verification marked it a duplicate of.
+      refs: fc.option(fc.record({ to: fc.nat(), suspected: fc.boolean(), duplicate: fc.boolean() })),
     }),
     { minLength: 1, maxLength: 6 },
   ),
@@ -131,7 +134,8 @@ test('no read path lets a record or a field reach a user beyond what the sharing
             updatedAt: tx.at,
           });
         }
-        for (const r of w.records) {
+        for (const [n, r] of w.records.entries()) {
+          const earlier = r.refs && n > 0 ? finals[r.refs.to % n].id : null;
           const jcc = r.jcc === null || jccs.length === 0 ? null : jccs[r.jcc % jccs.length].code;
           const incident: Incident = {
             id: newId(),
@@ -152,11 +156,11 @@ test('no read path lets a record or a field reach a user beyond what the sharing
             tearline: r.tearline && { releasability: toRel(r.tearline), summary: 'sanitised' },
             verification: 'reported',
             review: null,
-            duplicateOf: null,
+            duplicateOf: r.refs?.duplicate ? earlier : null,
             ownerOrg: org(r.owner),
             reporterId: null,
             jcc,
-            enrichment: noEnrichment,
+            enrichment: { ...noEnrichment, suspectedDuplicateOf: r.refs?.suspected ? earlier : null },
             source: 'seam',
             sourceId: null,
             exercise: false,
@@ -199,8 +203,19 @@ test('no read path lets a record or a field reach a user beyond what the sharing
         }
         return true;
       };
-      const checkItem = (item: Record<string, unknown>, i: Incident, seen: 'record' | 'tearline', where: string) => {
+      // A reference to another incident is shown only where the reader may see that one too (as it is now).
+      const followable = (id: string | null, viewer: string): string | null =>
+        id !== null && expect(finals.find((f) => f.id === id)!, viewer) !== 'none' ? id : null;
+      const checkItem = (
+        item: Record<string, unknown>,
+        i: Incident,
+        seen: 'record' | 'tearline',
+        where: string,
+        viewer: string,
+      ) => {
         if (seen === 'record') {
+          assert.equal(item.suspected_duplicate_of, followable(i.enrichment.suspectedDuplicateOf, viewer), where);
+          assert.equal(item.duplicate_of, followable(i.duplicateOf, viewer), where);
           assert.equal(item.narrative, i.narrative, where);
           assert.equal(item.lon, i.lon, where);
           assert.equal(
@@ -220,6 +235,14 @@ test('no read path lets a record or a field reach a user beyond what the sharing
         }
       };
 
+      // No answer names an incident its reader may not see, not even as a reference from another.
+      // (A stream event may carry a version that was released then and narrowed since: it names itself.)
+      const noHiddenIds = (text: string, viewer: string, where: string, own?: string) => {
+        for (const i of finals)
+          if (i.id !== own && expect(i, viewer) === 'none')
+            assert.ok(!text.includes(i.id), `${where} names hidden ${i.id}`);
+      };
+
       for (const viewer of orgs) {
         const bearer = tokens.get(viewer)!;
         const streamed = await openSse(`${s.url}/api/v1/stream?after=${seqBefore}`, {
@@ -230,7 +253,7 @@ test('no read path lets a record or a field reach a user beyond what the sharing
           const listed = new Map<string, Record<string, unknown>>();
           let cursor: string | null = null;
           do {
-            const r: { status: number; body: { items: Record<string, unknown>[]; next: string | null } } =
+            const r: { status: number; text: string; body: { items: Record<string, unknown>[]; next: string | null } } =
               await s.request(
                 'GET',
                 `/api/v1/incidents?since=${since}&until=${until}&limit=2${extra}${cursor ? `&cursor=${cursor}` : ''}`,
@@ -238,6 +261,7 @@ test('no read path lets a record or a field reach a user beyond what the sharing
               );
             assert.equal(r.status, 200);
             for (const item of r.body.items) listed.set(String(item.id), item);
+            noHiddenIds(r.text, viewer, `list ${viewer}`);
             cursor = r.body.next;
           } while (cursor);
           const expectedListed = finals.filter((i) => {
@@ -246,7 +270,7 @@ test('no read path lets a record or a field reach a user beyond what the sharing
           });
           assert.deepEqual([...listed.keys()].sort(), expectedListed.map((i) => i.id).sort(), `list for ${viewer}`);
           for (const i of expectedListed)
-            checkItem(listed.get(i.id)!, i, expect(i, viewer) as 'record' | 'tearline', `list ${viewer}`);
+            checkItem(listed.get(i.id)!, i, expect(i, viewer) as 'record' | 'tearline', `list ${viewer}`, viewer);
 
           const stats = await s.request('GET', `/api/v1/incidents/stats?since=${since}&until=${until}${extra}`, {
             bearer,
@@ -259,7 +283,10 @@ test('no read path lets a record or a field reach a user beyond what the sharing
             const one = await s.request('GET', `/api/v1/incidents/${i.id}`, { bearer });
             const v = expect(i, viewer);
             assert.equal(one.status, v === 'none' ? 404 : 200, `get for ${viewer}`);
-            if (v !== 'none') checkItem(one.body, i, v, `get ${viewer}`);
+            if (v !== 'none') {
+              checkItem(one.body, i, v, `get ${viewer}`, viewer);
+              noHiddenIds(one.text, viewer, `get ${viewer}`);
+            }
           }
 
           // Map points: the same incidents as the list, tearlines at their snapped location and day, no owner.
@@ -267,6 +294,7 @@ test('no read path lets a record or a field reach a user beyond what the sharing
             bearer,
           });
           assert.equal(points.status, 200, points.text);
+          noHiddenIds(points.text, viewer, `points ${viewer}`);
           const pointRows = new Map<string, unknown[]>(points.body.rows.map((r: unknown[]) => [String(r[0]), r]));
           assert.deepEqual([...pointRows.keys()].sort(), expectedListed.map((i) => i.id).sort(), `points ${viewer}`);
           for (const i of expectedListed) {
@@ -296,6 +324,7 @@ test('no read path lets a record or a field reach a user beyond what the sharing
               .sort(),
             `export ${viewer}`,
           );
+          noHiddenIds(exported.text, viewer, `export ${viewer}`);
           for (const f of features) {
             assert.equal(f.properties.narrative, finals.find((i) => i.id === f.id)!.narrative, `export ${viewer}`);
           }
@@ -304,6 +333,7 @@ test('no read path lets a record or a field reach a user beyond what the sharing
           for (const i of finals) {
             const h = await s.request('GET', `/api/v1/incidents/${i.id}/history`, { bearer });
             assert.equal(h.status, expect(i, viewer) === 'record' ? 200 : 404, `history ${viewer}`);
+            if (h.status === 200) noHiddenIds(h.text, viewer, `history ${viewer}`);
           }
 
           // The live stream: each change as it was when committed.
@@ -316,7 +346,8 @@ test('no read path lets a record or a field reach a user beyond what the sharing
             `stream for ${viewer}`,
           );
           for (const [n, i] of expectedEvents.entries()) {
-            checkItem(events[n].data.record, i, expect(i, viewer) as 'record' | 'tearline', `stream ${viewer}`);
+            checkItem(events[n].data.record, i, expect(i, viewer) as 'record' | 'tearline', `stream ${viewer}`, viewer);
+            noHiddenIds(JSON.stringify(events[n].data), viewer, `stream ${viewer}`, i.id);
           }
         } finally {
           streamed.close();

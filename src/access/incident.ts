@@ -4,6 +4,12 @@ import { type TearlineView, tearlineView } from '../domain/incident-tearline.ts'
 import { snapToGrid } from '../geo/grid.ts';
 import { type AccessFacts, type Reader, type Shareable, type Visibility, visibility } from './policy.ts';
 
+/**
+ * The sharing facts of an incident that another one refers to (the suspected duplicate found at
+ * ingest, the one a verification marked it a duplicate of), by id; undefined for no such incident.
+ */
+export type ReferencedIncidents = (id: string) => Shareable | undefined;
+
 /** What a reader gets of one incident: all of it, or its tearline only. */
 export type SeenIncident = { seen: 'record'; incident: Incident } | { seen: 'tearline'; tearline: TearlineView };
 
@@ -22,15 +28,41 @@ export function tearlineLocation(lon: number, lat: number, gridKm: number): Posi
   return snapToGrid(lon, lat, gridKm);
 }
 
-/** What a reader may see of one incident: the record, its tearline, or nothing (null). */
+/**
+ * The incident with every reference to another incident the reader may not see at all blanked: an
+ * ID names a record, so a reference may only point at one the reader sees whole or as a tearline.
+ */
+export function withVisibleReferences(
+  reader: Reader,
+  incident: Incident,
+  facts: AccessFacts,
+  referenced: ReferencedIncidents,
+): Incident {
+  const hidden = (id: string | null): boolean => {
+    if (id === null) return false;
+    const other = referenced(id);
+    return other === undefined || incidentVisibility(reader, other, facts) === 'none';
+  };
+  const hideDuplicateOf = hidden(incident.duplicateOf);
+  const hideSuspected = hidden(incident.enrichment.suspectedDuplicateOf);
+  if (!hideDuplicateOf && !hideSuspected) return incident;
+  return {
+    ...incident,
+    duplicateOf: hideDuplicateOf ? null : incident.duplicateOf,
+    enrichment: hideSuspected ? { ...incident.enrichment, suspectedDuplicateOf: null } : incident.enrichment,
+  };
+}
+
+/** What a reader may see of one incident: the record (with only the references it may follow), its tearline, or nothing (null). */
 export function seeIncident(
   reader: Reader,
   incident: Incident,
   facts: AccessFacts,
   gridKm: number,
+  referenced: ReferencedIncidents,
 ): SeenIncident | null {
   const v = incidentVisibility(reader, incident, facts);
-  if (v === 'record') return { seen: 'record', incident };
+  if (v === 'record') return { seen: 'record', incident: withVisibleReferences(reader, incident, facts, referenced) };
   if (v === 'tearline' && incident.tearline) {
     const coarse = tearlineLocation(incident.lon, incident.lat, gridKm);
     const area = incident.enrichment.district?.name ?? incident.enrichment.governorate?.name ?? null;
@@ -39,7 +71,17 @@ export function seeIncident(
   return null;
 }
 
-/** The incident itself if the reader may see it whole; null otherwise (a tearline is not enough). */
-export function seeWholeIncident(reader: Reader, incident: Incident, facts: AccessFacts): Incident | null {
-  return incidentVisibility(reader, incident, facts) === 'record' ? incident : null;
+/**
+ * The incident if the reader may see it whole (with only the references it may follow); null
+ * otherwise (a tearline is not enough).
+ */
+export function seeWholeIncident(
+  reader: Reader,
+  incident: Incident,
+  facts: AccessFacts,
+  referenced: ReferencedIncidents,
+): Incident | null {
+  return incidentVisibility(reader, incident, facts) === 'record'
+    ? withVisibleReferences(reader, incident, facts, referenced)
+    : null;
 }

@@ -1,4 +1,4 @@
-import { seeIncident } from '../access/incident.ts';
+import { type ReferencedIncidents, seeIncident } from '../access/incident.ts';
 import type { AccessFacts } from '../access/policy.ts';
 import { seePresence } from '../access/presence.ts';
 import type { CoordinationLine } from '../domain/coordination-line.ts';
@@ -24,8 +24,15 @@ export interface PresentedChange {
   data: { seq: number; op: string; at: string; record: unknown };
 }
 
+/** What the access functions need besides the reader and the record, gathered once per batch of changes. */
+export interface StreamReadContext {
+  facts: AccessFacts;
+  gridKm: number;
+  referenced: ReferencedIncidents;
+}
+
 /** What a reader may be told of one committed record: the record as presented to them, or null. */
-type StreamedPresenter = (data: unknown, reader: Actor, facts: AccessFacts, gridKm: number) => unknown | null;
+type StreamedPresenter = (data: unknown, reader: Actor, context: StreamReadContext) => unknown | null;
 
 /**
  * The record types a stream carries, each with what its reader may see of it. Organisations,
@@ -33,11 +40,11 @@ type StreamedPresenter = (data: unknown, reader: Actor, facts: AccessFacts, grid
  * boundaries, gap snapshots and other site configuration are not listed, so never streamed.
  */
 const streamed: Partial<Record<RecordType, StreamedPresenter>> = {
-  incident: (data, reader, facts, gridKm) => {
-    const seen = seeIncident(reader, incidentFromSnapshot(data), facts, gridKm);
+  incident: (data, reader, { facts, gridKm, referenced }) => {
+    const seen = seeIncident(reader, incidentFromSnapshot(data), facts, gridKm, referenced);
     return seen && presentSeen(seen);
   },
-  presence: (data, reader, facts) => {
+  presence: (data, reader, { facts }) => {
     const p = seePresence(reader, data as Presence, facts);
     return p && presentPresence(p);
   },
@@ -52,15 +59,10 @@ const streamed: Partial<Record<RecordType, StreamedPresenter>> = {
  * to them (or its tearline), or nothing. Record types not in `streamed` are never streamed;
  * deletions are not streamed until a record type can be deleted.
  */
-export function presentChange(
-  entry: ChangeLogEntry,
-  actor: Actor,
-  facts: AccessFacts,
-  gridKm: number,
-): PresentedChange | null {
+export function presentChange(entry: ChangeLogEntry, actor: Actor, context: StreamReadContext): PresentedChange | null {
   if (entry.op === 'delete' || entry.data === null) return null;
   const present = Object.hasOwn(streamed, entry.recordType) ? streamed[entry.recordType as RecordType] : undefined;
-  const record = present?.(entry.data, actor, facts, gridKm) ?? null;
+  const record = present?.(entry.data, actor, context) ?? null;
   if (record === null) return null;
   return { event: entry.recordType, data: { seq: entry.seq, op: entry.op, at: entry.at, record } };
 }

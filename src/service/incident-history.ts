@@ -1,5 +1,5 @@
 import { accessFacts } from '../access/facts.ts';
-import { seeWholeIncident } from '../access/incident.ts';
+import { seeWholeIncident, withVisibleReferences } from '../access/incident.ts';
 import { SeamError } from '../domain/errors.ts';
 import type { Incident } from '../domain/incident.ts';
 import { recordChanges } from '../store/change-log.ts';
@@ -8,6 +8,7 @@ import { findIncident } from '../store/incidents.ts';
 import type { Store } from '../store/store.ts';
 import { findUserById } from '../store/users.ts';
 import type { Actor } from './actor.ts';
+import { referencedIncidents } from './incident-reads.ts';
 
 export interface HistoryEntry {
   version: number;
@@ -29,7 +30,9 @@ export function incidentHistory<W extends Record<string, unknown>>(
   present: (i: Incident) => W,
 ): HistoryEntry[] {
   const current = findIncident(store.db, id);
-  if (!current || !seeWholeIncident(actor, current, accessFacts(store))) {
+  const facts = accessFacts(store);
+  const referenced = referencedIncidents(store);
+  if (!current || !seeWholeIncident(actor, current, facts, referenced)) {
     throw new SeamError('not_found', `no incident ${id}`);
   }
   const names = new Map<string, string | null>();
@@ -41,7 +44,7 @@ export function incidentHistory<W extends Record<string, unknown>>(
   let previous: W | null = null;
   return recordChanges(store.db, 'incident', id).map((entry) => {
     const snapshot = entry.data === null ? null : incidentFromSnapshot(entry.data);
-    const wire = snapshot === null ? null : present(snapshot);
+    const wire = snapshot === null ? null : present(withVisibleReferences(actor, snapshot, facts, referenced));
     const changes: HistoryEntry['changes'] = [];
     if (previous && wire) {
       for (const field of Object.keys(wire)) {

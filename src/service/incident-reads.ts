@@ -1,11 +1,11 @@
 import { accessFacts } from '../access/facts.ts';
-import { type SeenIncident, seeIncident } from '../access/incident.ts';
+import { type ReferencedIncidents, type SeenIncident, seeIncident, seeWholeIncident } from '../access/incident.ts';
 import { SeamError } from '../domain/errors.ts';
 import type { Position } from '../domain/geojson.ts';
-import { casualtyTotals } from '../domain/incident.ts';
+import { casualtyTotals, type Incident } from '../domain/incident.ts';
 import { inBox } from '../geo/bbox.ts';
 import { type IncidentCursor, type IncidentFilter, queryIncidents } from '../store/incident-queries.ts';
-import { findIncident } from '../store/incidents.ts';
+import { findIncident, findIncidentSharing, type IncidentSharing } from '../store/incidents.ts';
 import { getSetting } from '../store/settings.ts';
 import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
@@ -21,10 +21,37 @@ export function tearlineGridKm(store: Store): number {
   return Number.isFinite(value) && value >= 1 && value <= 200 ? value : defaultTearlineGridKm;
 }
 
+/**
+ * The sharing facts of the incidents others refer to, read as they are asked for and kept for the
+ * life of one read (a page, a stream batch, an answer).
+ */
+export function referencedIncidents(store: Store): ReferencedIncidents {
+  const known = new Map<string, IncidentSharing | null>();
+  return (id) => {
+    let sharing = known.get(id);
+    if (sharing === undefined) {
+      sharing = findIncidentSharing(store.db, id);
+      known.set(id, sharing);
+    }
+    return sharing ?? undefined;
+  };
+}
+
+/**
+ * An incident the actor has just written, as they may see it: whole, since only those who may see
+ * it whole can write it, and with only the references they may follow.
+ */
+export function writtenIncidentAsSeen(store: Store, actor: Actor, incident: Incident): Incident {
+  const seen = seeWholeIncident(actor, incident, accessFacts(store), referencedIncidents(store));
+  if (!seen) throw new SeamError('not_found', `no incident ${incident.id}`);
+  return seen;
+}
+
 /** One incident as the actor may see it; one they may not see at all is reported as missing. */
 export function readIncident(store: Store, actor: Actor, id: string): SeenIncident {
   const incident = findIncident(store.db, id);
-  const seen = incident && seeIncident(actor, incident, accessFacts(store), tearlineGridKm(store));
+  const seen =
+    incident && seeIncident(actor, incident, accessFacts(store), tearlineGridKm(store), referencedIncidents(store));
   if (!seen) throw new SeamError('not_found', `no incident ${id}`);
   return seen;
 }
@@ -108,6 +135,7 @@ export function listIncidents(
 ): Page<SeenIncident, IncidentCursor> {
   const facts = accessFacts(store);
   const gridKm = tearlineGridKm(store);
+  const referenced = referencedIncidents(store);
   // Tearlines match on their day and snapped location, so rows with a tearline are read from a
   // slightly wider window; unless a filter on a hidden field rules every tearline out.
   const tearlines = hiddenFieldFilters.some((k) => filter[k] !== undefined)
@@ -116,14 +144,14 @@ export function listIncidents(
   const page = visiblePage(
     (cursor, batch) => queryIncidents(store.db, filter, cursor, batch, tearlines),
     (row) => {
-      const s = seeIncident(actor, row, facts, gridKm);
+      const s = seeIncident(actor, row, facts, gridKm, referenced);
       return s !== null && matches(s, filter);
     },
     (row) => ({ time: row.time, id: row.id }),
     after,
     limit,
   );
-  return { items: page.items.map((row) => seeIncident(actor, row, facts, gridKm)!), next: page.next };
+  return { items: page.items.map((row) => seeIncident(actor, row, facts, gridKm, referenced)!), next: page.next };
 }
 
 export interface IncidentStats {

@@ -24,6 +24,7 @@ import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
 import { enrich, enrichmentContext } from './enrichment.ts';
 import { resolvePlace } from './gazetteer.ts';
+import { referencedIncidents, writtenIncidentAsSeen } from './incident-reads.ts';
 import { zodToSeamError } from './validation.ts';
 
 /** How far in the future a report's time may lie (clock skew between devices). */
@@ -130,11 +131,12 @@ export function createIncident(store: Store, actor: Actor, body: unknown): Incid
     updatedAt: at,
     version: 1,
   };
-  return store.writes.write(actor.userId, (tx) => {
-    const incident = { ...draft, ...enrich(store, enrichmentContext(store), draft) };
-    insertIncident(tx, incident);
-    return incident;
+  const incident = store.writes.write(actor.userId, (tx) => {
+    const enriched = { ...draft, ...enrich(store, enrichmentContext(store), draft) };
+    insertIncident(tx, enriched);
+    return enriched;
   });
+  return writtenIncidentAsSeen(store, actor, incident);
 }
 
 function ownIncident(store: Store, actor: Actor, id: string): Incident {
@@ -156,7 +158,7 @@ export function correctIncident(store: Store, actor: Actor, id: string, body: un
   const parsed = incidentUpdateSchema.safeParse(body);
   if (!parsed.success) throw zodToSeamError(parsed.error);
   const input = parsed.data;
-  return store.writes.write(actor.userId, (tx) => {
+  const written = store.writes.write(actor.userId, (tx) => {
     const before = ownIncident(store, actor, id);
     if (before.reporterId !== actor.userId || !hasPermission(actor.roles, 'incident:create')) {
       requirePermission(actor.roles, 'incident:update');
@@ -199,6 +201,7 @@ export function correctIncident(store: Store, actor: Actor, id: string, body: un
     updateIncident(tx, after, { action: 'incident.update', detail: { fields: changedFields(before, after) } });
     return after;
   });
+  return writtenIncidentAsSeen(store, actor, written);
 }
 
 /** The names of the fields that differ between two versions of an incident. */
@@ -220,13 +223,15 @@ export function verifyIncident(store: Store, actor: Actor, id: string, body: unk
   const parsed = verificationSchema.safeParse(body);
   if (!parsed.success) throw zodToSeamError(parsed.error);
   const input = parsed.data;
-  return store.writes.write(actor.userId, (tx) => {
+  const written = store.writes.write(actor.userId, (tx) => {
     const before = findIncident(tx.db, id);
     const facts = accessFacts(store);
-    if (!before || !seeWholeIncident(actor, before, facts)) throw new SeamError('not_found', `no incident ${id}`);
+    const referenced = referencedIncidents(store);
+    if (!before || !seeWholeIncident(actor, before, facts, referenced))
+      throw new SeamError('not_found', `no incident ${id}`);
     if (input.duplicate_of) {
       const original = findIncident(tx.db, input.duplicate_of);
-      if (!original || !seeWholeIncident(actor, original, facts)) {
+      if (!original || !seeWholeIncident(actor, original, facts, referenced)) {
         throw invalid('duplicate_of', `no incident ${input.duplicate_of}`);
       }
       if (original.id === id) throw invalid('duplicate_of', 'an incident cannot duplicate itself');
@@ -250,6 +255,7 @@ export function verifyIncident(store: Store, actor: Actor, id: string, body: unk
     });
     return after;
   });
+  return writtenIncidentAsSeen(store, actor, written);
 }
 
 /**
@@ -263,7 +269,7 @@ export function changeReleasability(store: Store, actor: Actor, id: string, body
   const parsed = releasabilityChangeSchema.safeParse(body);
   if (!parsed.success) throw zodToSeamError(parsed.error);
   const input = parsed.data;
-  return store.writes.write(actor.userId, (tx) => {
+  const written = store.writes.write(actor.userId, (tx) => {
     const before = ownIncident(store, actor, id);
     const releasability = parseReleasability(input.releasability);
     const tearline = input.tearline === undefined ? before.tearline : tearlineFrom(input.tearline, releasability);
@@ -288,6 +294,7 @@ export function changeReleasability(store: Store, actor: Actor, id: string, body
     });
     return after;
   });
+  return writtenIncidentAsSeen(store, actor, written);
 }
 
 /** True when some organisation is in the audience of `after` but not of `before`. */

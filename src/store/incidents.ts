@@ -1,6 +1,6 @@
 import type { BBox } from '../domain/geojson.ts';
 import type { Incident } from '../domain/incident.ts';
-import { formatReleasability } from '../domain/releasability.ts';
+import { formatReleasability, parseReleasability, type Releasability } from '../domain/releasability.ts';
 import { incidentColumns, incidentFromRow, incidentRow } from './incident-rows.ts';
 import type { Database } from './sqlite/database.ts';
 import { prepared } from './sqlite/statements.ts';
@@ -81,6 +81,26 @@ export function incidentsNear(
 export function findIncident(db: Database, id: string): Incident | null {
   const r = prepared(db, 'SELECT * FROM incidents WHERE id = ?').get(id);
   return r ? incidentFromRow(r) : null;
+}
+
+/** Who may see an incident: its owner, releasability, JCC and tearline releasability; null for no such incident. */
+export function findIncidentSharing(db: Database, id: string): IncidentSharing | null {
+  const r = prepared(db, 'SELECT owner_org, releasability, jcc, tearline FROM incidents WHERE id = ?').get(id);
+  if (!r) return null;
+  const tearline = r.tearline === null ? null : (JSON.parse(String(r.tearline)) as { releasability: string });
+  return {
+    ownerOrg: String(r.owner_org),
+    releasability: parseReleasability(String(r.releasability)),
+    jcc: r.jcc === null ? null : String(r.jcc),
+    tearline: tearline && { releasability: parseReleasability(tearline.releasability) },
+  };
+}
+
+export interface IncidentSharing {
+  ownerOrg: string;
+  releasability: Releasability;
+  jcc: string | null;
+  tearline: { releasability: Releasability } | null;
 }
 
 export function countIncidents(db: Database): number {

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { accessFacts } from '../../access/facts.ts';
 import { actorFromApiToken, actorFromSession } from '../../service/auth.ts';
-import { tearlineGridKm } from '../../service/incident-reads.ts';
+import { referencedIncidents, tearlineGridKm } from '../../service/incident-reads.ts';
 import { actorOf, requireUser, sessionCookie } from '../auth.ts';
 import { presentChange } from '../change-presenter.ts';
 import type { ServerContext } from '../context.ts';
@@ -58,9 +58,12 @@ export function streamRoutes(app: FastifyInstance, { store }: ServerContext): vo
         store,
         after,
         presenter: () => {
-          const facts = accessFacts(store);
-          const gridKm = tearlineGridKm(store);
-          return (entry) => presentChange(entry, actor, facts, gridKm);
+          const context = {
+            facts: accessFacts(store),
+            gridKm: tearlineGridKm(store),
+            referenced: referencedIncidents(store),
+          };
+          return (entry) => presentChange(entry, actor, context);
         },
         send: (seq, change) => res.write(sseEvent(seq, change.event, change.data)),
         onDrain: (resume) => res.once('drain', resume),

@@ -6,18 +6,14 @@ import type { Actor } from '../src/service/actor.ts';
 import { listIncidents } from '../src/service/incident-reads.ts';
 import { addOrganisation } from '../src/service/organisations.ts';
 import { newId } from '../src/store/ids.ts';
-import { queryIncidents } from '../src/store/incident-queries.ts';
-import { insertIncident } from '../src/store/incidents.ts';
-import { insertJcc } from '../src/store/jccs.ts';
-import { insertSharingGroup } from '../src/store/sharing-groups.ts';
 import { openStore } from '../src/store/store.ts';
 import { makeIncident } from '../test/factories/incident.ts';
-import { emit, median, scratchDir, time } from './harness.ts';
+import { emit, median, scratchDir, timeAsync } from './harness.ts';
 
 const records = 10_000;
 const rounds = 15;
 const store = openStore(join(scratchDir('seam-bench-policy-'), 'seam.db'));
-for (const code of ['isf', 'peshmerga', 'coalition']) addOrganisation(store, code, code);
+for (const code of ['isf', 'peshmerga', 'coalition']) await addOrganisation(store, code, code);
 const aor = {
   type: 'Polygon' as const,
   coordinates: [
@@ -37,8 +33,8 @@ const mix: Releasability[] = [
   { scope: 'org' },
   { scope: 'group', group: 'intel' },
 ];
-store.writes.write(null, (tx) => {
-  insertJcc(tx, {
+await store.write(null, async (tx) => {
+  await tx.jccs.insert({
     id: newId(),
     code: 'k1',
     name: 'K1',
@@ -47,7 +43,7 @@ store.writes.write(null, (tx) => {
     createdAt: tx.at,
     updatedAt: tx.at,
   });
-  insertSharingGroup(tx, {
+  await tx.sharingGroups.insert({
     name: 'intel',
     ownerOrg: 'peshmerga',
     members: ['peshmerga', 'coalition'],
@@ -71,7 +67,7 @@ store.writes.write(null, (tx) => {
       sourceId: String(k),
       exercise: true,
     });
-    insertIncident(tx, i);
+    await tx.incidents.insert(i);
   }
 });
 
@@ -81,14 +77,19 @@ const policy: number[] = [];
 const raw: number[] = [];
 for (let r = 0; r < rounds; r++) {
   // Alternate the order so neither side always runs on a warmer cache.
-  const a = () => policy.push(time(() => (visible = listIncidents(store, actor, {}, null, records).items.length)));
-  const b = () => raw.push(time(() => queryIncidents(store.db, {}, null, records)));
+  const a = async () =>
+    policy.push(
+      await timeAsync(async () => {
+        visible = (await listIncidents(store, actor, {}, null, records)).items.length;
+      }),
+    );
+  const b = async () => raw.push(await timeAsync(() => store.incidents.query({}, null, records)));
   if (r % 2) {
-    a();
-    b();
+    await a();
+    await b();
   } else {
-    b();
-    a();
+    await b();
+    await a();
   }
 }
 const value = median(policy) * 1000;

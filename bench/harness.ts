@@ -33,6 +33,13 @@ export function time(fn: () => void): number {
   return Number(process.hrtime.bigint() - t0) / 1e9;
 }
 
+/** Seconds an asynchronous function takes. */
+export async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - t0) / 1e9;
+}
+
 /** The median of a list of numbers. */
 export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);

@@ -12,6 +12,7 @@ import { importIncidents } from '../src/service/incident-import.ts';
 import { addOrganisation } from '../src/service/organisations.ts';
 import { newId } from '../src/store/ids.ts';
 import { incidentColumns } from '../src/store/incident-rows.ts';
+import { openDatabase } from '../src/store/sqlite/database.ts';
 import { openStore } from '../src/store/store.ts';
 import { iraqBoundaryFile } from '../test/harness/iraq-data.ts';
 import { emit, progress, scratchDir } from './harness.ts';
@@ -67,7 +68,7 @@ const store = openStore(join(dir, 'seam.db'));
 await loadDemo(store, buildDemoScenario({ seed: 1, asOf: asOf.toISOString() }), () => 'bench-password-unused');
 await importBoundaries(store, { path: iraqBoundaryFile(1) }, { level: 1 });
 await importBoundaries(store, { path: iraqBoundaryFile(2) }, { level: 2 });
-const before = Number((store.db.prepare('SELECT count(*) AS n FROM incidents').get() as { n: number }).n);
+const before = await store.incidents.count();
 const t0 = process.hrtime.bigint();
 const summary = await importIncidents(store, file, {
   format: 'acled',
@@ -77,32 +78,36 @@ const summary = await importIncidents(store, file, {
 const importSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
 if (summary.imported !== rows)
   throw new Error(`imported ${summary.imported} of ${rows}: ${JSON.stringify(summary.errors.slice(0, 3))}`);
+const side = openDatabase(store.file);
 const enriched = Number(
   (
-    store.db.prepare("SELECT count(*) AS n FROM incidents WHERE source = 'acled' AND district IS NOT NULL").get() as {
+    side.prepare("SELECT count(*) AS n FROM incidents WHERE source = 'acled' AND district IS NOT NULL").get() as {
       n: number;
     }
   ).n,
 );
-const imported = store.db.prepare(`SELECT ${incidentColumns.join(', ')} FROM incidents WHERE source = 'acled'`).all();
+const imported = side.prepare(`SELECT ${incidentColumns.join(', ')} FROM incidents WHERE source = 'acled'`).all();
+side.close();
 store.close();
 
 // Baseline: the same rows, raw prepared inserts into an empty database, one transaction.
 const raw = openStore(join(dir, 'raw.db'));
-addOrganisation(raw, 'isf', 'isf');
-const insert = raw.db.prepare(
+await addOrganisation(raw, 'isf', 'isf');
+const rawDb = openDatabase(raw.file);
+const insert = rawDb.prepare(
   `INSERT INTO incidents (${incidentColumns.join(', ')}) VALUES (${incidentColumns.map(() => '?').join(', ')})`,
 );
 const t1 = process.hrtime.bigint();
-raw.db.exec('BEGIN');
+rawDb.exec('BEGIN');
 // jcc names a centre only the enriched database has; the baseline stores the row without it.
 for (const r of imported) {
   insert.run(
     ...incidentColumns.map((c) => (c === 'id' ? newId() : c === 'jcc' ? null : (r[c] as string | number | null))),
   );
 }
-raw.db.exec('COMMIT');
+rawDb.exec('COMMIT');
 const rawSeconds = Number(process.hrtime.bigint() - t1) / 1e9;
+rawDb.close();
 raw.close();
 
 const value = rows / importSeconds;

@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import type { Actor } from '../src/service/actor.ts';
 import { defaultPointsLimit, incidentPoints } from '../src/service/incident-points.ts';
 import { tearlineGridKm, widenedForTearlines } from '../src/service/incident-reads.ts';
-import { incidentPointRows } from '../src/store/incident-points.ts';
-import type { IncidentFilter } from '../src/store/incident-queries.ts';
+import type { IncidentFilter } from '../src/store/incidents.ts';
 import { openStore } from '../src/store/store.ts';
 import { emit, median, scratchDir } from './harness.ts';
 import { addBenchSite, insertSyntheticIncidents, seededRandom } from './synthetic-incidents.ts';
@@ -21,7 +20,7 @@ const start = Date.UTC(2025, 10, 1);
 const yearMs = 365 * 86_400_000;
 
 const load = openStore(file);
-addBenchSite(load, ['isf', 'peshmerga']);
+await addBenchSite(load, ['isf', 'peshmerga']);
 insertSyntheticIncidents(load, { count: total, random, yearFrom: start, jccs: ['k1'], tearlines: true });
 load.close();
 
@@ -30,7 +29,7 @@ const actor: Actor = { userId: 'bench', username: 'bench', org: 'peshmerga', rol
 const until = new Date(start + yearMs).toISOString();
 const since = new Date(start + yearMs - 30 * 86_400_000).toISOString();
 const filter: IncidentFilter = { since, until };
-const tearlines = widenedForTearlines(filter, tearlineGridKm(store));
+const tearlines = widenedForTearlines(filter, await tearlineGridKm(store));
 
 const ours: number[] = [];
 const raw: number[] = [];
@@ -38,10 +37,10 @@ let points = 0;
 let rows = 0;
 for (let n = 0; n < runs; n++) {
   const t0 = process.hrtime.bigint();
-  points = incidentPoints(store, actor, { since, until }, defaultPointsLimit).points.length;
+  points = (await incidentPoints(store, actor, { since, until }, defaultPointsLimit)).points.length;
   const t1 = process.hrtime.bigint();
   rows = 0;
-  for (const _ of incidentPointRows(store.db, filter, tearlines)) if (++rows > defaultPointsLimit) break;
+  await store.incidents.scanPoints(filter, tearlines, () => ++rows <= defaultPointsLimit);
   const t2 = process.hrtime.bigint();
   // The first run warms the page cache and the JIT for both; it is not counted.
   if (n === 0) continue;

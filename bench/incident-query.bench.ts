@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { incidentTypeCodes } from '../src/domain/taxonomy.ts';
 import type { Actor } from '../src/service/actor.ts';
 import { listIncidents } from '../src/service/incident-reads.ts';
-import { type IncidentFilter, queryIncidents } from '../src/store/incident-queries.ts';
+import type { IncidentFilter } from '../src/store/incidents.ts';
 import { openStore } from '../src/store/store.ts';
 import { emit, progress, scratchDir } from './harness.ts';
 import { addBenchSite, benchOrgs, insertSyntheticIncidents, lineArea, seededRandom } from './synthetic-incidents.ts';
@@ -21,7 +21,7 @@ const start = Date.UTC(2025, 10, 1);
 const yearMs = 365 * 86_400_000;
 
 const load = openStore(file);
-addBenchSite(load, benchOrgs);
+await addBenchSite(load, benchOrgs);
 insertSyntheticIncidents(load, { count: total, random, yearFrom: start, jccs: ['k1'], tearlines: false });
 load.close();
 
@@ -48,9 +48,9 @@ const raw: number[] = [];
 let rows = 0;
 for (const [n, f] of filters.entries()) {
   const t0 = process.hrtime.bigint();
-  rows += listIncidents(store, actor, f, null, 500).items.length;
+  rows += (await listIncidents(store, actor, f, null, 500)).items.length;
   const t1 = process.hrtime.bigint();
-  queryIncidents(store.db, f, null, 500);
+  await store.incidents.query(f, null, 500);
   const t2 = process.hrtime.bigint();
   policy.push(Number(t1 - t0) / 1e6);
   raw.push(Number(t2 - t1) / 1e6);

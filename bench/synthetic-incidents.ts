@@ -5,7 +5,7 @@ import { incidentTypeCodes } from '../src/domain/taxonomy.ts';
 import { addOrganisation } from '../src/service/organisations.ts';
 import { newId } from '../src/store/ids.ts';
 import { incidentColumns } from '../src/store/incident-rows.ts';
-import { insertJcc } from '../src/store/jccs.ts';
+import { openDatabase } from '../src/store/sqlite/database.ts';
 import type { Store } from '../src/store/store.ts';
 import { progress } from './harness.ts';
 
@@ -46,17 +46,19 @@ export interface SyntheticIncidents {
 export function insertSyntheticIncidents(store: Store, o: SyntheticIncidents): void {
   const [west, south, east, north] = lineArea;
   const columns = incidentColumns;
-  const insert = store.db.prepare(
+  // A connection of its own: the store's repositories have no bulk loader, and these rows skip the write path on purpose.
+  const db = openDatabase(store.file);
+  const insert = db.prepare(
     `INSERT INTO incidents (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) RETURNING rid`,
   );
-  const insertBox = store.db.prepare(
+  const insertBox = db.prepare(
     'INSERT INTO incidents_rtree (rid, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)',
   );
   const at = new Date().toISOString();
   const random = o.random;
   const batch = 50_000;
   for (let done = 0; done < o.count; done += batch) {
-    store.db.exec('BEGIN');
+    db.exec('BEGIN');
     for (let k = done; k < Math.min(o.count, done + batch); k++) {
       const lon = west + random() * (east - west);
       const lat = south + random() * (north - south);
@@ -97,16 +99,17 @@ export function insertSyntheticIncidents(store: Store, o: SyntheticIncidents): v
       const { rid } = insert.get(...columns.map((c) => row[c] ?? null)) as { rid: number };
       insertBox.run(rid, lon, lon, lat, lat);
     }
-    store.db.exec('COMMIT');
+    db.exec('COMMIT');
     progress(o.label ?? 'loading', Math.min(o.count, done + batch), o.count);
   }
-  store.db.exec('ANALYZE');
+  db.exec('ANALYZE');
+  db.close();
 }
 
 /** The three organisations and one JCC `k1`, with the given members, whose AOR is the whole line area. */
-export function addBenchSite(store: Store, jccMembers: readonly string[]): void {
+export async function addBenchSite(store: Store, jccMembers: readonly string[]): Promise<void> {
   const [west, south, east, north] = lineArea;
-  for (const code of benchOrgs) addOrganisation(store, code, code);
+  for (const code of benchOrgs) await addOrganisation(store, code, code);
   const aor = {
     type: 'Polygon' as const,
     coordinates: [
@@ -119,8 +122,8 @@ export function addBenchSite(store: Store, jccMembers: readonly string[]): void 
       ],
     ] as [number, number][][],
   };
-  store.writes.write(null, (tx) =>
-    insertJcc(tx, {
+  await store.write(null, (tx) =>
+    tx.jccs.insert({
       id: newId(),
       code: 'k1',
       name: 'K1',

@@ -71,7 +71,7 @@ async function buildStore(name: string, count: number, seed: number): Promise<st
   let boundaries = false;
   if (existsSync(shippedBoundaryFile(1)) && existsSync(shippedBoundaryFile(2))) {
     for (const level of [1, 2] as const) await importBoundaries(store, { path: shippedBoundaryFile(level) }, { level });
-    reenrichIncidents(store, null);
+    await reenrichIncidents(store, null);
     boundaries = true;
   }
   insertSyntheticIncidents(store, {

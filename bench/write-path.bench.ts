@@ -5,12 +5,12 @@ import type { Incident } from '../src/domain/incident.ts';
 import { incidentTypeCodes } from '../src/domain/taxonomy.ts';
 import { addOrganisation } from '../src/service/organisations.ts';
 import { incidentRow } from '../src/store/incident-rows.ts';
-import { insertIncident, insertIncidentSql } from '../src/store/incidents.ts';
 import { openDatabase } from '../src/store/sqlite/database.ts';
+import { insertIncidentSql } from '../src/store/sqlite/incidents.ts';
 import { migrate } from '../src/store/sqlite/migrate.ts';
 import { openStore } from '../src/store/store.ts';
 import { makeIncident } from '../test/factories/incident.ts';
-import { emit, median, scratchDir, time } from './harness.ts';
+import { emit, median, scratchDir, time, timeAsync } from './harness.ts';
 
 const batchRows = Number(process.env.BENCH_ROWS ?? 50_000);
 const commitRows = Number(process.env.BENCH_COMMITS ?? 500);
@@ -36,16 +36,16 @@ function rows(n: number): Incident[] {
 const dir = scratchDir('seam-bench-');
 let run = 0;
 
-function measure(n: number, perCommit: boolean): { writePath: number; raw: number } {
+async function measure(n: number, perCommit: boolean): Promise<{ writePath: number; raw: number }> {
   run++;
   const data = rows(n);
   const store = openStore(join(dir, `wp-${run}.db`));
-  addOrganisation(store, 'isf', 'Iraqi Security Forces');
-  const writePath = time(() => {
-    if (perCommit) for (const i of data) store.writes.write(null, (tx) => insertIncident(tx, i));
+  await addOrganisation(store, 'isf', 'Iraqi Security Forces');
+  const writePath = await timeAsync(async () => {
+    if (perCommit) for (const i of data) await store.write(null, (tx) => tx.incidents.insert(i));
     else
-      store.writes.write(null, (tx) => {
-        for (const i of data) insertIncident(tx, i);
+      await store.write(null, async (tx) => {
+        for (const i of data) await tx.incidents.insert(i);
       });
   });
   store.close();
@@ -75,7 +75,8 @@ for (const [name, n, perCommit] of [
   ['incident_write_path_batch', batchRows, false],
   ['incident_write_path_per_commit', commitRows, true],
 ] as const) {
-  const results = Array.from({ length: rounds }, () => measure(n, perCommit));
+  const results: Array<{ writePath: number; raw: number }> = [];
+  for (let r = 0; r < rounds; r++) results.push(await measure(n, perCommit));
   const value = median(results.map((r) => r.writePath));
   const baseline = median(results.map((r) => r.raw));
   emit({

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createFixture, startServer } from './harness/fixture.ts';
 import { kirkukIed } from './harness/http-client.ts';
+import { withRawSql } from './harness/raw-sql.ts';
 
 test('user management and the audit log, for administrators only', async (t) => {
   const { store } = await createFixture(t);
@@ -156,8 +157,10 @@ test('user management and the audit log, for administrators only', async (t) => 
       assert.ok(ok.body.entries > 10);
 
       // Someone edits the file behind Seam's back: the append-only triggers gone, an entry changed.
-      store.db.exec('DROP TRIGGER IF EXISTS audit_log_append_only_update');
-      store.db.prepare('UPDATE audit_log SET detail = \'{"username":"someone-else"}\' WHERE seq = ?').run(created.seq);
+      withRawSql(store, (db) => {
+        db.exec('DROP TRIGGER IF EXISTS audit_log_append_only_update');
+        db.prepare('UPDATE audit_log SET detail = \'{"username":"someone-else"}\' WHERE seq = ?').run(created.seq);
+      });
       const broken = await s.request('POST', '/api/v1/audit/verify', { cookie: admin, json: {} });
       assert.equal(broken.body.intact, false);
       assert.equal(broken.body.broken.seq, created.seq);

@@ -52,7 +52,7 @@ test('a re-hashed edit, a removed entry and a forged entry are each found', asyn
   const { dir } = await siteWithHistory(t);
   // An attacker who also recomputes the edited entry's own hash still breaks the link to the next one.
   const db = new DatabaseSync(join(dir, 'seam.db'));
-  const { auditHash } = await import('../src/store/write-path.ts');
+  const { auditHash } = await import('../src/store/audit-chain.ts');
   const row = db.prepare('SELECT * FROM audit_log WHERE seq = 10').get() as Record<string, string>;
   const detail = '{"forged":true}';
   const hash = auditHash(row.prev_hash, {

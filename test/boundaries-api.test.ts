@@ -20,7 +20,7 @@ test('boundaries for the map: simplified GeoJSON of the real COD-AB files, with 
     s.request('GET', `/api/v1/boundaries${query}`, { cookie, headers });
 
   await t.test('each level: every loaded boundary, valid rings, rounded coordinates, a label inside', async () => {
-    const level1 = new Set(listAdminBoundaries(store, 1).map((b) => b.pcode));
+    const level1 = new Set((await listAdminBoundaries(store, 1)).map((b) => b.pcode));
     for (const level of [1, 2, 3] as const) {
       const r = await get(`?level=${level}`);
       assert.equal(r.status, 200, r.text);
@@ -30,7 +30,7 @@ test('boundaries for the map: simplified GeoJSON of the real COD-AB files, with 
       if (level === 2) assert.ok(bytes < 600 * 1024, `districts are ${bytes} bytes`);
       assert.ok(bytes < 1024 * 1024, `level ${level} is ${bytes} bytes`);
       assert.equal(r.body.type, 'FeatureCollection');
-      const stored = listAdminBoundaries(store, level);
+      const stored = await listAdminBoundaries(store, level);
       assert.deepEqual(
         r.body.features.map((f: { properties: { pcode: string } }) => f.properties.pcode).sort(),
         stored.map((b) => b.pcode).sort(),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { changeLogGaps } from '../src/store/change-log.ts';
+import { changeLogGaps } from '../src/store/sqlite/change-log.ts';
 import { type HttpClient, httpClient, kirkukIed } from './harness/http-client.ts';
 import { demoCredentialsFile, demoPassword, startServe } from './harness/process.ts';
 import { tempDir } from './harness/temp-dir.ts';

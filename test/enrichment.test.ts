@@ -7,12 +7,12 @@ import { actorForUser } from '../src/service/actor-for-user.ts';
 import { importBoundaries } from '../src/service/boundaries.ts';
 import { reenrichIncidents } from '../src/service/incident-reenrich.ts';
 import { createIncident } from '../src/service/incidents.ts';
-import { findIncident } from '../src/store/incidents.ts';
 import { databaseFile, openStore, type Store } from '../src/store/store.ts';
 import { assertExit, jsonLines } from './harness/cli-exit.ts';
 import { createFixture, startServer } from './harness/fixture.ts';
 import { shippedBoundaryFile } from './harness/iraq-data.ts';
 import { demoPassword, runSeam } from './harness/process.ts';
+import { withRawSql } from './harness/raw-sql.ts';
 import { tempDir } from './harness/temp-dir.ts';
 
 const kirkuk: [number, number] = [44.39, 35.47];
@@ -30,11 +30,13 @@ function open(t: TestContext, dir: string): Store {
 }
 
 function counts(store: Store) {
-  return store.db
-    .prepare(
-      'SELECT count(*) AS total, sum(governorate IS NULL) AS noGovernorate, sum(district IS NULL) AS noDistrict FROM incidents',
-    )
-    .get() as { total: number; noGovernorate: number; noDistrict: number };
+  return withRawSql(store, (db) =>
+    db
+      .prepare(
+        'SELECT count(*) AS total, sum(governorate IS NULL) AS noGovernorate, sum(district IS NULL) AS noDistrict FROM incidents',
+      )
+      .get(),
+  ) as { total: number; noGovernorate: number; noDistrict: number };
 }
 
 const importLevel = (level: 1 | 2) => ['boundaries', 'import', shippedBoundaryFile(level), '--level', String(level)];
@@ -44,7 +46,9 @@ test('the demo loads the shipped boundaries: every demo incident has a governora
   const c = counts(store);
   assert.ok(c.total > 100);
   assert.deepEqual({ ...c }, { total: c.total, noGovernorate: 0, noDistrict: 0 });
-  const names = store.db.prepare('SELECT DISTINCT governorate AS g FROM incidents ORDER BY g').all() as { g: string }[];
+  const names = withRawSql(store, (db) =>
+    db.prepare('SELECT DISTINCT governorate AS g FROM incidents ORDER BY g').all(),
+  ) as { g: string }[];
   assert.ok(
     names.some((n) => n.g === 'Kirkuk'),
     JSON.stringify(names),
@@ -249,14 +253,14 @@ test('a report by MGRS lands in its square; a place name resolves, or is refused
 
 test('re-enriching keeps the first of two reports the original', async (t) => {
   const { store } = await createFixture(t);
-  const reporter = actorForUser(store, 'isf-reporter');
+  const reporter = await actorForUser(store, 'isf-reporter');
   const report = (time: string, lat: number) =>
     createIncident(store, reporter, { type: 'ied', time, lon: kirkuk[0], lat });
-  const first = report('2026-01-01T06:00:00Z', kirkuk[1]);
-  const second = report('2026-01-01T08:00:00Z', 35.479);
+  const first = await report('2026-01-01T06:00:00Z', kirkuk[1]);
+  const second = await report('2026-01-01T08:00:00Z', 35.479);
   assert.equal(second.enrichment.suspectedDuplicateOf, first.id);
   assert.equal(first.enrichment.suspectedDuplicateOf, null);
-  reenrichIncidents(store, null);
-  assert.equal(findIncident(store.db, second.id)!.enrichment.suspectedDuplicateOf, first.id);
-  assert.equal(findIncident(store.db, first.id)!.enrichment.suspectedDuplicateOf, null);
+  await reenrichIncidents(store, null);
+  assert.equal((await store.incidents.find(second.id))!.enrichment.suspectedDuplicateOf, first.id);
+  assert.equal((await store.incidents.find(first.id))!.enrichment.suspectedDuplicateOf, null);
 });

@@ -5,6 +5,7 @@ import { loadDemo } from '../src/demo/load.ts';
 import { buildDemoScenario } from '../src/demo/scenario.ts';
 import { openStore } from '../src/store/store.ts';
 import { startServer } from './harness/fixture.ts';
+import { withRawSql } from './harness/raw-sql.ts';
 import { tempDir } from './harness/temp-dir.ts';
 
 const password = 'demo-test-password-1';
@@ -88,7 +89,9 @@ test('the gap analysis over the API: figures, access, validation and the stored 
       );
       await s.request('GET', q, { cookie: isf });
       await s.request('GET', q, { cookie: peshmerga });
-      const rows = store.db.prepare('SELECT org, count(*) AS n FROM gap_snapshots GROUP BY org ORDER BY org').all();
+      const rows = withRawSql(store, (db) =>
+        db.prepare('SELECT org, count(*) AS n FROM gap_snapshots GROUP BY org ORDER BY org').all(),
+      );
       assert.deepEqual(
         rows.map((r) => [r.org, Number(r.n)]),
         [

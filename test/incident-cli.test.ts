@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { disableUser } from '../src/service/users.ts';
-import { countIncidents } from '../src/store/incidents.ts';
 import { databaseFile, openStore } from '../src/store/store.ts';
-import { findUserByName } from '../src/store/users.ts';
 import { assertExit, jsonLines } from './harness/cli-exit.ts';
 import { createFixture, startServer, type TestServer } from './harness/fixture.ts';
 import { demoPassword, runSeam } from './harness/process.ts';
@@ -67,19 +65,19 @@ test('seam incident add reports through the one write path, with the API body an
   assert.equal(created.releasability, 'org');
   assert.deepEqual(created.tearline, { releasability: 'partners', summary: 'IED near Kirkuk' });
   assert.deepEqual(created.casualties, { forces: [], civilians: { killed: 1, wounded: 0, abducted: 2 } });
-  assert.equal(created.reporter_id, findUserByName(store.db, 'peshmerga-analyst')!.id);
+  assert.equal(created.reporter_id, (await store.users.findByName('peshmerga-analyst'))!.id);
   const isf = await s.signIn('isf-viewer');
   assert.equal((await s.request('GET', `/api/v1/incidents/${created.id}`, { cookie: isf })).body.tearline, true);
 
   const west = await runSeam(add('other-reporter', '--lon', '-73.9', '--lat', '40.7', '--json'), { dataDir: dir });
   assertExit(west, 0);
   assert.deepEqual([jsonLines(west)[0].lon, jsonLines(west)[0].jcc], [-73.9, null], 'a negative longitude is a value');
-  assert.equal(countIncidents(store.db), 3);
+  assert.equal(await store.incidents.count(), 3);
 });
 
 test('seam incident add: usage mistakes exit 2, refusals exit 1, nothing written', async (t) => {
   const { store, dir } = await createFixture(t);
-  disableUser(store, null, 'other-reporter');
+  await disableUser(store, null, 'other-reporter');
   const usage = await Promise.all(
     [
       ['incident'],
@@ -124,7 +122,7 @@ test('seam incident add: usage mistakes exit 2, refusals exit 1, nothing written
     ],
   ];
   for (const [args, reason] of refused) assertExit(await runSeam(args, { dataDir: dir }), 1, reason);
-  assert.equal(countIncidents(store.db), 0);
+  assert.equal(await store.incidents.count(), 0);
   const help = await runSeam(['incident', '--help']);
   assertExit(help, 0);
   assert.match(help.stdout, /^Usage:\n {2}seam incident add --user USERNAME --type TYPE --time TIME/);

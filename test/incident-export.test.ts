@@ -78,7 +78,7 @@ test('the API export streams exactly the records each user may see whole, in eve
       assert.equal(r.headers.get('content-disposition'), `attachment; filename="seam-incidents-${day}.${format}"`);
       assert.deepEqual(sorted(idsOf(format, r.text)), sorted(want), `${org} ${format}`);
       if (org !== 'isf') assert.ok(!r.text.includes('IED near Kirkuk'), 'no tearline text in an export');
-      const [audit] = listAudit(store.db, { action: 'incidents.export' }, 1);
+      const [audit] = await listAudit(store, { action: 'incidents.export' }, 1);
       assert.equal(audit.username, `${org}-analyst`);
       const detail = JSON.parse(audit.detail!);
       assert.equal(detail.format, format);
@@ -108,7 +108,7 @@ test('exported CSV neutralises formulas; filters apply; bad queries are refused'
 
   const filtered = await s.request('GET', '/api/v1/incidents/export?format=geojson&type=sighting,arrest', { cookie });
   assert.deepEqual(idsOf('geojson', filtered.text), [ids.isfPartners]);
-  const [audit] = listAudit(store.db, { action: 'incidents.export' }, 1);
+  const [audit] = await listAudit(store, { action: 'incidents.export' }, 1);
   assert.deepEqual(JSON.parse(audit.detail!).filter.types, ['sighting', 'arrest']);
   const empty = await s.request('GET', '/api/v1/incidents/export?format=kml&q=nothingmatchesthis', { cookie });
   assert.equal(empty.status, 200);
@@ -145,7 +145,7 @@ test('seam export writes the same records as the API, to a file or standard outp
   const other = await runSeam(['export', '--user', 'coalition-viewer', '--format', 'geojson'], { dataDir: dir });
   assertExit(other, 0);
   assert.deepEqual(sorted(idsOf('geojson', other.stdout)), sorted([ids.peshCoalition, ids.peshIntel]));
-  const [audit] = listAudit(store.db, { action: 'incidents.export' }, 1);
+  const [audit] = await listAudit(store, { action: 'incidents.export' }, 1);
   assert.equal(audit.username, 'coalition-viewer');
   assert.equal(JSON.parse(audit.detail!).count, 2);
 

@@ -5,24 +5,22 @@ import { type TestContext, test } from 'node:test';
 import type { Incident } from '../src/domain/incident.ts';
 import { readCsv } from '../src/io/csv.ts';
 import { listAudit } from '../src/service/audit.ts';
-import { lastSeq } from '../src/store/change-log.ts';
-import { countIncidents, findIncident } from '../src/store/incidents.ts';
 import type { Store } from '../src/store/store.ts';
-import { findUserByName } from '../src/store/users.ts';
 import { assertExit } from './harness/cli-exit.ts';
 import { createFixture } from './harness/fixture.ts';
 import { runSeam } from './harness/process.ts';
+import { withRawSql } from './harness/raw-sql.ts';
 import { tempDir } from './harness/temp-dir.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures/io');
 const acledSample = join(fixtures, 'acled-sample.csv');
 
-function bySource(store: Store, source: string, sourceId: string): Incident {
-  const row = store.db.prepare('SELECT id FROM incidents WHERE source = ? AND source_id = ?').get(source, sourceId) as
-    | { id: string }
-    | undefined;
+async function bySource(store: Store, source: string, sourceId: string): Promise<Incident> {
+  const row = withRawSql(store, (db) =>
+    db.prepare('SELECT id FROM incidents WHERE source = ? AND source_id = ?').get(source, sourceId),
+  ) as { id: string } | undefined;
   assert.ok(row, `no ${source} incident ${sourceId}`);
-  return findIncident(store.db, row.id)!;
+  return (await store.incidents.find(row.id))!;
 }
 
 /** The ACLED sample with two bad rows: an impossible date on line 6 and a latitude out of range on line 8. */
@@ -67,30 +65,30 @@ test('each format imports end to end through the CLI, and a second import change
       errors: [],
     });
   }
-  assert.equal(countIncidents(store.db), 7 + 6 + 3 + 3);
+  assert.equal(await store.incidents.count(), 7 + 6 + 3 + 3);
 
-  const ucdp = bySource(store, 'ucdp-ged', '244657');
+  const ucdp = await bySource(store, 'ucdp-ged', '244657');
   assert.equal(ucdp.type, 'armed_clash');
   assert.equal(ucdp.time, '2017-03-13T00:00:00.000Z');
   assert.equal(ucdp.jcc, 'k1', 'enriched: inside the Kirkuk AOR');
   assert.equal(ucdp.ownerOrg, 'isf');
   assert.deepEqual(ucdp.releasability, { scope: 'partners' }, 'the default releasability');
   assert.equal(ucdp.reporterId, null, 'the local operator');
-  const acled = bySource(store, 'acled', 'IRQ10002');
+  const acled = await bySource(store, 'acled', 'IRQ10002');
   assert.equal(acled.type, 'ied');
   assert.deepEqual([acled.lon, acled.lat], [45.16, 34.2711]);
-  assert.equal(bySource(store, 'acled', 'SEAM-0001').exercise, true, 'the seam-exercise tag');
-  const geojson = bySource(store, 'geojson', 'JCC-K-2024-0042');
+  assert.equal((await bySource(store, 'acled', 'SEAM-0001')).exercise, true, 'the seam-exercise tag');
+  const geojson = await bySource(store, 'geojson', 'JCC-K-2024-0042');
   assert.equal(geojson.type, 'checkpoint_attack');
   assert.equal(geojson.time, '2024-03-02T18:15:00.000Z');
   assert.deepEqual(geojson.grading, { reliability: 'B', credibility: 2 });
   assert.deepEqual(geojson.casualties.forces, [{ org: 'peshmerga', killed: 1, wounded: 2, abducted: 0 }]);
-  const kml = bySource(store, 'kml', 'DIY-77');
+  const kml = await bySource(store, 'kml', 'DIY-77');
   assert.equal(kml.type, 'abduction');
   assert.equal(kml.casualties.civilians.abducted, 2);
   assert.equal(kml.exercise, true);
 
-  const seq = lastSeq(store.db);
+  const seq = await store.changeLog.lastSeq();
   for (const c of cases) {
     const r = await runSeam(importJson(join(fixtures, c.file), c.format), { dataDir: dir });
     assertExit(r, 0);
@@ -98,9 +96,9 @@ test('each format imports end to end through the CLI, and a second import change
     assert.equal(again.imported, 0, c.file);
     assert.equal(again.skipped, c.rows, c.file);
   }
-  assert.equal(lastSeq(store.db), seq, 'the change log did not move');
-  assert.equal(countIncidents(store.db), 19);
-  const audit = listAudit(store.db, { action: 'incidents.import' }, 100);
+  assert.equal(await store.changeLog.lastSeq(), seq, 'the change log did not move');
+  assert.equal(await store.incidents.count(), 19);
+  const audit = await listAudit(store, { action: 'incidents.import' }, 100);
   assert.equal(audit.length, 8, 'every import is audited, the no-op ones included');
 });
 
@@ -118,24 +116,26 @@ test('--user names the reporter and must belong to --org; --exercise marks every
     /^seam import: this action needs one of the roles/,
   );
   assertExit(await runSeam(importJson(file, 'geojson', '--user', 'nobody'), { dataDir: dir }), 1, /no user "nobody"/);
-  assert.equal(countIncidents(store.db), 0);
+  assert.equal(await store.incidents.count(), 0);
 
   const r = await runSeam(importJson(file, 'geojson', '--user', 'isf-reporter', '--exercise'), { dataDir: dir });
   assertExit(r, 0);
-  const reporter = findUserByName(store.db, 'isf-reporter')!;
-  const imported = ['JCC-K-2024-0042', '17', 'field-report-9'].map((id) => bySource(store, 'geojson', id));
+  const reporter = (await store.users.findByName('isf-reporter'))!;
+  const imported = await Promise.all(
+    ['JCC-K-2024-0042', '17', 'field-report-9'].map((id) => bySource(store, 'geojson', id)),
+  );
   for (const i of imported) {
     assert.equal(i.reporterId, reporter.id);
     assert.equal(i.exercise, true);
   }
-  const [entry] = listAudit(store.db, { action: 'incidents.import' }, 1);
+  const [entry] = await listAudit(store, { action: 'incidents.import' }, 1);
   assert.equal(entry.username, 'isf-reporter');
 });
 
 test('a file with bad rows is refused whole, naming each line and field; nothing is written', async (t) => {
   const { store, dir } = await createFixture(t);
   const broken = brokenAcled(t);
-  const seq = lastSeq(store.db);
+  const seq = await store.changeLog.lastSeq();
   const r = await runSeam(['import', broken, '--format', 'acled', '--org', 'isf'], { dataDir: dir });
   assertExit(
     r,
@@ -143,8 +143,8 @@ test('a file with bad rows is refused whole, naming each line and field; nothing
     /^seam import: import refused, 2 errors: line 6: event_date: expected a date YYYY-MM-DD, got "2023-13-45"; line 8: latitude: /,
   );
   assert.equal(r.stdout, '');
-  assert.equal(lastSeq(store.db), seq, 'the change log did not move');
-  assert.equal(countIncidents(store.db), 0);
+  assert.equal(await store.changeLog.lastSeq(), seq, 'the change log did not move');
+  assert.equal(await store.incidents.count(), 0);
   assert.equal(existsSync(`${broken}.rejects.csv`), false);
 });
 
@@ -159,7 +159,7 @@ test('--skip-invalid imports the valid rows and writes every rejected one, with 
   );
   assert.match(r.stdout, /\n {2}line 6: event_date: expected a date YYYY-MM-DD, got "2023-13-45"\n/);
   assert.match(r.stdout, /\n {2}line 8: latitude: latitude 95\.1396 is outside -90\.\.90\n/);
-  assert.equal(countIncidents(store.db), 4);
+  assert.equal(await store.incidents.count(), 4);
   const rejects = [...readCsv(readFileSync(`${broken}.rejects.csv`, 'utf8'))].map((rec) => rec.fields);
   assert.deepEqual(rejects, [
     ['line', 'where', 'field', 'reason'],
@@ -213,7 +213,7 @@ test('a CSV missing columns is refused naming every missing column, with or with
       /^seam import: import refused, 1 error: line 1: header: the ACLED CSV header lacks columns event_date, latitude$/,
     );
   }
-  assert.equal(countIncidents(store.db), 0);
+  assert.equal(await store.incidents.count(), 0);
 });
 
 test('usage mistakes exit 2 with one line', async (t) => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createFixture, startServer } from './harness/fixture.ts';
+import { withRawSql } from './harness/raw-sql.ts';
 
 const report = { type: 'ied', time: '2026-03-01T08:00:00Z', lon: 44.39, lat: 35.47, narrative: 'first account' };
 
@@ -103,9 +104,9 @@ test('an incident is corrected, verified and re-shared, and its history says who
       json: { releasability: 'org' },
     });
     assert.equal(byReporter.status, 403, 'reporters do not change releasability');
-    const audited = store.db
-      .prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'incident.releasability'")
-      .get() as { n: number };
+    const audited = withRawSql(store, (db) =>
+      db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'incident.releasability'").get(),
+    ) as { n: number };
     assert.equal(Number(audited.n), 2);
   });
 

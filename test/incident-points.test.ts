@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { snapToGrid } from '../src/geo/grid.ts';
-import { lastSeq } from '../src/store/change-log.ts';
 import { createFixture, startServer } from './harness/fixture.ts';
 
 const inKirkuk = { lon: 44.391234, lat: 35.471234 };
@@ -47,7 +46,11 @@ test('map points: what each organisation may see, as compact rows', async (t) =>
     );
     assert.equal(r.body.count, 3);
     assert.equal(r.body.truncated, false);
-    assert.equal(r.body.change_log_seq, lastSeq(store.db), 'where a live stream picks up after these points');
+    assert.equal(
+      r.body.change_log_seq,
+      await store.changeLog.lastSeq(),
+      'where a live stream picks up after these points',
+    );
     const row = byId(r.body).get(ids.tearlineOnly)!;
     assert.deepEqual(row, [
       ids.tearlineOnly,

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { createApiToken } from '../src/service/auth.ts';
 import { disableUser } from '../src/service/users.ts';
 import { createFixture, startServer, testPassword } from './harness/fixture.ts';
+import { withRawSql } from './harness/raw-sql.ts';
 
 const report = { type: 'ied', time: '2026-01-01T10:00:00Z', lon: 44.39, lat: 35.47 };
 
@@ -35,9 +36,15 @@ test('authentication and roles', async (t) => {
   });
 
   await t.test('a wrong password and an unknown user get the same answer, and both are audited', async () => {
-    const auditBefore = Number(
-      (store.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'login.failure'").get() as { n: number }).n,
-    );
+    const failures = () =>
+      Number(
+        (
+          withRawSql(store, (db) =>
+            db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'login.failure'").get(),
+          ) as { n: number }
+        ).n,
+      );
+    const auditBefore = failures();
     const wrong = await s.request('POST', '/api/v1/auth/login', {
       json: { username: 'isf-viewer', password: 'not-the-password' },
     });
@@ -47,9 +54,7 @@ test('authentication and roles', async (t) => {
     assert.equal(wrong.status, 401);
     assert.equal(unknown.status, 401);
     assert.equal(wrong.body.error.message, unknown.body.error.message);
-    const auditAfter = Number(
-      (store.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'login.failure'").get() as { n: number }).n,
-    );
+    const auditAfter = failures();
     assert.equal(auditAfter, auditBefore + 2);
   });
 
@@ -86,22 +91,21 @@ test('authentication and roles', async (t) => {
       (await s.request('GET', '/api/v1/incidents', { headers: { authorization: 'Basic abc' } })).status,
       401,
     );
-    const read = createApiToken(store, null, 'isf-reporter', 'read', null).token;
-    const write = createApiToken(store, null, 'isf-reporter', 'write', 30).token;
+    const read = (await createApiToken(store, null, 'isf-reporter', 'read', null)).token;
+    const write = (await createApiToken(store, null, 'isf-reporter', 'write', 30)).token;
     assert.equal((await s.request('GET', '/api/v1/incidents', { bearer: read })).status, 200);
     assert.equal((await s.request('POST', '/api/v1/incidents', { bearer: read, json: report })).status, 403);
     assert.equal((await s.request('POST', '/api/v1/incidents', { bearer: write, json: report })).status, 201);
-    const stored = store.db
-      .prepare('SELECT token_hash FROM api_tokens')
-      .all()
-      .map((r) => String(r.token_hash));
+    const stored = withRawSql(store, (db) => db.prepare('SELECT token_hash FROM api_tokens').all()).map((r) =>
+      String(r.token_hash),
+    );
     assert.ok(!stored.includes(read) && !stored.includes(write), 'tokens are stored hashed');
   });
 
   await t.test('a disabled user loses sessions and tokens at once', async () => {
     const cookie = await s.signIn('other-reporter');
-    const token = createApiToken(store, null, 'other-reporter', 'read', null).token;
-    disableUser(store, null, 'other-reporter');
+    const token = (await createApiToken(store, null, 'other-reporter', 'read', null)).token;
+    await disableUser(store, null, 'other-reporter');
     assert.equal((await s.request('GET', '/api/v1/incidents', { cookie })).status, 401);
     assert.equal((await s.request('GET', '/api/v1/incidents', { bearer: token })).status, 401);
     const again = await s.request('POST', '/api/v1/auth/login', {

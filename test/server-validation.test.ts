@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { bodyLimit } from '../src/server/app.ts';
+import type { Store } from '../src/store/store.ts';
 import { createFixture, startServer } from './harness/fixture.ts';
 
 const good = { type: 'ied', time: '2026-01-01T10:00:00Z', lon: 44.39, lat: 35.47 };
 
-function incidentCount(db: import('node:sqlite').DatabaseSync): number {
-  return Number((db.prepare('SELECT count(*) AS n FROM incidents').get() as { n: number }).n);
+function incidentCount(store: Store): Promise<number> {
+  return store.incidents.count();
 }
 
 test('bad input is refused with 400 naming the field, and nothing is written', async (t) => {
@@ -14,7 +15,7 @@ test('bad input is refused with 400 naming the field, and nothing is written', a
   const s = await startServer(t, store);
   const cookie = await s.signIn('isf-reporter');
   const csrf = (await s.request('GET', '/api/v1/auth/me', { cookie })).body.csrf_token as string;
-  const before = incidentCount(store.db);
+  const before = await incidentCount(store);
 
   const cases: Array<[string, Record<string, unknown>, string]> = [
     ['latitude out of range', { ...good, lat: 91 }, 'lat'],
@@ -62,7 +63,7 @@ test('bad input is refused with 400 naming the field, and nothing is written', a
   });
   assert.equal(huge.status, 413);
 
-  assert.equal(incidentCount(store.db), before, 'nothing was written');
+  assert.equal(await incidentCount(store), before, 'nothing was written');
 });
 
 test('query, path and login validation name the parameter', async (t) => {

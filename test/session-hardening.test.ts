@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { passwordProblems } from '../src/domain/user.ts';
 import { addressFailuresPerMinute, lockoutFailures, lockoutMinutes } from '../src/service/auth.ts';
 import { createFixture, startServer, testPassword } from './harness/fixture.ts';
+import { withRawSql } from './harness/raw-sql.ts';
 
 function clock(start: string) {
   let t = Date.parse(start);
@@ -63,9 +64,9 @@ test('failed sign-ins lock the user name for a while, and a good password then w
   assert.equal((await login('peshmerga-viewer', testPassword)).status, 200, 'other users are not affected');
   c.advance(lockoutMinutes + 1);
   assert.equal((await login('isf-viewer', testPassword)).status, 200, 'the lock lifts');
-  const refused = store.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'login.refused'").get() as {
-    n: number;
-  };
+  const refused = withRawSql(store, (db) =>
+    db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'login.refused'").get(),
+  ) as { n: number };
   assert.equal(Number(refused.n), 1);
 });
 

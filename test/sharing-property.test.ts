@@ -12,14 +12,8 @@ import type { Releasability } from '../src/domain/releasability.ts';
 import { snapToGrid } from '../src/geo/grid.ts';
 import { createApiToken } from '../src/service/auth.ts';
 import { hashPassword } from '../src/service/secrets.ts';
-import { lastSeq } from '../src/store/change-log.ts';
 import { newId } from '../src/store/ids.ts';
-import { insertIncident, updateIncident } from '../src/store/incidents.ts';
-import { insertJcc } from '../src/store/jccs.ts';
-import { insertOrganisation } from '../src/store/organisations.ts';
-import { insertSharingGroup } from '../src/store/sharing-groups.ts';
 import { openStore } from '../src/store/store.ts';
-import { insertUser } from '../src/store/users.ts';
 import { kirkukAor, startServer } from './harness/fixture.ts';
 import { openSse } from './harness/sse.ts';
 import { tempDir } from './harness/temp-dir.ts';
@@ -104,14 +98,14 @@ test('no read path lets a record or a field reach a user beyond what the sharing
         return 'none';
       };
 
-      const seqBefore = lastSeq(store.db);
+      const seqBefore = await store.changeLog.lastSeq();
       const history: Incident[] = [];
       const finals: Incident[] = [];
       const tokens = new Map<string, string>();
-      store.writes.write(null, (tx) => {
-        for (const code of orgs) insertOrganisation(tx, { id: newId(), code, name: code, createdAt: tx.at });
+      await store.write(null, async (tx) => {
+        for (const code of orgs) await tx.organisations.insert({ id: newId(), code, name: code, createdAt: tx.at });
         for (const j of jccs) {
-          insertJcc(tx, {
+          await tx.jccs.insert({
             id: newId(),
             code: j.code,
             name: j.code,
@@ -121,9 +115,10 @@ test('no read path lets a record or a field reach a user beyond what the sharing
             updatedAt: tx.at,
           });
         }
-        for (const g of groups) insertSharingGroup(tx, { ...g, ownerOrg: orgs[0], createdAt: tx.at, updatedAt: tx.at });
+        for (const g of groups)
+          await tx.sharingGroups.insert({ ...g, ownerOrg: orgs[0], createdAt: tx.at, updatedAt: tx.at });
         for (const code of orgs) {
-          insertUser(tx, {
+          await tx.users.insert({
             id: newId(),
             username: `${code}-viewer`,
             org: code,
@@ -168,7 +163,7 @@ test('no read path lets a record or a field reach a user beyond what the sharing
             updatedAt: tx.at,
             version: 1,
           };
-          insertIncident(tx, incident);
+          await tx.incidents.insert(incident);
           history.push(incident);
           let final = incident;
           if (r.change) {
@@ -178,17 +173,19 @@ test('no read path lets a record or a field reach a user beyond what the sharing
               tearline: r.change.tearline && { releasability: toRel(r.change.tearline), summary: 'sanitised' },
               version: 2,
             };
-            updateIncident(tx, final, { action: 'incident.releasability' });
+            await tx.incidents.update(final, { action: 'incident.releasability' });
             history.push(final);
           }
           finals.push(final);
         }
       });
-      for (const code of orgs) tokens.set(code, createApiToken(store, null, `${code}-viewer`, 'read', null).token);
+      for (const code of orgs)
+        tokens.set(code, (await createApiToken(store, null, `${code}-viewer`, 'read', null)).token);
       // A change everyone may see marks the end of this run on every stream.
       const marker = `r${run}-zz`;
-      store.writes.write(null, (tx) =>
-        insertOrganisation(tx, { id: newId(), code: marker, name: marker, createdAt: tx.at }),
+      await store.write(
+        null,
+        async (tx) => await tx.organisations.insert({ id: newId(), code: marker, name: marker, createdAt: tx.at }),
       );
 
       const since = `${day}T00:00:00Z`;

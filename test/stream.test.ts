@@ -2,11 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Presence } from '../src/domain/presence.ts';
-import { lastSeq } from '../src/store/change-log.ts';
 import { newId } from '../src/store/ids.ts';
-import { insertOrganisation } from '../src/store/organisations.ts';
-import { insertPresence } from '../src/store/presence.ts';
-import { insertUser } from '../src/store/users.ts';
 import { createFixture, startServer } from './harness/fixture.ts';
 import { openSse } from './harness/sse.ts';
 
@@ -109,7 +105,7 @@ test('the stream needs a user, refuses a bad Last-Event-ID and starts at the giv
   const cookie = await s.signIn('isf-viewer');
   const bad = await s.request('GET', '/api/v1/stream', { cookie, headers: { 'last-event-id': 'abc' } });
   assert.equal(bad.status, 400);
-  const from = lastSeq(store.db);
+  const from = await store.changeLog.lastSeq();
   const stream = await openSse(`${s.url}/api/v1/stream?after=${from}`, { cookie });
   t.after(() => stream.close());
   assert.equal(stream.status, 200);
@@ -120,7 +116,7 @@ test('the stream needs a user, refuses a bad Last-Event-ID and starts at the giv
 test('the live stream sends presence only to those it is released to, and never users', async (t) => {
   const { store } = await createFixture(t, { roles: ['viewer'] });
   const s = await startServer(t, store);
-  const after = lastSeq(store.db);
+  const after = await store.changeLog.lastSeq();
   const open = async (user: string) =>
     openSse(`${s.url}/api/v1/stream?after=${after}`, { cookie: await s.signIn(user) });
   const isf = await open('isf-viewer');
@@ -143,10 +139,10 @@ test('the live stream sends presence only to those it is released to, and never 
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
   });
-  store.writes.write(null, (tx) => {
-    insertPresence(tx, checkpoint('cp-own', { scope: 'org' }));
-    insertPresence(tx, checkpoint('cp-all', { scope: 'coalition' }));
-    insertUser(tx, {
+  await store.write(null, async (tx) => {
+    await tx.presence.insert(checkpoint('cp-own', { scope: 'org' }));
+    await tx.presence.insert(checkpoint('cp-all', { scope: 'coalition' }));
+    await tx.users.insert({
       id: newId(),
       username: 'late-user',
       org: 'isf',
@@ -156,7 +152,7 @@ test('the live stream sends presence only to those it is released to, and never 
       createdAt: tx.at,
       updatedAt: tx.at,
     });
-    insertOrganisation(tx, { id: newId(), code: 'zz-end', name: 'zz-end', createdAt: tx.at });
+    await tx.organisations.insert({ id: newId(), code: 'zz-end', name: 'zz-end', createdAt: tx.at });
   });
   const seen = async (c: Awaited<ReturnType<typeof open>>) => {
     await c.until((ev) => ev.some((e) => e.event === 'organisation' && e.data.record.code === 'zz-end'));

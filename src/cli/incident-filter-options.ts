@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { incidentFilterOf, incidentFilterQuery } from '../server/incident-filter.ts';
-import type { IncidentFilter } from '../store/incident-queries.ts';
+import type { IncidentFilter } from '../store/incidents.ts';
 import { UsageError } from './args.ts';
 import { sinceOption } from './commands/audit.ts';
 

@@ -1,17 +1,11 @@
 import { noEnrichment } from '../domain/enrichment.ts';
 import type { Incident } from '../domain/incident.ts';
-import { enrich, loadEnrichmentContext } from '../service/enrichment.ts';
+import { boundaryIndex } from '../service/boundary-index.ts';
+import { loadEnrichmentContext } from '../service/enrichment.ts';
+import { writeIncidents } from '../service/incidents.ts';
 import { hashPassword } from '../service/secrets.ts';
-import { insertCoordinationLine } from '../store/coordination-lines.ts';
 import { newId } from '../store/ids.ts';
-import { insertIncident } from '../store/incidents.ts';
-import { insertJcc } from '../store/jccs.ts';
-import { insertOrganisation } from '../store/organisations.ts';
-import { insertPresence } from '../store/presence.ts';
-import { setSetting } from '../store/settings.ts';
-import { insertSharingGroup } from '../store/sharing-groups.ts';
 import type { Store } from '../store/store.ts';
-import { insertUser } from '../store/users.ts';
 import type { DemoScenario } from './scenario-types.ts';
 
 export interface DemoLogin {
@@ -35,20 +29,21 @@ export async function loadDemo(
 ): Promise<DemoLogin[]> {
   const logins = scenario.users.map((u) => ({ ...u, password: passwordFor(u.username) }));
   const hashes = await Promise.all(logins.map((l) => hashPassword(l.password)));
-  store.writes.write(null, (tx) => {
+  const boundaries = await boundaryIndex(store);
+  await store.write(null, async (tx) => {
     const at = tx.at;
     for (const o of scenario.organisations)
-      insertOrganisation(tx, { id: newId(), code: o.code, name: o.name, createdAt: at });
-    insertSharingGroup(tx, { ...demoSharingGroup, ownerOrg: 'peshmerga', createdAt: at, updatedAt: at });
-    insertCoordinationLine(tx, { id: newId(), ...scenario.line, createdAt: at, updatedAt: at });
-    for (const j of scenario.jccs) insertJcc(tx, { id: newId(), ...j, createdAt: at, updatedAt: at });
-    for (const p of scenario.presence) insertPresence(tx, { ...p, createdAt: at, updatedAt: at });
+      await tx.organisations.insert({ id: newId(), code: o.code, name: o.name, createdAt: at });
+    await tx.sharingGroups.insert({ ...demoSharingGroup, ownerOrg: 'peshmerga', createdAt: at, updatedAt: at });
+    await tx.lines.insert({ id: newId(), ...scenario.line, createdAt: at, updatedAt: at });
+    for (const j of scenario.jccs) await tx.jccs.insert({ id: newId(), ...j, createdAt: at, updatedAt: at });
+    for (const p of scenario.presence) await tx.presence.insert({ ...p, createdAt: at, updatedAt: at });
     const userIds: Array<[string, DemoLogin]> = [];
     for (const [i, l] of logins.entries()) {
       const { username, org, roles } = l;
       const id = newId();
       userIds.push([id, l]);
-      insertUser(tx, {
+      await tx.users.insert({
         id,
         username,
         org,
@@ -60,20 +55,22 @@ export async function loadDemo(
       });
     }
     // Enriched against the line, AORs and presence written above, in this same transaction.
-    const ctx = loadEnrichmentContext(store);
+    const enrichment = await loadEnrichmentContext(tx, boundaries);
     const analystOf = new Map(userIds.filter(([, l]) => l.roles.includes('analyst')).map(([id, l]) => [l.org, id]));
-    for (const i of scenario.incidents) {
-      const base = {
-        ...i,
-        review: null,
-        duplicateOf: null,
-        enrichment: noEnrichment,
-        reporterId: null,
-        createdAt: at,
-        updatedAt: at,
-        version: 1,
-      };
-      const incident: Incident = { ...base, ...enrich(store, ctx, base) };
+    const drafts: Incident[] = scenario.incidents.map((i) => ({
+      ...i,
+      review: null,
+      duplicateOf: null,
+      enrichment: noEnrichment,
+      reporterId: null,
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    }));
+    // The same write step as every reported incident; the scenario's verification is completed
+    // from each incident's enrichment before it is written.
+    await writeIncidents(tx, { enrichment }, drafts, (enriched) => {
+      const incident = { ...enriched };
       if (incident.verification === 'duplicate') {
         // A duplicate must name what it repeats: the earlier report it was flagged against, if any.
         incident.duplicateOf = incident.enrichment.suspectedDuplicateOf;
@@ -86,9 +83,9 @@ export async function loadDemo(
           reason: 'EXERCISE: reviewed at the JCC',
         };
       }
-      insertIncident(tx, incident);
-    }
-    setSetting(tx.db, 'demo', JSON.stringify({ seed: scenario.seed, asOf: scenario.asOf }));
+      return incident;
+    });
+    await tx.settings.set('demo', JSON.stringify({ seed: scenario.seed, asOf: scenario.asOf }));
   });
   return logins;
 }

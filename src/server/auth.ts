@@ -32,7 +32,7 @@ export function identify(store: Store) {
     const header = request.headers.authorization;
     if (header !== undefined) {
       const m = /^Bearer ([A-Za-z0-9_-]{10,200})$/.exec(header);
-      const actor = m ? actorFromApiToken(store, m[1]) : null;
+      const actor = m ? await actorFromApiToken(store, m[1]) : null;
       if (!actor) throw new SeamError('unauthenticated', 'the bearer token is invalid, expired or revoked');
       request.actor = actor;
       request.authVia = 'bearer';
@@ -40,7 +40,7 @@ export function identify(store: Store) {
     }
     const cookie = request.cookies[sessionCookie];
     if (cookie && /^ses_[A-Za-z0-9_-]{43}$/.test(cookie)) {
-      const use = useSession(store, cookie);
+      const use = await useSession(store, cookie);
       if (use) {
         request.actor = use.actor;
         request.authVia = 'cookie';

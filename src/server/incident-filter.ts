@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { verifications } from '../domain/incident.ts';
 import { incidentTypeCodes } from '../domain/taxonomy.ts';
-import type { IncidentFilter } from '../store/incident-queries.ts';
+import type { IncidentFilter } from '../store/incidents.ts';
 import { bboxParam } from './cursor.ts';
 
 const list = <T extends z.ZodType<string, string>>(item: T, what: string) =>

@@ -1,6 +1,4 @@
-import { statSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { lastSeq } from '../store/change-log.ts';
 import type { Store } from '../store/store.ts';
 
 const buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
@@ -13,14 +11,6 @@ interface Series {
 
 function label(value: string): string {
   return value.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('\n', '\\n');
-}
-
-function fileSize(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
 }
 
 /** Request counts and latencies by route, database size and change-log position, in Prometheus text format. */
@@ -44,7 +34,7 @@ export class Metrics {
     });
   }
 
-  render(store: Store): string {
+  async render(store: Store): Promise<string> {
     const out: string[] = [];
     out.push(
       '# HELP seam_http_requests_total HTTP requests by route and status.',
@@ -61,11 +51,11 @@ export class Metrics {
       out.push(`seam_http_request_duration_seconds_sum{${k}} ${s.sum}`);
       out.push(`seam_http_request_duration_seconds_count{${k}} ${s.count}`);
     }
-    const dbBytes = fileSize(store.file) + fileSize(`${store.file}-wal`);
+    const dbBytes = await store.size();
     out.push('# HELP seam_database_bytes Size of the database file and its write-ahead log.');
     out.push('# TYPE seam_database_bytes gauge', `seam_database_bytes ${dbBytes}`);
     out.push('# HELP seam_change_log_seq Highest change-log sequence number committed.');
-    out.push('# TYPE seam_change_log_seq gauge', `seam_change_log_seq ${lastSeq(store.db)}`);
+    out.push('# TYPE seam_change_log_seq gauge', `seam_change_log_seq ${await store.changeLog.lastSeq()}`);
     return `${out.join('\n')}\n`;
   }
 }

@@ -1,6 +1,5 @@
 import { SeamError } from '../domain/errors.ts';
 import type { Store } from '../store/store.ts';
-import { findUserByName } from '../store/users.ts';
 import type { Actor } from './actor.ts';
 
 /**
@@ -9,8 +8,8 @@ import type { Actor } from './actor.ts';
  * user's roles still decide what the commands may read and write, and the change log and audit
  * name the user.
  */
-export function actorForUser(store: Store, username: string): Actor {
-  const user = findUserByName(store.db, username);
+export async function actorForUser(store: Store, username: string): Promise<Actor> {
+  const user = await store.users.findByName(username);
   if (!user) throw new SeamError('not_found', `no user "${username}"`);
   if (user.disabled) throw new SeamError('forbidden', `user "${username}" is disabled`);
   return { userId: user.id, username: user.username, org: user.org, roles: user.roles, scope: 'write' };

@@ -1,8 +1,7 @@
 import { SeamError } from '../domain/errors.ts';
-import { type AuditEntry, type AuditFilter, auditAfter, queryAudit } from '../store/audit-log.ts';
-import type { Database } from '../store/sqlite/database.ts';
-import { findUserById, findUserByName } from '../store/users.ts';
-import { auditHash, genesisHash } from '../store/write-path.ts';
+import { auditHash, genesisHash } from '../store/audit-chain.ts';
+import type { AuditEntry, AuditFilter } from '../store/audit-log.ts';
+import type { Store } from '../store/store.ts';
 
 export interface ChainCheck {
   entries: number;
@@ -15,11 +14,11 @@ export interface ChainCheck {
  * gap, carry its hash as `prev_hash`, and hash to its own `hash`. An entry edited, inserted or
  * removed behind Seam's back breaks the chain at that point.
  */
-export function verifyAuditChain(db: Database, onProgress?: (checked: number) => void): ChainCheck {
+export async function verifyAuditChain(store: Store, onProgress?: (checked: number) => void): Promise<ChainCheck> {
   let prev = { seq: 0, hash: genesisHash };
   let entries = 0;
   for (;;) {
-    const batch = auditAfter(db, prev.seq, 5000);
+    const batch = await store.auditLog.after(prev.seq, 5000);
     for (const e of batch) {
       const broken = (reason: string): ChainCheck => ({ entries, broken: { seq: e.seq, at: e.at, reason } });
       if (e.seq !== prev.seq + 1) {
@@ -41,8 +40,8 @@ export interface AuditListEntry extends AuditEntry {
 }
 
 /** Audit entries, newest first, optionally since a time, by one user (name) or of one action (prefix). */
-export function listAudit(
-  db: Database,
+export async function listAudit(
+  store: Store,
   filter: {
     since?: string;
     username?: string;
@@ -52,7 +51,7 @@ export function listAudit(
     beforeSeq?: number;
   },
   limit: number,
-): AuditListEntry[] {
+): Promise<AuditListEntry[]> {
   const f: AuditFilter = {
     since: filter.since,
     action: filter.action,
@@ -61,7 +60,7 @@ export function listAudit(
     beforeSeq: filter.beforeSeq,
   };
   if (filter.username) {
-    const user = findUserByName(db, filter.username);
+    const user = await store.users.findByName(filter.username);
     // Another organisation's user is "not found" too: an administrator learns nothing of who exists elsewhere.
     if (!user || (filter.actorOrg && user.org !== filter.actorOrg)) {
       throw new SeamError('not_found', `no user "${filter.username}"`);
@@ -69,8 +68,9 @@ export function listAudit(
     f.actor = user.id;
   }
   const names = new Map<string, string | null>();
-  return queryAudit(db, f, limit).map((e) => {
-    if (e.actor && !names.has(e.actor)) names.set(e.actor, findUserById(db, e.actor)?.username ?? null);
-    return { ...e, username: e.actor ? (names.get(e.actor) ?? null) : null };
-  });
+  const entries = await store.auditLog.query(f, limit);
+  for (const e of entries) {
+    if (e.actor && !names.has(e.actor)) names.set(e.actor, (await store.users.findById(e.actor))?.username ?? null);
+  }
+  return entries.map((e) => ({ ...e, username: e.actor ? (names.get(e.actor) ?? null) : null }));
 }

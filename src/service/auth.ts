@@ -1,22 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { SeamError } from '../domain/errors.ts';
-import {
-  clearLoginFailures,
-  countLoginFailures,
-  deleteExpiredSessions,
-  deleteSession,
-  findApiTokenByHash,
-  findSession,
-  insertApiToken,
-  insertLoginFailure,
-  insertSession,
-  retireSession,
-  type TokenScope,
-  touchSession,
-} from '../store/credentials.ts';
+import type { TokenScope } from '../store/credentials.ts';
 import { newId } from '../store/ids.ts';
 import type { Store } from '../store/store.ts';
-import { findUserById, findUserByName, type UserWithSecret } from '../store/users.ts';
+import type { UserWithSecret } from '../store/users.ts';
 import type { Actor } from './actor.ts';
 import { decoyPasswordHash, hashSecret, newSecret, verifyPassword } from './secrets.ts';
 
@@ -65,17 +52,16 @@ export interface SignedIn {
  */
 export async function login(store: Store, username: string, password: string, from: string): Promise<SignedIn> {
   const now = store.now();
-  const failures = countLoginFailures(
-    store.db,
+  const failures = await store.credentials.countLoginFailures(
     username,
     new Date(now.getTime() - lockoutMinutes * 60_000).toISOString(),
     from,
     new Date(now.getTime() - 60_000).toISOString(),
   );
   if (failures.user >= lockoutFailures || failures.ip >= addressFailuresPerMinute) {
-    store.writes.write(null, (tx) => {
-      insertLoginFailure(tx.db, username, from, tx.at);
-      tx.audit({ action: 'login.refused', recordType: 'user', detail: { username, from, failures } });
+    await store.write(null, async (tx) => {
+      await tx.credentials.insertLoginFailure(username, from, tx.at);
+      await tx.audit({ action: 'login.refused', recordType: 'user', detail: { username, from, failures } });
     });
     throw new SeamError(
       'rate_limited',
@@ -84,31 +70,41 @@ export async function login(store: Store, username: string, password: string, fr
         : 'too many failed sign-ins from this address: try again in a minute',
     );
   }
-  const user = findUserByName(store.db, username);
+  const user = await store.users.findByName(username);
   const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
   if (!user || !ok || user.disabled) {
-    store.writes.write(user?.id ?? null, (tx) => {
-      insertLoginFailure(tx.db, username, from, tx.at);
-      tx.audit({ action: 'login.failure', recordType: 'user', recordId: user?.id ?? null, detail: { username, from } });
+    await store.write(user?.id ?? null, async (tx) => {
+      await tx.credentials.insertLoginFailure(username, from, tx.at);
+      await tx.audit({
+        action: 'login.failure',
+        recordType: 'user',
+        recordId: user?.id ?? null,
+        detail: { username, from },
+      });
     });
     throw badLogin();
   }
   const token = newSecret('ses');
   const expiresAt = new Date(now.getTime() + sessionHours * 3600_000).toISOString();
-  store.writes.write(user.id, (tx) => {
-    deleteExpiredSessions(tx.db, tx.at);
-    clearLoginFailures(tx.db, username, new Date(now.getTime() - 86_400_000).toISOString());
-    insertSession(tx.db, hashSecret(token), { userId: user.id, createdAt: tx.at, expiresAt, lastSeenAt: tx.at });
-    tx.audit({ action: 'login.success', recordType: 'user', recordId: user.id, detail: { username, from } });
+  await store.write(user.id, async (tx) => {
+    await tx.credentials.deleteExpiredSessions(tx.at);
+    await tx.credentials.clearLoginFailures(username, new Date(now.getTime() - 86_400_000).toISOString());
+    await tx.credentials.insertSession(hashSecret(token), {
+      userId: user.id,
+      createdAt: tx.at,
+      expiresAt,
+      lastSeenAt: tx.at,
+    });
+    await tx.audit({ action: 'login.success', recordType: 'user', recordId: user.id, detail: { username, from } });
   });
   return { token, csrfToken: csrfTokenOf(token), expiresAt, actor: actorOf(user, 'write') };
 }
 
 /** Ends a session. */
-export function logout(store: Store, token: string, actor: Actor): void {
-  store.writes.write(actor.userId, (tx) => {
-    deleteSession(tx.db, hashSecret(token));
-    tx.audit({ action: 'logout', recordType: 'user', recordId: actor.userId });
+export async function logout(store: Store, token: string, actor: Actor): Promise<void> {
+  await store.write(actor.userId, async (tx) => {
+    await tx.credentials.deleteSession(hashSecret(token));
+    await tx.audit({ action: 'logout', recordType: 'user', recordId: actor.userId });
   });
 }
 
@@ -123,71 +119,65 @@ export interface SessionUse {
  * disabled. Using a session keeps it alive; an old token is replaced by a new one (with the same
  * absolute expiry) and stays valid for a minute so requests already under way still pass.
  */
-export function useSession(store: Store, token: string, rotate = true): SessionUse | null {
+export async function useSession(store: Store, token: string, rotate = true): Promise<SessionUse | null> {
   const hash = hashSecret(token);
-  const session = findSession(store.db, hash);
+  const session = await store.credentials.findSession(hash);
   const now = store.now();
   const nowIso = now.toISOString();
   if (!session || session.expiresAt <= nowIso) return null;
   const lastSeen = Date.parse(session.lastSeenAt ?? session.createdAt);
   if (now.getTime() - lastSeen > sessionIdleMinutes * 60_000) return null;
-  const user = findUserById(store.db, session.userId);
+  const user = await store.users.findById(session.userId);
   if (!user || user.disabled) return null;
   let rotated: SessionUse['rotated'] = null;
   if (rotate && now.getTime() - Date.parse(session.createdAt) > sessionRotateMinutes * 60_000) {
     const fresh = newSecret('ses');
-    store.db.exec('BEGIN IMMEDIATE');
-    try {
-      insertSession(store.db, hashSecret(fresh), {
+    await store.write(user.id, async (tx) => {
+      await tx.credentials.insertSession(hashSecret(fresh), {
         userId: user.id,
         createdAt: nowIso,
         expiresAt: session.expiresAt,
         lastSeenAt: nowIso,
       });
-      retireSession(store.db, hash, new Date(now.getTime() + rotationGraceMs).toISOString());
-      store.db.exec('COMMIT');
-    } catch (err) {
-      store.db.exec('ROLLBACK');
-      throw err;
-    }
+      await tx.credentials.retireSession(hash, new Date(now.getTime() + rotationGraceMs).toISOString());
+    });
     rotated = { token: fresh, csrfToken: csrfTokenOf(fresh), expiresAt: session.expiresAt };
   } else if (now.getTime() - lastSeen > 60_000) {
-    touchSession(store.db, hash, nowIso);
+    await store.write(user.id, (tx) => tx.credentials.touchSession(hash, nowIso));
   }
   return { actor: actorOf(user, 'write'), rotated };
 }
 
 /** The actor of a session cookie without touching or rotating it (for re-checking a live stream). */
-export function actorFromSession(store: Store, token: string): Actor | null {
-  return useSession(store, token, false)?.actor ?? null;
+export async function actorFromSession(store: Store, token: string): Promise<Actor | null> {
+  return (await useSession(store, token, false))?.actor ?? null;
 }
 
 /** The actor of a bearer API token, or null when it is unknown, revoked, expired or its user disabled. */
-export function actorFromApiToken(store: Store, token: string): Actor | null {
-  const row = findApiTokenByHash(store.db, hashSecret(token));
+export async function actorFromApiToken(store: Store, token: string): Promise<Actor | null> {
+  const row = await store.credentials.findApiTokenByHash(hashSecret(token));
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= store.now().toISOString())) return null;
-  const user = findUserById(store.db, row.userId);
+  const user = await store.users.findById(row.userId);
   return user && !user.disabled ? actorOf(user, row.scope) : null;
 }
 
 /** Creates an API token for a user and returns it: the only time the token itself is ever shown. */
-export function createApiToken(
+export async function createApiToken(
   store: Store,
   actorId: string | null,
   username: string,
   scope: TokenScope,
   days: number | null,
-): { token: string; id: string; expiresAt: string | null } {
-  const user = findUserByName(store.db, username);
+): Promise<{ token: string; id: string; expiresAt: string | null }> {
+  const user = await store.users.findByName(username);
   if (!user) throw new SeamError('not_found', `no user "${username}"`);
   if (user.disabled) throw new SeamError('conflict', `user "${username}" is disabled`);
   const token = newSecret('seam');
   const now = store.now();
   const expiresAt = days === null ? null : new Date(now.getTime() + days * 86400_000).toISOString();
   const id = newId();
-  store.writes.write(actorId, (tx) =>
-    insertApiToken(
-      tx,
+  await store.write(actorId, (tx) =>
+    tx.credentials.insertApiToken(
       { id, userId: user.id, scope, createdAt: tx.at, expiresAt, revokedAt: null },
       hashSecret(token),
       user.org,

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type TestContext, test } from 'node:test';
 import { iraqBoundaryFile, needsFullIraqData } from '../../test/harness/iraq-data.ts';
+import { withRawSql } from '../../test/harness/raw-sql.ts';
 import { tempDir } from '../../test/harness/temp-dir.ts';
 import { SeamError } from '../domain/errors.ts';
 import { openStore, type Store } from '../store/store.ts';
@@ -17,7 +18,9 @@ function newStore(t: TestContext): Store {
 }
 
 function changeCount(store: Store): number {
-  return Number((store.db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n);
+  return Number(
+    (withRawSql(store, (db) => db.prepare('SELECT count(*) AS n FROM change_log').get()) as { n: number }).n,
+  );
 }
 
 function rejects(err: unknown, pattern: RegExp): boolean {
@@ -44,7 +47,7 @@ test('imports governorates and districts; a point resolves to its governorate an
   assert.deepEqual(r, { level: 2, imported: 101, replaced: 0 });
   assert.equal(progress.at(-1), 101);
 
-  const kirkuk = boundariesAt(store, 44.39, 35.47);
+  const kirkuk = await boundariesAt(store, 44.39, 35.47);
   assert.equal(kirkuk.governorate?.name, 'Kirkuk');
   assert.equal(kirkuk.governorate?.pcode, 'IQG13');
   assert.equal(kirkuk.governorate?.nameAr, 'كركوك');
@@ -53,14 +56,14 @@ test('imports governorates and districts; a point resolves to its governorate an
   assert.equal(kirkuk.district?.parentPcode, 'IQG13');
   assert.equal(kirkuk.subdistrict, null, 'sub-districts are not loaded');
 
-  const baghdad = boundariesAt(store, 44.36, 33.31);
+  const baghdad = await boundariesAt(store, 44.36, 33.31);
   assert.equal(baghdad.governorate?.name, 'Baghdad');
   assert.equal(baghdad.district?.name, 'Al-Karkh');
 
-  assert.deepEqual(boundariesAt(store, 2.35, 48.85), { governorate: null, district: null, subdistrict: null });
-  assert.deepEqual(boundariesAt(store, 50.5, 26.0), { governorate: null, district: null, subdistrict: null });
+  assert.deepEqual(await boundariesAt(store, 2.35, 48.85), { governorate: null, district: null, subdistrict: null });
+  assert.deepEqual(await boundariesAt(store, 50.5, 26.0), { governorate: null, district: null, subdistrict: null });
 
-  const governorates = listAdminBoundaries(store, 1);
+  const governorates = await listAdminBoundaries(store, 1);
   assert.equal(governorates.length, 18);
   assert.ok(!('geometry' in governorates[0]));
   const k = governorates.find((g) => g.pcode === 'IQG13')!;
@@ -72,16 +75,18 @@ test('each boundary is logged small (no geometry) and the import is audited once
 }, async (t) => {
   const store = newStore(t);
   await importBoundaries(store, { path: iraqFile(1) }, { level: 1 });
-  const rows = store.db
-    .prepare("SELECT op, releasability, data FROM change_log WHERE record_type = 'admin_boundary'")
-    .all() as { op: string; releasability: string; data: string }[];
+  const rows = withRawSql(store, (db) =>
+    db.prepare("SELECT op, releasability, data FROM change_log WHERE record_type = 'admin_boundary'").all(),
+  ) as { op: string; releasability: string; data: string }[];
   assert.equal(rows.length, 18);
   for (const r of rows) {
     assert.equal(r.op, 'create');
     assert.equal(r.releasability, 'coalition');
     assert.deepEqual(Object.keys(JSON.parse(r.data)).sort(), ['id', 'level', 'name', 'pcode']);
   }
-  const audit = store.db.prepare("SELECT detail FROM audit_log WHERE action = 'boundaries.import'").all();
+  const audit = withRawSql(store, (db) =>
+    db.prepare("SELECT detail FROM audit_log WHERE action = 'boundaries.import'").all(),
+  );
   assert.equal(audit.length, 1);
   assert.equal(JSON.parse(String(audit[0].detail)).imported, 18);
 });
@@ -91,17 +96,17 @@ test('importing a level again replaces it in one transaction, logging the deleti
 }, async (t) => {
   const store = newStore(t);
   await importBoundaries(store, { path: iraqFile(2) }, { level: 2 });
-  const before = listAdminBoundaries(store, 2);
+  const before = await listAdminBoundaries(store, 2);
   const events: string[] = [];
   store.bus.subscribe((e) => events.push(`${e.recordType}:${e.op}`));
   // The first answer builds the cached index; the re-import must invalidate it.
-  assert.equal(boundariesAt(store, 44.39, 35.47).district?.id, before.find((b) => b.pcode === 'IQG13Q04')?.id);
+  assert.equal((await boundariesAt(store, 44.39, 35.47)).district?.id, before.find((b) => b.pcode === 'IQG13Q04')?.id);
   assert.deepEqual(await importBoundaries(store, { path: iraqFile(2) }, { level: 2 }), {
     level: 2,
     imported: 101,
     replaced: 101,
   });
-  const after = listAdminBoundaries(store, 2);
+  const after = await listAdminBoundaries(store, 2);
   assert.equal(after.length, 101);
   assert.ok(
     after.every((b) => !before.some((o) => o.id === b.id)),
@@ -109,8 +114,10 @@ test('importing a level again replaces it in one transaction, logging the deleti
   );
   assert.equal(events.filter((e) => e === 'admin_boundary:delete').length, 101);
   assert.equal(events.filter((e) => e === 'admin_boundary:create').length, 101);
-  assert.equal(boundariesAt(store, 44.39, 35.47).district?.id, after.find((b) => b.pcode === 'IQG13Q04')?.id);
-  const index = store.db.prepare('SELECT count(*) AS n FROM admin_boundaries_rtree').get() as { n: number };
+  assert.equal((await boundariesAt(store, 44.39, 35.47)).district?.id, after.find((b) => b.pcode === 'IQG13Q04')?.id);
+  const index = withRawSql(store, (db) => db.prepare('SELECT count(*) AS n FROM admin_boundaries_rtree').get()) as {
+    n: number;
+  };
   assert.equal(Number(index.n), 101);
 });
 
@@ -118,11 +125,11 @@ test('a change made by another connection (a CLI next to the server) is seen on 
   skip: needsFullIraqData,
 }, async (t) => {
   const store = newStore(t);
-  assert.equal(boundariesAt(store, 44.39, 35.47).governorate, null);
+  assert.equal((await boundariesAt(store, 44.39, 35.47)).governorate, null);
   const other = openStore(store.file);
   t.after(() => other.close());
   await importBoundaries(other, { path: iraqFile(1) }, { level: 1 });
-  assert.equal(boundariesAt(store, 44.39, 35.47).governorate?.name, 'Kirkuk');
+  assert.equal((await boundariesAt(store, 44.39, 35.47)).governorate?.name, 'Kirkuk');
 });
 
 /** The ADM1 file with one feature spoiled. */
@@ -139,7 +146,7 @@ test('a broken file names the feature and the problem, and leaves the database u
 }, async (t) => {
   const store = newStore(t);
   await importBoundaries(store, { path: iraqFile(1) }, { level: 1 });
-  const ids = listAdminBoundaries(store).map((b) => b.id);
+  const ids = (await listAdminBoundaries(store)).map((b) => b.id);
   const changes = changeCount(store);
   const pcode5 = JSON.parse(readFileSync(iraqFile(1), 'utf8')).features[5].properties.ADM1_PCODE;
   const cases: [string, RegExp][] = [
@@ -169,7 +176,7 @@ test('a broken file names the feature and the problem, and leaves the database u
     await assert.rejects(importBoundaries(store, { text }, { level: 1 }), (err) => rejects(err, pattern));
   }
   assert.deepEqual(
-    listAdminBoundaries(store).map((b) => b.id),
+    (await listAdminBoundaries(store)).map((b) => b.id),
     ids,
   );
   assert.equal(changeCount(store), changes);
@@ -203,7 +210,7 @@ test('other field names, size limit, missing file and bad level', { skip: needsF
     { level: 1, nameField: 'gov', pcodeField: 'code', parentField: 'up' },
   );
   assert.equal(r.imported, 18);
-  assert.equal(listAdminBoundaries(store, 1)[0].nameAr, null);
+  assert.equal((await listAdminBoundaries(store, 1))[0].nameAr, null);
   await assert.rejects(importBoundaries(store, { text }, { level: 1, maxBytes: 1000 }), (err) => {
     assert.ok(err instanceof SeamError);
     assert.equal(err.code, 'payload_too_large');
@@ -213,5 +220,5 @@ test('other field names, size limit, missing file and bad level', { skip: needsF
   await assert.rejects(importBoundaries(store, { path: iraqFile(1) }, { level: 1, maxBytes: 100_000 }), /over the/);
   await assert.rejects(importBoundaries(store, { path: '/nonexistent/file.geojson' }, { level: 1 }), /ENOENT/);
   await assert.rejects(importBoundaries(store, { text }, { level: 4 }), /level: must be 1/);
-  assert.throws(() => boundariesAt(store, 200, 35), /lon: must be/);
+  await assert.rejects(async () => boundariesAt(store, 200, 35), /lon: must be/);
 });

@@ -14,7 +14,6 @@ import {
   readBoundaryFeatures,
 } from '../geo/boundary-features.ts';
 import { areaKm2 } from '../geo/polygon-ops.ts';
-import { deleteBoundaryLevel, insertBoundary, listBoundarySummaries } from '../store/boundaries.ts';
 import { newId } from '../store/ids.ts';
 import type { Store } from '../store/store.ts';
 import { boundaryIndex } from './boundary-index.ts';
@@ -123,14 +122,15 @@ export async function importBoundaries(
   if (problems.length > 0) throw problemsError(problems);
 
   const total = drafts.length;
-  return store.writes.write(options.actor ?? null, (tx) => {
-    const replaced = deleteBoundaryLevel(tx, level);
-    drafts.forEach((d, i) => {
-      const boundary: AdminBoundary = { id: newId(), level, ...d, areaKm2: areaKm2(d.geometry), createdAt: tx.at };
-      insertBoundary(tx, boundary);
+  const areas = drafts.map((d) => areaKm2(d.geometry));
+  return store.write(options.actor ?? null, async (tx) => {
+    const replaced = await tx.boundaries.deleteLevel(level);
+    for (const [i, d] of drafts.entries()) {
+      const boundary: AdminBoundary = { id: newId(), level, ...d, areaKm2: areas[i], createdAt: tx.at };
+      await tx.boundaries.insert(boundary);
       onProgress?.(i + 1, total);
-    });
-    tx.audit({
+    }
+    await tx.audit({
       action: 'boundaries.import',
       recordType: 'admin_boundary',
       detail: { level, imported: total, replaced, fields },
@@ -140,9 +140,9 @@ export async function importBoundaries(
 }
 
 /** Loaded boundaries without geometry, by level then name. */
-export function listAdminBoundaries(store: Store, level?: number): AdminBoundarySummary[] {
+export async function listAdminBoundaries(store: Store, level?: number): Promise<AdminBoundarySummary[]> {
   if (level !== undefined && !isAdminLevel(level)) throw invalid('level', 'must be 1, 2 or 3');
-  return listBoundarySummaries(store.db, level);
+  return store.boundaries.summaries(level);
 }
 
 /** The governorate, district and sub-district containing a point (null where none is loaded or the point is outside). */
@@ -159,10 +159,10 @@ function summary(b: AdminBoundary | null): AdminBoundarySummary | null {
 }
 
 /** Which administrative boundaries contain the lon/lat point, from the store's cached boundary index. */
-export function boundariesAt(store: Store, lon: number, lat: number): BoundariesAt {
+export async function boundariesAt(store: Store, lon: number, lat: number): Promise<BoundariesAt> {
   if (!Number.isFinite(lon) || lon < -180 || lon > 180) throw invalid('lon', 'must be a number from -180 to 180');
   if (!Number.isFinite(lat) || lat < -90 || lat > 90) throw invalid('lat', 'must be a number from -90 to 90');
-  const index = boundaryIndex(store);
+  const index = await boundaryIndex(store);
   return {
     governorate: summary(index.lookup(1).locate(lon, lat)),
     district: summary(index.lookup(2).locate(lon, lat)),

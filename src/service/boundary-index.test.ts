@@ -12,19 +12,19 @@ test('the index is built once and kept while boundaries do not change, whatever 
   const store = openStore(join(tempDir(t), 'seam.db'));
   t.after(() => store.close());
   await importBoundaries(store, { path: shippedBoundaryFile(1) }, { level: 1 });
-  const first = boundaryIndex(store);
+  const first = await boundaryIndex(store);
   assert.equal(first.boundaries.length, 18);
-  assert.equal(boundaryIndex(store), first);
-  addOrganisation(store, 'isf', 'Iraqi Security Forces');
-  assert.equal(boundaryIndex(store), first, 'an unrelated change keeps the index');
+  assert.equal(await boundaryIndex(store), first);
+  await addOrganisation(store, 'isf', 'Iraqi Security Forces');
+  assert.equal(await boundaryIndex(store), first, 'an unrelated change keeps the index');
 
   const other = openStore(store.file);
   t.after(() => other.close());
-  addOrganisation(other, 'peshmerga', 'Kurdistan Region Peshmerga');
-  assert.equal(boundaryIndex(store), first, 'an unrelated change by another connection keeps it too');
+  await addOrganisation(other, 'peshmerga', 'Kurdistan Region Peshmerga');
+  assert.equal(await boundaryIndex(store), first, 'an unrelated change by another connection keeps it too');
 
   await importBoundaries(store, { path: shippedBoundaryFile(2) }, { level: 2 });
-  const second = boundaryIndex(store);
+  const second = await boundaryIndex(store);
   assert.notEqual(second, first);
   assert.equal(second.boundaries.length, 18 + 46);
   assert.equal(second.byPcode(2, 'IQG13Q04')?.name, 'Kirkuk');

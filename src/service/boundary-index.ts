@@ -2,7 +2,6 @@ import type { AdminBoundary, AdminLevel } from '../domain/admin-boundary.ts';
 import type { Position } from '../domain/geojson.ts';
 import { type AdminLookup, buildAdminLookup } from '../geo/admin-lookup.ts';
 import { interiorPoint } from '../geo/interior-point.ts';
-import { boundaryFingerprint, listBoundaries } from '../store/boundaries.ts';
 import type { Store } from '../store/store.ts';
 
 /** The loaded boundaries, indexed for point lookups and by place code, with interior points made on demand. */
@@ -16,7 +15,7 @@ export interface BoundaryIndex {
 
 interface CacheEntry {
   index: BoundaryIndex | null;
-  dataVersion: number;
+  version: number;
   fingerprint: string;
 }
 
@@ -43,34 +42,30 @@ function build(boundaries: AdminBoundary[]): BoundaryIndex {
   };
 }
 
-function dataVersion(store: Store): number {
-  return Number((store.db.prepare('PRAGMA data_version').get() as { data_version: number }).data_version);
-}
-
 /**
  * The boundary index of a store, built once and rebuilt after boundaries change: at once when this
  * process changes them (heard on the bus), and on the next use when another process did (a server
- * next to `seam boundaries import`), which SQLite's data_version and the boundaries' fingerprint reveal.
+ * next to `seam boundaries import`), which the change log's position and the boundaries' fingerprint reveal.
  */
-export function boundaryIndex(store: Store): BoundaryIndex {
+export async function boundaryIndex(store: Store): Promise<BoundaryIndex> {
   let entry = cache.get(store);
   if (!entry) {
-    const fresh: CacheEntry = { index: null, dataVersion: -1, fingerprint: '' };
+    const fresh: CacheEntry = { index: null, version: -1, fingerprint: '' };
     store.bus.subscribe((event) => {
       if (event.recordType === 'admin_boundary') fresh.index = null;
     });
     cache.set(store, fresh);
     entry = fresh;
   }
-  const version = dataVersion(store);
-  if (entry.index && version !== entry.dataVersion) {
-    if (boundaryFingerprint(store.db) !== entry.fingerprint) entry.index = null;
-    entry.dataVersion = version;
+  const version = await store.changeLog.lastSeq();
+  if (entry.index && version !== entry.version) {
+    if ((await store.boundaries.fingerprint()) !== entry.fingerprint) entry.index = null;
+    entry.version = version;
   }
   if (!entry.index) {
-    entry.dataVersion = version;
-    entry.fingerprint = boundaryFingerprint(store.db);
-    entry.index = build(listBoundaries(store.db));
+    entry.version = version;
+    entry.fingerprint = await store.boundaries.fingerprint();
+    entry.index = build(await store.boundaries.list());
   }
   return entry.index;
 }

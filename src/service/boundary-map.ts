@@ -2,8 +2,6 @@ import type { AdminLevel } from '../domain/admin-boundary.ts';
 import type { Areal, Position } from '../domain/geojson.ts';
 import { interiorPoint } from '../geo/interior-point.ts';
 import { simplifyAreal } from '../geo/simplify.ts';
-import { listBoundariesOfLevel } from '../store/boundaries.ts';
-import { lastSeqOf } from '../store/change-log.ts';
 import type { Store } from '../store/store.ts';
 
 /** A loaded boundary drawn on a map: simplified, with a point to put its label on. */
@@ -25,16 +23,16 @@ export interface MapBoundary {
 export const mapTolerance: Record<AdminLevel, number> = { 1: 0.01, 2: 0.005, 3: 0.002 };
 
 /** Changes whenever any boundary does, in this process or another one writing to the same database. */
-export function boundaryMapVersion(store: Store): number {
-  return lastSeqOf(store.db, ['admin_boundary']);
+export function boundaryMapVersion(store: Store): Promise<number> {
+  return store.changeLog.lastSeqOf(['admin_boundary']);
 }
 
 const round5 = (x: number) => Math.round(x * 1e5) / 1e5;
 
 /** The loaded boundaries of a level, simplified for the map and rounded to 5 decimals (about 1 m), by pcode. */
-export function boundaryMap(store: Store, level: AdminLevel): MapBoundary[] {
+export async function boundaryMap(store: Store, level: AdminLevel): Promise<MapBoundary[]> {
   const out: MapBoundary[] = [];
-  for (const b of listBoundariesOfLevel(store.db, level)) {
+  for (const b of await store.boundaries.ofLevel(level)) {
     const geometry = simplifyAreal(b.geometry, mapTolerance[level], 5);
     if (!geometry) continue;
     const [x, y] = interiorPoint(geometry);

@@ -7,11 +7,7 @@ import { distanceKm } from '../geo/distance.ts';
 import { type LineLocator, lineLocator } from '../geo/line-side.ts';
 import { pointInAreal } from '../geo/point-in-polygon.ts';
 import { buildPresenceIndex, type PresenceIndex } from '../geo/presence-index.ts';
-import { lastSeqOf } from '../store/change-log.ts';
-import { listCoordinationLines } from '../store/coordination-lines.ts';
-import { incidentsNear } from '../store/incidents.ts';
-import { listJccs } from '../store/jccs.ts';
-import { queryPresence } from '../store/presence.ts';
+import type { ReadRepositories } from '../store/repositories.ts';
 import type { Store } from '../store/store.ts';
 import { type BoundaryIndex, boundaryIndex } from './boundary-index.ts';
 import { coverageSourceOf } from './presence.ts';
@@ -30,13 +26,16 @@ export interface EnrichmentContext {
 /** Record types whose changes alter enrichment (boundaries are tracked by their own index). */
 const contextTypes = ['jcc', 'coordination_line', 'presence'];
 
-/** Reads the context from the database as it is now (inside a transaction: as that transaction sees it). */
-export function loadEnrichmentContext(store: Store): EnrichmentContext {
-  const line = listCoordinationLines(store.db)[0] ?? null;
-  const presence = queryPresence(store.db, {}, null, 1_000_000);
+/** Reads the context as `reads` see it (a transaction's: with what it wrote so far). */
+export async function loadEnrichmentContext(
+  reads: Pick<ReadRepositories, 'lines' | 'presence' | 'jccs'>,
+  boundaries: BoundaryIndex,
+): Promise<EnrichmentContext> {
+  const line = (await reads.lines.list())[0] ?? null;
+  const presence = await reads.presence.query({}, null, 1_000_000);
   return {
-    boundaries: boundaryIndex(store),
-    jccs: listJccs(store.db).map((j) => ({ code: j.code, aor: j.aor })),
+    boundaries,
+    jccs: (await reads.jccs.list()).map((j) => ({ code: j.code, aor: j.aor })),
     line: line && { locator: lineLocator(line.line), leftOrg: line.leftOrg, rightOrg: line.rightOrg, zone: line.zone },
     presence: buildPresenceIndex(presence.map(coverageSourceOf)),
   };
@@ -45,12 +44,12 @@ export function loadEnrichmentContext(store: Store): EnrichmentContext {
 const cache = new WeakMap<Store, { version: number; context: EnrichmentContext }>();
 
 /** The enrichment context of a store, reloaded when the line, an AOR or presence changed since. */
-export function enrichmentContext(store: Store): EnrichmentContext {
-  const version = lastSeqOf(store.db, contextTypes);
+export async function enrichmentContext(store: Store): Promise<EnrichmentContext> {
+  const version = await store.changeLog.lastSeqOf(contextTypes);
   const hit = cache.get(store);
-  const boundaries = boundaryIndex(store);
+  const boundaries = await boundaryIndex(store);
   if (hit && hit.version === version && hit.context.boundaries === boundaries) return hit.context;
-  const context = loadEnrichmentContext(store);
+  const context = await loadEnrichmentContext(store, boundaries);
   cache.set(store, { version, context });
   return context;
 }
@@ -60,12 +59,16 @@ export interface Enriched {
   enrichment: Enrichment;
 }
 
-/** Works out everything derived from an incident's place, time and type. */
-export function enrich(
-  store: Store,
+/**
+ * Works out everything derived from an incident's place, time and type. `reads` are the
+ * transaction's when it writes the incident, so an earlier incident of the same batch counts as
+ * what it may duplicate.
+ */
+export async function enrich(
+  reads: Pick<ReadRepositories, 'incidents'>,
   ctx: EnrichmentContext,
   i: Pick<Incident, 'id' | 'lon' | 'lat' | 'time' | 'type'>,
-): Enriched {
+): Promise<Enriched> {
   const p: [number, number] = [i.lon, i.lat];
   const governorate = ctx.boundaries.lookup(1).locate(i.lon, i.lat);
   const district = ctx.boundaries.lookup(2).locate(i.lon, i.lat);
@@ -91,18 +94,21 @@ export function enrich(
       inGap,
       nearestCheckpoints: ctx.presence.nearestCheckpoints(i.lon, i.lat, i.time),
       h3: latLngToCell(i.lat, i.lon, h3Resolution),
-      suspectedDuplicateOf: suspectedDuplicate(store, i),
+      suspectedDuplicateOf: await suspectedDuplicate(reads, i),
     },
   };
 }
 
 /** The earliest incident stored before this one, of the same type, within 2 km and 6 hours; or null. */
-function suspectedDuplicate(store: Store, i: Pick<Incident, 'id' | 'lon' | 'lat' | 'time' | 'type'>): string | null {
+async function suspectedDuplicate(
+  reads: Pick<ReadRepositories, 'incidents'>,
+  i: Pick<Incident, 'id' | 'lon' | 'lat' | 'time' | 'type'>,
+): Promise<string | null> {
   const t = Date.parse(i.time);
   const span = duplicateWindow.hours * 3_600_000;
   const dLat = duplicateWindow.km / 111.195;
   const dLon = duplicateWindow.km / (111.195 * Math.max(Math.cos((i.lat * Math.PI) / 180), 0.01));
-  const near = incidentsNear(store.db, {
+  const near = await reads.incidents.near({
     type: i.type,
     from: new Date(t - span).toISOString(),
     to: new Date(t + span).toISOString(),

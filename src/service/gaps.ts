@@ -1,10 +1,8 @@
 import { invalid, SeamError } from '../domain/errors.ts';
 import type { CoverageSource } from '../geo/coverage.ts';
 import type { GapIncident, GapReport, GapReportOptions } from '../geo/gap-report.ts';
-import { listCoordinationLines } from '../store/coordination-lines.ts';
-import { type GapSnapshot, listGapSnapshots, saveGapSnapshot } from '../store/gap-snapshots.ts';
+import type { GapSnapshot } from '../store/gap-snapshots.ts';
 import { newId } from '../store/ids.ts';
-import { listJccs } from '../store/jccs.ts';
 import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
 import { gapReportOffThread } from './gap-thread.ts';
@@ -20,24 +18,24 @@ export interface GapQuery {
   options?: GapReportOptions;
 }
 
-function siteZone(store: Store) {
-  const line = listCoordinationLines(store.db)[0];
+async function siteZone(store: Store) {
+  const line = (await store.lines.list())[0];
   if (!line) throw new SeamError('not_found', 'no coordination line is set up on this site');
   return { line: line.line, zone: line.zone, zoneKm: line.zoneKm };
 }
 
 /** The presence records the actor may see, as coverage sources: an analysis never uses what its reader may not see. */
-function visiblePresence(store: Store, actor: Actor): CoverageSource[] {
-  return listPresence(store, actor, {}, null, 1_000_000).items.map(coverageSourceOf);
+async function visiblePresence(store: Store, actor: Actor): Promise<CoverageSource[]> {
+  return (await listPresence(store, actor, {}, null, 1_000_000)).items.map(coverageSourceOf);
 }
 
 /**
  * The incidents of the window the actor may see whole (a tearline's snapped location is too coarse to analyse),
  * read as compact point rows through the one access policy rather than as whole records.
  */
-function visibleIncidents(store: Store, actor: Actor, from: string, to: string): GapIncident[] {
+async function visibleIncidents(store: Store, actor: Actor, from: string, to: string): Promise<GapIncident[]> {
   if (from === to) return [];
-  const { points, truncated } = incidentPoints(store, actor, { since: from, until: to }, maxPointsLimit);
+  const { points, truncated } = await incidentPoints(store, actor, { since: from, until: to }, maxPointsLimit);
   if (truncated)
     throw invalid('from', `the window holds more than ${maxPointsLimit} incidents you may see: choose a shorter one`);
   return points
@@ -64,10 +62,10 @@ export async function analyseGaps(store: Store, actor: Actor, q: GapQuery): Prom
   const window = checkWindow(q.from, q.to);
   // What the actor may see is read here, at once; the geometry is computed on the analysis thread.
   return gapReportOffThread({
-    ...siteZone(store),
-    presence: visiblePresence(store, actor),
-    incidents: visibleIncidents(store, actor, window.from, window.to),
-    aors: listJccs(store.db).map((j) => ({ code: j.code, aor: j.aor })),
+    ...(await siteZone(store)),
+    presence: await visiblePresence(store, actor),
+    incidents: await visibleIncidents(store, actor, window.from, window.to),
+    aors: (await store.jccs.list()).map((j) => ({ code: j.code, aor: j.aor })),
     window,
     options: { ...q.options, recommendations: q.options?.recommendations ?? { asOf: window.to } },
   });
@@ -119,11 +117,11 @@ export async function gapTrend(
     });
     onProgress?.(n + 1, windows.length);
   }
-  store.writes.write(actor.userId, (tx) => {
-    for (const s of snapshots) saveGapSnapshot(tx, s);
+  await store.write(actor.userId, async (tx) => {
+    for (const s of snapshots) await tx.gapSnapshots.save(s);
   });
   const window = checkWindow(q.from, q.to);
-  return listGapSnapshots(store.db, actor.org, window.from, window.to).filter((s) =>
+  return (await store.gapSnapshots.list(actor.org, window.from, window.to)).filter((s) =>
     snapshots.some(
       (n) =>
         n.windowFrom === s.windowFrom && n.windowTo === s.windowTo && n.minShare === s.minShare && n.orgs === s.orgs,

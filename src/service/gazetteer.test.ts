@@ -5,7 +5,6 @@ import { iraqBoundaryFile, needsFullIraqData } from '../../test/harness/iraq-dat
 import { tempDir } from '../../test/harness/temp-dir.ts';
 import { SeamError } from '../domain/errors.ts';
 import { pointInAreal } from '../geo/point-in-polygon.ts';
-import { listBoundaries } from '../store/boundaries.ts';
 import { openStore, type Store } from '../store/store.ts';
 import { boundariesAt, importBoundaries } from './boundaries.ts';
 import { resolvePlace } from './gazetteer.ts';
@@ -35,7 +34,7 @@ test('a district by its English or Arabic name, any case or article, resolves in
   skip: needsFullIraqData,
 }, async (t) => {
   const store = await iraqStore(t);
-  const daquq = resolvePlace(store, 'daquq');
+  const daquq = await resolvePlace(store, 'daquq');
   assert.deepEqual(
     { ...daquq, lon: 0, lat: 0 },
     {
@@ -47,22 +46,22 @@ test('a district by its English or Arabic name, any case or article, resolves in
       precision: 'district',
     },
   );
-  const geometry = listBoundaries(store.db).find((b) => b.level === 2 && b.pcode === 'IQG13Q02')!.geometry;
+  const geometry = (await store.boundaries.list()).find((b) => b.level === 2 && b.pcode === 'IQG13Q02')!.geometry;
   assert.ok(pointInAreal([daquq.lon, daquq.lat], geometry));
-  assert.equal(boundariesAt(store, daquq.lon, daquq.lat).district?.pcode, 'IQG13Q02');
+  assert.equal((await boundariesAt(store, daquq.lon, daquq.lat)).district?.pcode, 'IQG13Q02');
 
-  assert.equal(resolvePlace(store, 'داقوق').pcode, 'IQG13Q02');
-  assert.equal(resolvePlace(store, '  AL-HAWIGA ').pcode, 'IQG13Q01');
-  assert.equal(resolvePlace(store, 'Mosul').name, 'Al-Mosul');
-  assert.equal(resolvePlace(store, 'الموصل').name, 'Al-Mosul');
+  assert.equal((await resolvePlace(store, 'داقوق')).pcode, 'IQG13Q02');
+  assert.equal((await resolvePlace(store, '  AL-HAWIGA ')).pcode, 'IQG13Q01');
+  assert.equal((await resolvePlace(store, 'Mosul')).name, 'Al-Mosul');
+  assert.equal((await resolvePlace(store, 'الموصل')).name, 'Al-Mosul');
 });
 
 test('every loaded boundary resolves, by place code, to a point inside itself', {
   skip: needsFullIraqData,
 }, async (t) => {
   const store = await iraqStore(t);
-  for (const b of listBoundaries(store.db)) {
-    const p = resolvePlace(store, b.pcode.toLowerCase());
+  for (const b of await store.boundaries.list()) {
+    const p = await resolvePlace(store, b.pcode.toLowerCase());
     assert.equal(p.pcode, b.pcode);
     assert.ok(pointInAreal([p.lon, p.lat], b.geometry), `${b.name} ${b.pcode}`);
   }
@@ -71,10 +70,11 @@ test('every loaded boundary resolves, by place code, to a point inside itself', 
 test('precision: governorate, district, and district for a sub-district', { skip: needsFullIraqData }, async (t) => {
   const store = await iraqStore(t);
   assert.deepEqual(
-    [resolvePlace(store, 'Baghdad'), resolvePlace(store, 'Khanaqin'), resolvePlace(store, 'Markaz Kirkuk')].map((p) => [
-      p.level,
-      p.precision,
-    ]),
+    [
+      await resolvePlace(store, 'Baghdad'),
+      await resolvePlace(store, 'Khanaqin'),
+      await resolvePlace(store, 'Markaz Kirkuk'),
+    ].map((p) => [p.level, p.precision]),
     [
       [1, 'governorate'],
       [2, 'district'],
@@ -87,54 +87,57 @@ test('a governorate and a district of the same name are ambiguous; the parent or
   skip: needsFullIraqData,
 }, async (t) => {
   const store = await iraqStore(t);
-  assert.throws(
-    () => resolvePlace(store, 'Kirkuk'),
+  await assert.rejects(
+    async () => resolvePlace(store, 'Kirkuk'),
     placeError(
       /"Kirkuk" is ambiguous: governorate Kirkuk \(IQG13\).*; district Kirkuk \(IQG13Q04\) in Kirkuk;.*"Kirkuk, Kirkuk"/,
     ),
   );
-  assert.equal(resolvePlace(store, 'Kirkuk, Kirkuk').pcode, 'IQG13Q04');
-  assert.equal(resolvePlace(store, 'IQG13').level, 1);
+  assert.equal((await resolvePlace(store, 'Kirkuk, Kirkuk')).pcode, 'IQG13Q04');
+  assert.equal((await resolvePlace(store, 'IQG13')).level, 1);
 });
 
 test('a district and a sub-district with the same (Arabic) name are ambiguous, listing both with their parents', {
   skip: needsFullIraqData,
 }, async (t) => {
   const store = await iraqStore(t);
-  assert.throws(
-    () => resolvePlace(store, 'مندلي'),
+  await assert.rejects(
+    async () => resolvePlace(store, 'مندلي'),
     placeError(
       /ambiguous: district Baladruz \(IQG10Q03\) in Diyala; sub-district Mandali \(IQG10Q03N01\) in Baladruz, Diyala/,
     ),
   );
-  assert.equal(resolvePlace(store, 'Mandali').pcode, 'IQG10Q03N01');
+  assert.equal((await resolvePlace(store, 'Mandali')).pcode, 'IQG10Q03N01');
   // The file gives district Baladruz the Arabic name مندلي too.
-  assert.equal(resolvePlace(store, 'مندلي، مندلي').pcode, 'IQG10Q03N01');
-  assert.equal(resolvePlace(store, 'Mandali, Baladruz, Diyala').pcode, 'IQG10Q03N01');
+  assert.equal((await resolvePlace(store, 'مندلي، مندلي')).pcode, 'IQG10Q03N01');
+  assert.equal((await resolvePlace(store, 'Mandali, Baladruz, Diyala')).pcode, 'IQG10Q03N01');
 });
 
 test('two sub-districts with the same name are ambiguous', { skip: needsFullIraqData }, async (t) => {
   const store = await iraqStore(t, [1, 2]);
   await importBoundaries(store, { path: twins }, { level: 3 });
-  assert.throws(
-    () => resolvePlace(store, 'twin'),
+  await assert.rejects(
+    async () => resolvePlace(store, 'twin'),
     placeError(/sub-district Al-Twin \(XTWIN1\) in Kirkuk, Kirkuk; sub-district Twin \(XTWIN2\) in Daquq, Kirkuk/),
   );
-  assert.throws(() => resolvePlace(store, 'التوأم'), placeError(/ambiguous/));
-  assert.equal(resolvePlace(store, 'Twin, Daquq').pcode, 'XTWIN2');
-  assert.equal(resolvePlace(store, 'twin, kirkuk, kirkuk').pcode, 'XTWIN1');
-  assert.throws(() => resolvePlace(store, 'twin, kirkuk'), placeError(/ambiguous/));
-  assert.throws(() => resolvePlace(store, 'twin, Erbil'), placeError(/no loaded .* named "twin, Erbil"/));
+  await assert.rejects(async () => resolvePlace(store, 'التوأم'), placeError(/ambiguous/));
+  assert.equal((await resolvePlace(store, 'Twin, Daquq')).pcode, 'XTWIN2');
+  assert.equal((await resolvePlace(store, 'twin, kirkuk, kirkuk')).pcode, 'XTWIN1');
+  await assert.rejects(async () => resolvePlace(store, 'twin, kirkuk'), placeError(/ambiguous/));
+  await assert.rejects(async () => resolvePlace(store, 'twin, Erbil'), placeError(/no loaded .* named "twin, Erbil"/));
 });
 
 test('an unknown name, an empty name, and no boundaries at all', { skip: needsFullIraqData }, async (t) => {
   const store = await iraqStore(t, [1]);
-  assert.throws(
-    () => resolvePlace(store, 'Atlantis'),
+  await assert.rejects(
+    async () => resolvePlace(store, 'Atlantis'),
     placeError(/no loaded governorate, district or sub-district is named "Atlantis"/),
   );
-  assert.throws(() => resolvePlace(store, '  '), placeError(/is empty/));
+  await assert.rejects(async () => resolvePlace(store, '  '), placeError(/is empty/));
   const empty = openStore(join(tempDir(t), 'seam.db'));
   t.after(() => empty.close());
-  assert.throws(() => resolvePlace(empty, 'Kirkuk'), placeError(/no administrative boundaries are loaded/));
+  await assert.rejects(
+    async () => resolvePlace(empty, 'Kirkuk'),
+    placeError(/no administrative boundaries are loaded/),
+  );
 });

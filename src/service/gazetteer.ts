@@ -57,10 +57,10 @@ function resolved(index: BoundaryIndex, b: AdminBoundary): ResolvedPlace {
  * and "District, Governorate" narrows a name by its parents. No match, or several, is a validation error
  * on field `place`; several lists the candidates.
  */
-export function resolvePlace(store: Store, name: string): ResolvedPlace {
+export async function resolvePlace(store: Store, name: string): Promise<ResolvedPlace> {
   const text = name.trim();
   if (text === '') throw invalid('place', 'is empty');
-  const index = boundaryIndex(store);
+  const index = await boundaryIndex(store);
   if (index.boundaries.length === 0) {
     throw invalid(
       'place',

@@ -3,7 +3,7 @@ import { formatAcledCsv } from '../io/acled.ts';
 import { formatIncidentFeatureCollection } from '../io/geojson-incidents.ts';
 import type { IncidentWire } from '../io/incident-wire.ts';
 import { formatKml } from '../io/kml.ts';
-import type { IncidentCursor, IncidentFilter } from '../store/incident-queries.ts';
+import type { IncidentCursor, IncidentFilter } from '../store/incidents.ts';
 import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
 import { listIncidents } from './incident-reads.ts';
@@ -19,15 +19,36 @@ export const exportMediaTypes: Record<ExportFormat, string> = {
 
 /**
  * The incidents matching the filter that the actor may see whole, newest first, read a page at a
- * time. Tearlines are not exported: an export is a copy of records, and a tearline is not one.
+ * time as the export needs them. Tearlines are not exported: an export is a copy of records, and a
+ * tearline is not one. The formats are written as plain generators over records; `fill` reads the
+ * next page before the format is asked for more text, so it never finds the buffer empty early.
  */
-function* visibleRecords(store: Store, actor: Actor, filter: IncidentFilter): Generator<Incident> {
+function visibleRecords(store: Store, actor: Actor, filter: IncidentFilter) {
+  const buffer: Incident[] = [];
+  let at = 0;
   let cursor: IncidentCursor | null = null;
-  do {
-    const page = listIncidents(store, actor, filter, cursor, 1000);
-    for (const s of page.items) if (s.seen === 'record') yield s.incident;
-    cursor = page.next;
-  } while (cursor);
+  let exhausted = false;
+  return {
+    async fill(): Promise<void> {
+      while (at === buffer.length && !exhausted) {
+        const page = await listIncidents(store, actor, filter, cursor, 1000);
+        buffer.length = 0;
+        at = 0;
+        for (const s of page.items) if (s.seen === 'record') buffer.push(s.incident);
+        cursor = page.next;
+        exhausted = cursor === null;
+      }
+    },
+    *records(): Generator<Incident> {
+      for (;;) {
+        if (at === buffer.length) {
+          if (exhausted) return;
+          throw new Error('an export format read ahead of the records fetched for it');
+        }
+        yield buffer[at++];
+      }
+    },
+  };
 }
 
 /**
@@ -35,28 +56,38 @@ function* visibleRecords(store: Store, actor: Actor, filter: IncidentFilter): Ge
  * neutralised, with a byte order mark so spreadsheets read Arabic and Kurdish right) or KML.
  * Every export is audited when it ends, with what was asked and how many records left.
  */
-export function* exportIncidents(
+export async function* exportIncidents(
   store: Store,
   actor: Actor,
   filter: IncidentFilter,
   format: ExportFormat,
   present: (i: Incident) => IncidentWire,
-): Generator<string> {
+): AsyncGenerator<string> {
   let count = 0;
   let completed = false;
+  const source = visibleRecords(store, actor, filter);
   const wires = (function* () {
-    for (const i of visibleRecords(store, actor, filter)) {
+    for (const i of source.records()) {
       count++;
       yield present(i);
     }
   })();
+  const text =
+    format === 'geojson'
+      ? formatIncidentFeatureCollection(wires)
+      : format === 'csv'
+        ? formatAcledCsv(wires, { byteOrderMark: true })
+        : formatKml(wires);
   try {
-    if (format === 'geojson') yield* formatIncidentFeatureCollection(wires);
-    else if (format === 'csv') yield* formatAcledCsv(wires, { byteOrderMark: true });
-    else yield* formatKml(wires);
+    for (;;) {
+      await source.fill();
+      const piece = text.next();
+      if (piece.done) break;
+      yield piece.value;
+    }
     completed = true;
   } finally {
-    store.writes.write(actor.userId, (tx) =>
+    await store.write(actor.userId, (tx) =>
       tx.audit({ action: 'incidents.export', detail: { format, filter, count, completed } }),
     );
   }

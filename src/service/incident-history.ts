@@ -2,11 +2,8 @@ import { accessFacts } from '../access/facts.ts';
 import { seeWholeIncident, withVisibleReferences } from '../access/incident.ts';
 import { SeamError } from '../domain/errors.ts';
 import type { Incident } from '../domain/incident.ts';
-import { recordChanges } from '../store/change-log.ts';
 import { incidentFromSnapshot } from '../store/incident-snapshot.ts';
-import { findIncident } from '../store/incidents.ts';
 import type { Store } from '../store/store.ts';
-import { findUserById } from '../store/users.ts';
 import type { Actor } from './actor.ts';
 import { referencedIncidents } from './incident-reads.ts';
 
@@ -23,27 +20,33 @@ export interface HistoryEntry {
  * change log, in the form `present` gives. Only for users who may see the whole record: a tearline
  * never comes with history.
  */
-export function incidentHistory<W extends Record<string, unknown>>(
+export async function incidentHistory<W extends Record<string, unknown>>(
   store: Store,
   actor: Actor,
   id: string,
   present: (i: Incident) => W,
-): HistoryEntry[] {
-  const current = findIncident(store.db, id);
-  const facts = accessFacts(store);
-  const referenced = referencedIncidents(store);
-  if (!current || !seeWholeIncident(actor, current, facts, referenced)) {
+): Promise<HistoryEntry[]> {
+  const current = await store.incidents.find(id);
+  const facts = await accessFacts(store);
+  if (!current || !seeWholeIncident(actor, current, facts, await referencedIncidents(store, [current]))) {
     throw new SeamError('not_found', `no incident ${id}`);
   }
+  // Gathered first: every version, the incidents they refer to and the names of who wrote them.
+  const entries = await store.changeLog.ofRecord('incident', id);
+  const snapshots = entries.map((entry) => (entry.data === null ? null : incidentFromSnapshot(entry.data)));
+  const referenced = await referencedIncidents(
+    store,
+    snapshots.filter((s) => s !== null),
+  );
   const names = new Map<string, string | null>();
-  const nameOf = (userId: string | null) => {
-    if (userId === null) return null;
-    if (!names.has(userId)) names.set(userId, findUserById(store.db, userId)?.username ?? null);
-    return names.get(userId) ?? null;
-  };
+  for (const entry of entries) {
+    if (entry.actor !== null && !names.has(entry.actor))
+      names.set(entry.actor, (await store.users.findById(entry.actor))?.username ?? null);
+  }
+  const nameOf = (userId: string | null) => (userId === null ? null : (names.get(userId) ?? null));
   let previous: W | null = null;
-  return recordChanges(store.db, 'incident', id).map((entry) => {
-    const snapshot = entry.data === null ? null : incidentFromSnapshot(entry.data);
+  return entries.map((entry, n) => {
+    const snapshot = snapshots[n];
     const wire = snapshot === null ? null : present(withVisibleReferences(actor, snapshot, facts, referenced));
     const changes: HistoryEntry['changes'] = [];
     if (previous && wire) {

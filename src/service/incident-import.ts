@@ -17,12 +17,9 @@ import {
 import { importKml } from '../io/kml.ts';
 import { importUcdpGedAsync } from '../io/ucdp-ged.ts';
 import { newId } from '../store/ids.ts';
-import { insertIncident } from '../store/incidents.ts';
-import { listOrganisations } from '../store/organisations.ts';
-import { findReleasabilityDefault } from '../store/releasability-defaults.ts';
-import { prepared } from '../store/sqlite/statements.ts';
 import type { Store } from '../store/store.ts';
-import { enrich, enrichmentContext } from './enrichment.ts';
+import { enrichmentContext } from './enrichment.ts';
+import { writeIncidents } from './incidents.ts';
 
 /** The largest file an import reads (GeoJSON and KML are read whole; CSV streams). */
 export const maxImportBytes = 512 * 1024 * 1024;
@@ -95,11 +92,11 @@ export async function importIncidents(store: Store, path: string, options: Impor
   }
   if (size > maxImportBytes)
     throw new SeamError('payload_too_large', `${path} is larger than ${maxImportBytes / 1024 / 1024} MiB`);
-  const orgs = new Set(listOrganisations(store.db).map((o) => o.code));
+  const orgs = new Set((await store.organisations.list()).map((o) => o.code));
   if (!orgs.has(options.org)) throw invalid('org', `no organisation "${options.org}"`);
   const releasability: Releasability = options.releasability
     ? parseReleasability(options.releasability)
-    : (findReleasabilityDefault(store.db, options.org, 'incident') ?? { scope: 'partners' });
+    : ((await store.releasabilityDefaults.find(options.org, 'incident')) ?? { scope: 'partners' });
 
   const parsed = await collectRowsAsync(rowsOf(options.format, path));
   const now = store.now().getTime();
@@ -122,12 +119,19 @@ export async function importIncidents(store: Store, path: string, options: Impor
     rejected: errors.length,
     errors,
   };
-  const known = prepared(store.db, 'SELECT 1 FROM incidents WHERE source = ? AND source_id = ?');
-  store.writes.write(options.actorId ?? null, (tx) => {
-    const ctx = enrichmentContext(store);
+  const context = { enrichment: await enrichmentContext(store), defaultReleasability: releasability };
+  await store.write(options.actorId ?? null, async (tx) => {
     const seen = new Set<string>();
-    drafts.forEach((d, n) => {
-      if (seen.has(d.sourceId) || known.get(source, d.sourceId)) {
+    let batch: Incident[] = [];
+    // Written through the create command's write step (enrichment, duplicate check, record,
+    // change log, audit) in slices, so progress can be reported as it goes.
+    const flush = async () => {
+      await writeIncidents(tx, context, batch);
+      summary.imported += batch.length;
+      batch = [];
+    };
+    for (const [n, d] of drafts.entries()) {
+      if (seen.has(d.sourceId) || (await tx.incidents.existsFromSource(source, d.sourceId))) {
         summary.skipped++;
       } else {
         seen.add(d.sourceId);
@@ -159,12 +163,15 @@ export async function importIncidents(store: Store, path: string, options: Impor
           updatedAt: tx.at,
           version: 1,
         };
-        insertIncident(tx, { ...base, ...enrich(store, ctx, base) });
-        summary.imported++;
+        batch.push(base);
       }
-      if (n % 1000 === 999) options.onProgress?.(n + 1, drafts.length);
-    });
-    tx.audit({
+      if (n % 1000 === 999) {
+        await flush();
+        options.onProgress?.(n + 1, drafts.length);
+      }
+    }
+    await flush();
+    await tx.audit({
       action: 'incidents.import',
       detail: {
         format: source,

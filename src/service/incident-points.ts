@@ -5,9 +5,7 @@ import { invalid } from '../domain/errors.ts';
 import type { BBox } from '../domain/geojson.ts';
 import { parseReleasability } from '../domain/releasability.ts';
 import { inBox } from '../geo/bbox.ts';
-import { lastSeq } from '../store/change-log.ts';
-import { type IncidentPointRow, incidentPointRows } from '../store/incident-points.ts';
-import type { IncidentFilter } from '../store/incident-queries.ts';
+import type { IncidentFilter, IncidentPointRow } from '../store/incidents.ts';
 import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
 import { tearlineGridKm, tearlineMatches, widenedForTearlines } from './incident-reads.ts';
@@ -122,24 +120,34 @@ function tearlinePoint(r: IncidentPointRow, f: IncidentFilter, gridKm: number): 
  * as compact map points: whole records at their location, tearlines at their snapped location and
  * day with no owner, exactly as a list of incidents would match and show them.
  */
-export function incidentPoints(store: Store, actor: Actor, query: PointsQuery, limit: number): IncidentPoints {
+export async function incidentPoints(
+  store: Store,
+  actor: Actor,
+  query: PointsQuery,
+  limit: number,
+): Promise<IncidentPoints> {
   if (!Number.isInteger(limit) || limit < 1 || limit > maxPointsLimit)
     throw invalid('limit', `must be an integer from 1 to ${maxPointsLimit}`);
   const until = query.until ?? store.now().toISOString();
   const since = query.since ?? new Date(Date.parse(until) - defaultPointsWindowDays * dayMs).toISOString();
   if (since >= until) throw invalid('since', 'must be before until');
   const filter: IncidentFilter = { since, until, types: query.types, bbox: query.bbox };
-  const seq = lastSeq(store.db);
-  const gridKm = tearlineGridKm(store);
-  const seen = visibilityOfRows(actor, accessFacts(store));
+  const seq = await store.changeLog.lastSeq();
+  const gridKm = await tearlineGridKm(store);
+  const seen = visibilityOfRows(actor, await accessFacts(store));
   const points: IncidentPoint[] = [];
-  for (const r of incidentPointRows(store.db, filter, widenedForTearlines(filter, gridKm))) {
+  let truncated = false;
+  await store.incidents.scanPoints(filter, widenedForTearlines(filter, gridKm), (r) => {
     const v = seen(r);
     const point = v === 'record' ? recordPoint(r, filter) : v === 'tearline' ? tearlinePoint(r, filter, gridKm) : null;
-    if (point === null) continue;
+    if (point === null) return true;
     // One matching point past the limit proves the answer is cut short; it is not returned.
-    if (points.length === limit) return { points, truncated: true, seq };
+    if (points.length === limit) {
+      truncated = true;
+      return false;
+    }
     points.push(point);
-  }
-  return { points, truncated: false, seq };
+    return true;
+  });
+  return { points, truncated, seq };
 }

@@ -4,9 +4,8 @@ import { SeamError } from '../domain/errors.ts';
 import type { Position } from '../domain/geojson.ts';
 import { casualtyTotals, type Incident } from '../domain/incident.ts';
 import { inBox } from '../geo/bbox.ts';
-import { type IncidentCursor, type IncidentFilter, queryIncidents } from '../store/incident-queries.ts';
-import { findIncident, findIncidentSharing, type IncidentSharing } from '../store/incidents.ts';
-import { getSetting } from '../store/settings.ts';
+import type { IncidentCursor, IncidentFilter, IncidentSharing } from '../store/incidents.ts';
+import type { ReadRepositories } from '../store/repositories.ts';
 import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
 import { type Page, visiblePage } from './paging.ts';
@@ -16,42 +15,55 @@ export type { SeenIncident } from '../access/incident.ts';
 export const defaultTearlineGridKm = 10;
 
 /** The grid tearline locations are snapped to, in km (site setting `tearline_grid_km`). */
-export function tearlineGridKm(store: Store): number {
-  const value = Number(getSetting(store.db, 'tearline_grid_km'));
+export async function tearlineGridKm(store: Store): Promise<number> {
+  const value = Number(await store.settings.get('tearline_grid_km'));
   return Number.isFinite(value) && value >= 1 && value <= 200 ? value : defaultTearlineGridKm;
 }
 
 /**
- * The sharing facts of the incidents others refer to, read as they are asked for and kept for the
- * life of one read (a page, a stream batch, an answer).
+ * The sharing facts of the incidents these incidents refer to (suspected duplicate, duplicate of),
+ * gathered before the access policy decides, for the life of one read (a page, a stream batch, an answer).
  */
-export function referencedIncidents(store: Store): ReferencedIncidents {
+export async function referencedIncidents(
+  reads: Pick<ReadRepositories, 'incidents'>,
+  incidents: Iterable<Pick<Incident, 'duplicateOf' | 'enrichment'>>,
+): Promise<ReferencedIncidents> {
   const known = new Map<string, IncidentSharing | null>();
-  return (id) => {
-    let sharing = known.get(id);
-    if (sharing === undefined) {
-      sharing = findIncidentSharing(store.db, id);
-      known.set(id, sharing);
+  for (const i of incidents) {
+    for (const id of [i.duplicateOf, i.enrichment.suspectedDuplicateOf]) {
+      if (id && !known.has(id)) known.set(id, await reads.incidents.sharing(id));
     }
-    return sharing ?? undefined;
-  };
+  }
+  return (id) => known.get(id) ?? undefined;
 }
 
 /**
  * An incident the actor has just written, as they may see it: whole, since only those who may see
  * it whole can write it, and with only the references they may follow.
  */
-export function writtenIncidentAsSeen(store: Store, actor: Actor, incident: Incident): Incident {
-  const seen = seeWholeIncident(actor, incident, accessFacts(store), referencedIncidents(store));
+export async function writtenIncidentAsSeen(store: Store, actor: Actor, incident: Incident): Promise<Incident> {
+  const seen = seeWholeIncident(
+    actor,
+    incident,
+    await accessFacts(store),
+    await referencedIncidents(store, [incident]),
+  );
   if (!seen) throw new SeamError('not_found', `no incident ${incident.id}`);
   return seen;
 }
 
 /** One incident as the actor may see it; one they may not see at all is reported as missing. */
-export function readIncident(store: Store, actor: Actor, id: string): SeenIncident {
-  const incident = findIncident(store.db, id);
+export async function readIncident(store: Store, actor: Actor, id: string): Promise<SeenIncident> {
+  const incident = await store.incidents.find(id);
   const seen =
-    incident && seeIncident(actor, incident, accessFacts(store), tearlineGridKm(store), referencedIncidents(store));
+    incident &&
+    seeIncident(
+      actor,
+      incident,
+      await accessFacts(store),
+      await tearlineGridKm(store),
+      await referencedIncidents(store, [incident]),
+    );
   if (!seen) throw new SeamError('not_found', `no incident ${id}`);
   return seen;
 }
@@ -126,32 +138,37 @@ export function widenedForTearlines(f: IncidentFilter, gridKm: number): Incident
 }
 
 /** Incidents matching the filter, as the actor may see each of them, newest first. */
-export function listIncidents(
+export async function listIncidents(
   store: Store,
   actor: Actor,
   filter: IncidentFilter,
   after: IncidentCursor | null,
   limit: number,
-): Page<SeenIncident, IncidentCursor> {
-  const facts = accessFacts(store);
-  const gridKm = tearlineGridKm(store);
-  const referenced = referencedIncidents(store);
+): Promise<Page<SeenIncident, IncidentCursor>> {
+  const facts = await accessFacts(store);
+  const gridKm = await tearlineGridKm(store);
   // Tearlines match on their day and snapped location, so rows with a tearline are read from a
   // slightly wider window; unless a filter on a hidden field rules every tearline out.
   const tearlines = hiddenFieldFilters.some((k) => filter[k] !== undefined)
     ? undefined
     : widenedForTearlines(filter, gridKm);
-  const page = visiblePage(
-    (cursor, batch) => queryIncidents(store.db, filter, cursor, batch, tearlines),
-    (row) => {
-      const s = seeIncident(actor, row, facts, gridKm, referenced);
-      return s !== null && matches(s, filter);
+  const seen = new Map<Incident, SeenIncident>();
+  const page = await visiblePage(
+    async (cursor, batch) => {
+      const rows = await store.incidents.query(filter, cursor, batch, tearlines);
+      const referenced = await referencedIncidents(store, rows);
+      for (const row of rows) {
+        const s = seeIncident(actor, row, facts, gridKm, referenced);
+        if (s !== null && matches(s, filter)) seen.set(row, s);
+      }
+      return rows;
     },
+    (row) => seen.has(row),
     (row) => ({ time: row.time, id: row.id }),
     after,
     limit,
   );
-  return { items: page.items.map((row) => seeIncident(actor, row, facts, gridKm, referenced)!), next: page.next };
+  return { items: page.items.map((row) => seen.get(row)!), next: page.next };
 }
 
 export interface IncidentStats {
@@ -165,7 +182,7 @@ export interface IncidentStats {
  * Counts and casualty totals over what the actor may see: whole records, and tearlines, which
  * carry their type and casualty totals. Hidden incidents count nowhere.
  */
-export function incidentStats(store: Store, actor: Actor, filter: IncidentFilter): IncidentStats {
+export async function incidentStats(store: Store, actor: Actor, filter: IncidentFilter): Promise<IncidentStats> {
   const stats: IncidentStats = {
     incidents: 0,
     tearlines: 0,
@@ -174,7 +191,7 @@ export function incidentStats(store: Store, actor: Actor, filter: IncidentFilter
   };
   let cursor: IncidentCursor | null = null;
   do {
-    const page = listIncidents(store, actor, filter, cursor, 1000);
+    const page = await listIncidents(store, actor, filter, cursor, 1000);
     for (const s of page.items) {
       const type = s.seen === 'record' ? s.incident.type : s.tearline.type;
       stats.byType[type] = (stats.byType[type] ?? 0) + 1;

@@ -1,6 +1,6 @@
 import { accessFacts } from '../access/facts.ts';
 import { seeWholeIncident } from '../access/incident.ts';
-import { inAudience } from '../access/policy.ts';
+import { type AccessFacts, inAudience } from '../access/policy.ts';
 import { noEnrichment } from '../domain/enrichment.ts';
 import { invalid, SeamError } from '../domain/errors.ts';
 import { parseGrading } from '../domain/grading.ts';
@@ -17,12 +17,11 @@ import { hasPermission, requirePermission } from '../domain/roles.ts';
 import { checkTearline, type Tearline } from '../domain/tearline.ts';
 import { fromMgrs } from '../geo/mgrs.ts';
 import { newId } from '../store/ids.ts';
-import { findIncident, insertIncident, updateIncident } from '../store/incidents.ts';
-import { findOrganisation } from '../store/organisations.ts';
-import { findReleasabilityDefault } from '../store/releasability-defaults.ts';
+import type { ReadRepositories } from '../store/repositories.ts';
 import type { Store } from '../store/store.ts';
+import type { Tx } from '../store/write-path.ts';
 import type { Actor } from './actor.ts';
-import { enrich, enrichmentContext } from './enrichment.ts';
+import { type EnrichmentContext, enrich, enrichmentContext } from './enrichment.ts';
 import { resolvePlace } from './gazetteer.ts';
 import { referencedIncidents, writtenIncidentAsSeen } from './incident-reads.ts';
 import { zodToSeamError } from './validation.ts';
@@ -55,10 +54,10 @@ interface Located {
 }
 
 /** Where an incident is, from lon/lat, an MGRS reference or a place name resolved through the gazetteer. */
-export function locate(
+export async function locate(
   store: Store,
   input: { lon?: number; lat?: number; mgrs?: string; place?: string | null; location_precision?: LocationPrecision },
-): Located | null {
+): Promise<Located | null> {
   if (input.lon !== undefined && input.lat !== undefined) {
     return {
       lon: input.lon,
@@ -75,35 +74,106 @@ export function locate(
     return { lon: m.lon, lat: m.lat, precision: input.location_precision ?? derived, place: input.place ?? null };
   }
   if (input.place) {
-    const p = resolvePlace(store, input.place);
+    const p = await resolvePlace(store, input.place);
     return { lon: p.lon, lat: p.lat, precision: input.location_precision ?? p.precision, place: p.name };
   }
   return null;
 }
 
-function checkEvent(store: Store, time: Date, forces: Array<{ org: string }>): void {
-  if (time.getTime() > store.now().getTime() + futureToleranceMs) throw invalid('time', 'lies in the future');
+async function checkEvent(
+  reads: Pick<ReadRepositories, 'organisations'>,
+  now: Date,
+  time: Date,
+  forces: Array<{ org: string }>,
+): Promise<void> {
+  if (time.getTime() > now.getTime() + futureToleranceMs) throw invalid('time', 'lies in the future');
   for (const f of forces) {
-    if (!findOrganisation(store.db, f.org)) throw invalid('casualties.forces.org', `no organisation "${f.org}"`);
+    if (!(await reads.organisations.find(f.org))) throw invalid('casualties.forces.org', `no organisation "${f.org}"`);
   }
 }
 
 /** Reports a new incident through the one write path, enriched from where and when it happened. */
-export function createIncident(store: Store, actor: Actor, body: unknown): Incident {
+export async function createIncident(store: Store, actor: Actor, body: unknown): Promise<Incident> {
+  const [incident] = await createIncidents(store, actor, [body]);
+  return writtenIncidentAsSeen(store, actor, incident);
+}
+
+/** What the create command needs to know of the site, gathered once for any number of reports. */
+export interface CreateContext {
+  enrichment: EnrichmentContext;
+  /** The releasability of a report that names none: the organisation's default. */
+  defaultReleasability: Releasability;
+}
+
+/** Gathers what creating an actor's incidents needs before the transaction that writes them. */
+export async function createContext(store: Store, actor: Actor): Promise<CreateContext> {
+  return {
+    enrichment: await enrichmentContext(store),
+    defaultReleasability: (await store.releasabilityDefaults.find(actor.org, 'incident')) ?? { scope: 'partners' },
+  };
+}
+
+/**
+ * Reports new incidents, all in one transaction (all or none), through the same checks and
+ * enrichment as a single report. `prepare` may adjust each draft before it is enriched (an import
+ * sets its source and id there).
+ */
+export async function createIncidents(
+  store: Store,
+  actor: Actor,
+  bodies: unknown[],
+  options: { prepare?: (draft: Incident, index: number) => Incident; context?: CreateContext } = {},
+): Promise<Incident[]> {
   requirePermission(actor.roles, 'incident:create');
   requireWriter(actor);
+  const context = options.context ?? (await createContext(store, actor));
+  const drafts: Incident[] = [];
+  for (const [index, body] of bodies.entries()) {
+    const draft = await incidentDraft(store, actor, body, context);
+    drafts.push(options.prepare ? options.prepare(draft, index) : draft);
+  }
+  return store.write(actor.userId, (tx) => writeIncidents(tx, context, drafts));
+}
+
+/**
+ * The create command's write step, inside a transaction: enriches each draft (earlier drafts of the
+ * batch count as what a later one may duplicate) and writes it with its change-log and audit
+ * entries. `finish` may complete a record from its enrichment before it is written (the demo marks
+ * its duplicates there).
+ */
+export async function writeIncidents(
+  tx: Tx,
+  context: Pick<CreateContext, 'enrichment'>,
+  drafts: Incident[],
+  finish?: (enriched: Incident) => Incident,
+): Promise<Incident[]> {
+  const written: Incident[] = [];
+  for (const draft of drafts) {
+    const merged = { ...draft, ...(await enrich(tx, context.enrichment, draft)) };
+    const enriched = finish ? finish(merged) : merged;
+    await tx.incidents.insert(enriched);
+    written.push(enriched);
+  }
+  return written;
+}
+
+/** Validates one report and makes the incident it describes, not yet enriched or written. */
+export async function incidentDraft(
+  store: Store,
+  actor: Actor,
+  body: unknown,
+  context: CreateContext,
+): Promise<Incident> {
   const parsed = incidentCreateSchema.safeParse(body);
   if (!parsed.success) throw zodToSeamError(parsed.error);
   const input: IncidentCreate = parsed.data;
-  const place = locate(store, input)!;
+  const place = (await locate(store, input))!;
   const time = new Date(input.time);
-  checkEvent(store, time, input.casualties?.forces ?? []);
-  const releasability = input.releasability
-    ? parseReleasability(input.releasability)
-    : (findReleasabilityDefault(store.db, actor.org, 'incident') ?? { scope: 'partners' });
   const now = store.now();
+  await checkEvent(store, now, time, input.casualties?.forces ?? []);
+  const releasability = input.releasability ? parseReleasability(input.releasability) : context.defaultReleasability;
   const at = now.toISOString();
-  const draft: Incident = {
+  return {
     id: newId(now.getTime()),
     type: input.type,
     time: time.toISOString(),
@@ -131,16 +201,10 @@ export function createIncident(store: Store, actor: Actor, body: unknown): Incid
     updatedAt: at,
     version: 1,
   };
-  const incident = store.writes.write(actor.userId, (tx) => {
-    const enriched = { ...draft, ...enrich(store, enrichmentContext(store), draft) };
-    insertIncident(tx, enriched);
-    return enriched;
-  });
-  return writtenIncidentAsSeen(store, actor, incident);
 }
 
-function ownIncident(store: Store, actor: Actor, id: string): Incident {
-  const incident = findIncident(store.db, id);
+async function ownIncident(reads: Pick<ReadRepositories, 'incidents'>, actor: Actor, id: string): Promise<Incident> {
+  const incident = await reads.incidents.find(id);
   if (!incident || incident.ownerOrg !== actor.org) {
     // Another organisation's incident is reported as missing, whether or not the actor can see it.
     throw new SeamError('not_found', `no incident ${id} owned by ${actor.org}`);
@@ -153,13 +217,20 @@ function ownIncident(store: Store, actor: Actor, id: string): Incident {
  * and so may the reporter of their own report. The caller names the version it corrects, so two
  * people correcting at once cannot silently overwrite each other.
  */
-export function correctIncident(store: Store, actor: Actor, id: string, body: unknown): Incident {
+export async function correctIncident(store: Store, actor: Actor, id: string, body: unknown): Promise<Incident> {
   requireWriter(actor);
   const parsed = incidentUpdateSchema.safeParse(body);
   if (!parsed.success) throw zodToSeamError(parsed.error);
   const input = parsed.data;
-  const written = store.writes.write(actor.userId, (tx) => {
-    const before = ownIncident(store, actor, id);
+  // Gathered before the transaction: where a new location lies, and the site's enrichment context.
+  const located = await locate(store, {
+    ...input,
+    place: input.place ?? undefined,
+    location_precision: input.location_precision,
+  });
+  const context = await enrichmentContext(store);
+  const written = await store.write(actor.userId, async (tx) => {
+    const before = await ownIncident(tx, actor, id);
     if (before.reporterId !== actor.userId || !hasPermission(actor.roles, 'incident:create')) {
       requirePermission(actor.roles, 'incident:update');
     }
@@ -169,18 +240,14 @@ export function correctIncident(store: Store, actor: Actor, id: string, body: un
         `incident ${id} is at version ${before.version}, not ${input.version}: reload it and try again`,
       );
     }
-    const place = locate(store, {
-      ...input,
-      place: input.place ?? undefined,
-      location_precision: input.location_precision,
-    }) ?? {
+    const place = located ?? {
       lon: before.lon,
       lat: before.lat,
       precision: input.location_precision ?? before.locationPrecision,
       place: input.place === undefined ? before.place : input.place,
     };
     const time = input.time ? new Date(input.time) : new Date(before.time);
-    checkEvent(store, time, input.casualties?.forces ?? []);
+    await checkEvent(tx, store.now(), time, input.casualties?.forces ?? []);
     const next: Incident = {
       ...before,
       type: input.type ?? before.type,
@@ -197,8 +264,8 @@ export function correctIncident(store: Store, actor: Actor, id: string, body: un
       updatedAt: tx.at,
       version: before.version + 1,
     };
-    const after = { ...next, ...enrich(store, enrichmentContext(store), next) };
-    updateIncident(tx, after, { action: 'incident.update', detail: { fields: changedFields(before, after) } });
+    const after = { ...next, ...(await enrich(tx, context, next)) };
+    await tx.incidents.update(after, { action: 'incident.update', detail: { fields: changedFields(before, after) } });
     return after;
   });
   return writtenIncidentAsSeen(store, actor, written);
@@ -217,20 +284,23 @@ export function changedFields(before: Incident, after: Incident): string[] {
  * administrators of any organisation that may see the whole record may verify it: verification
  * is the centre's joint work.
  */
-export function verifyIncident(store: Store, actor: Actor, id: string, body: unknown): Incident {
+export async function verifyIncident(store: Store, actor: Actor, id: string, body: unknown): Promise<Incident> {
   requirePermission(actor.roles, 'incident:verify');
   requireWriter(actor);
   const parsed = verificationSchema.safeParse(body);
   if (!parsed.success) throw zodToSeamError(parsed.error);
   const input = parsed.data;
-  const written = store.writes.write(actor.userId, (tx) => {
-    const before = findIncident(tx.db, id);
-    const facts = accessFacts(store);
-    const referenced = referencedIncidents(store);
+  const facts = await accessFacts(store);
+  const written = await store.write(actor.userId, async (tx) => {
+    const before = await tx.incidents.find(id);
+    const original = input.duplicate_of ? await tx.incidents.find(input.duplicate_of) : null;
+    const referenced = await referencedIncidents(
+      tx,
+      [before, original].filter((i) => i !== null),
+    );
     if (!before || !seeWholeIncident(actor, before, facts, referenced))
       throw new SeamError('not_found', `no incident ${id}`);
     if (input.duplicate_of) {
-      const original = findIncident(tx.db, input.duplicate_of);
       if (!original || !seeWholeIncident(actor, original, facts, referenced)) {
         throw invalid('duplicate_of', `no incident ${input.duplicate_of}`);
       }
@@ -244,7 +314,7 @@ export function verifyIncident(store: Store, actor: Actor, id: string, body: unk
       updatedAt: tx.at,
       version: before.version + 1,
     };
-    updateIncident(tx, after, {
+    await tx.incidents.update(after, {
       action: 'incident.verify',
       detail: {
         before: before.verification,
@@ -263,25 +333,25 @@ export function verifyIncident(store: Store, actor: Actor, id: string, body: unk
  * and administrators may; widening the audience needs a reason, narrowing is allowed and both
  * are audited. Narrowing cannot recall what was already seen.
  */
-export function changeReleasability(store: Store, actor: Actor, id: string, body: unknown): Incident {
+export async function changeReleasability(store: Store, actor: Actor, id: string, body: unknown): Promise<Incident> {
   requirePermission(actor.roles, 'releasability:change');
   requireWriter(actor);
   const parsed = releasabilityChangeSchema.safeParse(body);
   if (!parsed.success) throw zodToSeamError(parsed.error);
   const input = parsed.data;
-  const written = store.writes.write(actor.userId, (tx) => {
-    const before = ownIncident(store, actor, id);
+  const facts = await accessFacts(store);
+  const written = await store.write(actor.userId, async (tx) => {
+    const before = await ownIncident(tx, actor, id);
     const releasability = parseReleasability(input.releasability);
     const tearline = input.tearline === undefined ? before.tearline : tearlineFrom(input.tearline, releasability);
     if (tearline && input.tearline === undefined) checkTearline(releasability, tearline);
-    const facts = accessFacts(store);
     const widens =
       gainsAudience(before.releasability, releasability, before, facts) ||
       (tearline !== null &&
         gainsAudience(before.tearline?.releasability ?? { scope: 'org' }, tearline.releasability, before, facts));
     if (widens && !input.reason) throw invalid('reason', 'widening who may see a record needs a reason');
     const after: Incident = { ...before, releasability, tearline, updatedAt: tx.at, version: before.version + 1 };
-    updateIncident(tx, after, {
+    await tx.incidents.update(after, {
       action: 'incident.releasability',
       detail: {
         before: formatReleasability(before.releasability),
@@ -302,7 +372,7 @@ function gainsAudience(
   before: Releasability,
   after: Releasability,
   record: { ownerOrg: string; jcc: string | null },
-  facts: ReturnType<typeof accessFacts>,
+  facts: AccessFacts,
 ): boolean {
   const everyone = new Set([...facts.coalition, ...[...facts.groupMembers.values()].flatMap((s) => [...s])]);
   for (const org of everyone) {

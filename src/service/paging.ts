@@ -8,18 +8,18 @@ export interface Page<T, C> {
  * the rows run out, so hidden rows never shorten a page while visible ones remain. `next` is set
  * only when another visible row exists.
  */
-export function visiblePage<T, C>(
-  fetch: (after: C | null, batch: number) => T[],
+export async function visiblePage<T, C>(
+  fetch: (after: C | null, batch: number) => Promise<T[]>,
   visible: (row: T) => boolean,
   cursorOf: (row: T) => C,
   after: C | null,
   limit: number,
-): Page<T, C> {
+): Promise<Page<T, C>> {
   const items: T[] = [];
   const batch = Math.min(Math.max(limit * 2, 100), 2000);
   let cursor = after;
   for (;;) {
-    const rows = fetch(cursor, batch);
+    const rows = await fetch(cursor, batch);
     for (const row of rows) {
       if (!visible(row)) continue;
       // One visible row past the page proves there is a next page; it is not returned.

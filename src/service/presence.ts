@@ -2,22 +2,22 @@ import { accessFacts } from '../access/facts.ts';
 import { seePresence } from '../access/presence.ts';
 import type { Presence } from '../domain/presence.ts';
 import type { CoverageSource } from '../geo/coverage.ts';
-import { type PresenceFilter, queryPresence } from '../store/presence.ts';
+import type { PresenceFilter } from '../store/presence.ts';
 import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
 import { type Page, visiblePage } from './paging.ts';
 
 /** Presence records matching the filter that the actor may see, in id order. */
-export function listPresence(
+export async function listPresence(
   store: Store,
   actor: Actor,
   filter: PresenceFilter,
   after: string | null,
   limit: number,
-): Page<Presence, string> {
-  const facts = accessFacts(store);
+): Promise<Page<Presence, string>> {
+  const facts = await accessFacts(store);
   return visiblePage(
-    (cursor, batch) => queryPresence(store.db, filter, cursor, batch),
+    (cursor, batch) => store.presence.query(filter, cursor, batch),
     (p) => seePresence(actor, p, facts) !== null,
     (p) => p.id,
     after,

@@ -1,11 +1,10 @@
 import { invalid, SeamError } from '../domain/errors.ts';
 import { isRole, type Role, requirePermission } from '../domain/roles.ts';
 import { passwordProblems, type User, usernamePattern } from '../domain/user.ts';
-import { deleteUserSessions } from '../store/credentials.ts';
 import { newId } from '../store/ids.ts';
-import { findOrganisation } from '../store/organisations.ts';
 import type { Store } from '../store/store.ts';
-import { findUserByName, insertUser, listUsers, updateUser, withoutSecret } from '../store/users.ts';
+import { type UserWithSecret, withoutSecret } from '../store/users.ts';
+import type { Tx } from '../store/write-path.ts';
 import type { Actor } from './actor.ts';
 import { hashPassword } from './secrets.ts';
 
@@ -46,9 +45,9 @@ export async function addUser(store: Store, actor: Actor | null, input: NewUser)
   const roles = checkRoles(input.roles);
   checkPassword(input.password, input.username);
   requireUserAdmin(actor, input.org);
-  if (!findOrganisation(store.db, input.org)) throw invalid('org', `no organisation with code "${input.org}"`);
-  if (findUserByName(store.db, input.username))
-    throw new SeamError('conflict', `user "${input.username}" already exists`);
+  if (!(await store.organisations.find(input.org))) throw invalid('org', `no organisation with code "${input.org}"`);
+  const taken = () => new SeamError('conflict', `user "${input.username}" already exists`);
+  if (await store.users.findByName(input.username)) throw taken();
   const passwordHash = await hashPassword(input.password);
   const at = store.now().toISOString();
   const user = {
@@ -61,12 +60,15 @@ export async function addUser(store: Store, actor: Actor | null, input: NewUser)
     createdAt: at,
     updatedAt: at,
   };
-  store.writes.write(actor?.userId ?? null, (tx) => insertUser(tx, user));
+  await store.write(actor?.userId ?? null, async (tx) => {
+    if (await tx.users.findByName(input.username)) throw taken();
+    await tx.users.insert(user);
+  });
   return withoutSecret(user);
 }
 
-function mustFind(store: Store, username: string) {
-  const user = findUserByName(store.db, username);
+async function mustFind(reads: Pick<Store, 'users'>, username: string): Promise<UserWithSecret> {
+  const user = await reads.users.findByName(username);
   if (!user) throw new SeamError('not_found', `no user "${username}"`);
   return user;
 }
@@ -78,52 +80,61 @@ export async function setPassword(
   username: string,
   password: string,
 ): Promise<void> {
-  const user = mustFind(store, username);
-  requireUserAdmin(actor, user.org);
+  const before = await mustFind(store, username);
+  requireUserAdmin(actor, before.org);
   checkPassword(password, username);
   const passwordHash = await hashPassword(password);
-  store.writes.write(actor?.userId ?? null, (tx) => {
-    updateUser(tx, { ...user, passwordHash, updatedAt: tx.at }, 'user.password', { username });
-    deleteUserSessions(tx.db, user.id);
+  await store.write(actor?.userId ?? null, async (tx) => {
+    const user = await mustFind(tx, username);
+    await tx.users.update({ ...user, passwordHash, updatedAt: tx.at }, 'user.password', { username });
+    await tx.credentials.deleteUserSessions(user.id);
   });
 }
 
 /** Disables a user (they can no longer sign in or use tokens) and ends their sessions. */
-export function disableUser(store: Store, actor: Actor | null, username: string): void {
-  const user = mustFind(store, username);
-  requireUserAdmin(actor, user.org);
-  if (actor && actor.userId === user.id) throw invalid('username', 'you cannot disable yourself');
-  if (user.disabled) return;
-  store.writes.write(actor?.userId ?? null, (tx) => {
-    updateUser(tx, { ...user, disabled: true, updatedAt: tx.at }, 'user.disable', { username });
-    deleteUserSessions(tx.db, user.id);
+export function disableUser(store: Store, actor: Actor | null, username: string): Promise<void> {
+  return changeUser(store, actor, username, async (tx, user) => {
+    if (actor && actor.userId === user.id) throw invalid('username', 'you cannot disable yourself');
+    if (user.disabled) return;
+    await tx.users.update({ ...user, disabled: true, updatedAt: tx.at }, 'user.disable', { username });
+    await tx.credentials.deleteUserSessions(user.id);
+  });
+}
+
+/** Finds the user and checks the actor may manage them inside the transaction that changes them. */
+function changeUser(
+  store: Store,
+  actor: Actor | null,
+  username: string,
+  fn: (tx: Tx, user: UserWithSecret) => Promise<void>,
+): Promise<void> {
+  return store.write(actor?.userId ?? null, async (tx) => {
+    const user = await mustFind(tx, username);
+    requireUserAdmin(actor, user.org);
+    await fn(tx, user);
   });
 }
 
 /** Lets a disabled user sign in again. */
-export function enableUser(store: Store, actor: Actor | null, username: string): void {
-  const user = mustFind(store, username);
-  requireUserAdmin(actor, user.org);
-  if (!user.disabled) return;
-  store.writes.write(actor?.userId ?? null, (tx) =>
-    updateUser(tx, { ...user, disabled: false, updatedAt: tx.at }, 'user.enable', { username }),
-  );
+export function enableUser(store: Store, actor: Actor | null, username: string): Promise<void> {
+  return changeUser(store, actor, username, async (tx, user) => {
+    if (!user.disabled) return;
+    await tx.users.update({ ...user, disabled: false, updatedAt: tx.at }, 'user.enable', { username });
+  });
 }
 
 /** Replaces a user's roles; an administrator cannot take the admin role from themself (nobody would be left to give it back). */
-export function setRoles(store: Store, actor: Actor | null, username: string, values: string[]): void {
-  const user = mustFind(store, username);
-  requireUserAdmin(actor, user.org);
-  const roles = checkRoles(values);
-  if (actor && actor.userId === user.id && !roles.includes('admin')) {
-    throw invalid('roles', 'you cannot remove the admin role from yourself');
-  }
-  store.writes.write(actor?.userId ?? null, (tx) =>
-    updateUser(tx, { ...user, roles, updatedAt: tx.at }, 'user.roles', { username, roles }),
-  );
+export function setRoles(store: Store, actor: Actor | null, username: string, values: string[]): Promise<void> {
+  return changeUser(store, actor, username, async (tx, user) => {
+    const roles = checkRoles(values);
+    if (actor && actor.userId === user.id && !roles.includes('admin')) {
+      throw invalid('roles', 'you cannot remove the admin role from yourself');
+    }
+    await tx.users.update({ ...user, roles, updatedAt: tx.at }, 'user.roles', { username, roles });
+  });
 }
 
 /** Users, optionally of one organisation, never with their password hashes. */
-export function usersOf(store: Store, org?: string): User[] {
-  return listUsers(store.db, org);
+export function usersOf(store: Store, org?: string): Promise<User[]> {
+  return store.users.list(org);
 }

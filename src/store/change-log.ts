@@ -1,61 +1,20 @@
 import type { ChangeEvent } from '../bus/bus.ts';
-import type { Database } from './sqlite/database.ts';
-import { prepared } from './sqlite/statements.ts';
 
 export interface ChangeLogEntry extends ChangeEvent {
   actor: string | null;
   data: unknown;
 }
 
-function fromRow(r: Record<string, unknown>): ChangeLogEntry {
-  return {
-    seq: Number(r.seq),
-    at: String(r.at),
-    recordType: String(r.record_type),
-    recordId: String(r.record_id),
-    op: r.op as ChangeEvent['op'],
-    ownerOrg: (r.owner_org as string | null) ?? null,
-    releasability: (r.releasability as string | null) ?? null,
-    jcc: (r.jcc as string | null) ?? null,
-    actor: (r.actor as string | null) ?? null,
-    data: r.data === null ? null : JSON.parse(String(r.data)),
-  };
-}
-
-/** The highest sequence number written so far (0 for an empty log). */
-export function lastSeq(db: Database): number {
-  return Number((prepared(db, 'SELECT coalesce(max(seq), 0) AS s FROM change_log').get() as { s: number }).s);
-}
-
-/** The highest sequence number of a change to any of these record types (0 for none): a version for caches. */
-export function lastSeqOf(db: Database, recordTypes: readonly string[]): number {
-  const row = prepared(
-    db,
-    `SELECT coalesce(max(seq), 0) AS v FROM change_log WHERE record_type IN (${recordTypes.map(() => '?').join(', ')})`,
-  ).get(...recordTypes) as { v: number };
-  return Number(row.v);
-}
-
-/** Entries after `afterSeq`, in commit order. */
-export function changesAfter(db: Database, afterSeq: number, limit: number): ChangeLogEntry[] {
-  return prepared(db, 'SELECT * FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit).map(fromRow);
-}
-
-/** The first missing sequence number of each gap in the log: empty when it is gap-free. */
-export function changeLogGaps(db: Database): number[] {
-  return prepared(
-    db,
-    `SELECT seq + 1 AS missing FROM change_log c
-     WHERE seq < (SELECT max(seq) FROM change_log) AND NOT EXISTS (SELECT 1 FROM change_log d WHERE d.seq = c.seq + 1)
-     UNION ALL SELECT 1 WHERE (SELECT min(seq) FROM change_log) > 1`,
-  )
-    .all()
-    .map((r) => Number(r.missing));
-}
-
-/** Every change-log entry of one record, oldest first. */
-export function recordChanges(db: Database, recordType: string, recordId: string): ChangeLogEntry[] {
-  return prepared(db, 'SELECT * FROM change_log WHERE record_type = ? AND record_id = ? ORDER BY seq')
-    .all(recordType, recordId)
-    .map(fromRow);
+/** The append-only change log: read only; entries are written by `Tx.change`. */
+export interface ChangeLogReads {
+  /** The highest sequence number written so far (0 for an empty log). */
+  lastSeq(): Promise<number>;
+  /** The highest sequence number of a change to any of these record types (0 for none): a version for caches. */
+  lastSeqOf(recordTypes: readonly string[]): Promise<number>;
+  /** Entries after `afterSeq`, in commit order. */
+  after(afterSeq: number, limit: number): Promise<ChangeLogEntry[]>;
+  /** The first missing sequence number of each gap in the log: empty when it is gap-free. */
+  gaps(): Promise<number[]>;
+  /** Every entry of one record, oldest first. */
+  ofRecord(recordType: string, recordId: string): Promise<ChangeLogEntry[]>;
 }

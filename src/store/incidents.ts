@@ -1,101 +1,53 @@
 import type { BBox } from '../domain/geojson.ts';
 import type { Incident } from '../domain/incident.ts';
-import { formatReleasability, parseReleasability, type Releasability } from '../domain/releasability.ts';
-import { incidentColumns, incidentFromRow, incidentRow } from './incident-rows.ts';
-import type { Database } from './sqlite/database.ts';
-import { prepared } from './sqlite/statements.ts';
-import type { Tx } from './write-path.ts';
+import type { Releasability } from '../domain/releasability.ts';
 
-export const insertIncidentSql = `INSERT INTO incidents (${incidentColumns.join(', ')})
-  VALUES (${incidentColumns.map(() => '?').join(', ')}) RETURNING rid`;
-
-const updateIncidentSql = `UPDATE incidents SET ${incidentColumns
-  .slice(1)
-  .map((c) => `${c} = ?`)
-  .join(', ')} WHERE id = ? RETURNING rid`;
-
-/** Writes a new incident, its spatial index entry, its change-log entry and its audit entry. */
-export function insertIncident(tx: Tx, i: Incident): void {
-  const { rid } = prepared(tx.db, insertIncidentSql).get(...incidentRow(i)) as { rid: number };
-  prepared(tx.db, 'INSERT INTO incidents_rtree (rid, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)').run(
-    rid,
-    i.lon,
-    i.lon,
-    i.lat,
-    i.lat,
-  );
-  tx.change({
-    recordType: 'incident',
-    recordId: i.id,
-    op: 'create',
-    ownerOrg: i.ownerOrg,
-    releasability: formatReleasability(i.releasability),
-    jcc: i.jcc,
-    data: i,
-    audit: { action: 'incident.create', detail: { type: i.type, source: i.source } },
-  });
+/** What a list, search, count or export of incidents can be narrowed by. */
+export interface IncidentFilter {
+  since?: string;
+  until?: string;
+  types?: string[];
+  jcc?: string;
+  ownerOrg?: string;
+  source?: string;
+  verification?: string;
+  bbox?: BBox;
+  /** Full-text search over narrative and place names: every word must appear. */
+  q?: string;
+  /** A governorate or district by place code or name. */
+  governorate?: string;
+  district?: string;
+  inGap?: boolean;
+  inZone?: boolean;
+  /** Admiralty codes (`B2`) or reliabilities (`B`), any of which matches. */
+  grading?: string[];
+  minKilled?: number;
+  minCasualties?: number;
 }
 
-/** Writes a changed incident (its version already raised) with an `update` change-log entry and audit entry. */
-export function updateIncident(tx: Tx, i: Incident, audit: { action: string; detail?: unknown }): void {
-  const [id, ...rest] = incidentRow(i);
-  const { rid } = prepared(tx.db, updateIncidentSql).get(...rest, id) as { rid: number };
-  prepared(tx.db, 'UPDATE incidents_rtree SET min_lon = ?, max_lon = ?, min_lat = ?, max_lat = ? WHERE rid = ?').run(
-    i.lon,
-    i.lon,
-    i.lat,
-    i.lat,
-    rid,
-  );
-  tx.change({
-    recordType: 'incident',
-    recordId: i.id,
-    op: 'update',
-    ownerOrg: i.ownerOrg,
-    releasability: formatReleasability(i.releasability),
-    jcc: i.jcc,
-    data: i,
-    audit,
-  });
+/** Position in the newest-first order of incidents: by time, then id. */
+export interface IncidentCursor {
+  time: string;
+  id: string;
 }
 
-/**
- * Incidents of a type within a time range and bounding box that were stored before the given one
- * (ids are UUIDv7, so they sort by when they were made): candidates for being what it duplicates.
- */
-export function incidentsNear(
-  db: Database,
-  q: { type: string; from: string; to: string; bbox: BBox; before: string },
-): Array<{ id: string; lon: number; lat: number; time: string }> {
-  return prepared(
-    db,
-    `SELECT i.id, i.lon, i.lat, i.time FROM incidents i
-     WHERE i.type = ? AND i.time >= ? AND i.time <= ? AND i.id < ?
-       AND i.rid IN (SELECT rid FROM incidents_rtree WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?)
-     ORDER BY i.time, i.id LIMIT 50`,
-  )
-    .all(q.type, q.from, q.to, q.before, q.bbox[0], q.bbox[2], q.bbox[1], q.bbox[3])
-    .map((r) => ({ id: String(r.id), lon: Number(r.lon), lat: Number(r.lat), time: String(r.time) }));
+/** What a map point needs of an incident, and what the access policy reads to decide on it. */
+export interface IncidentPointRow {
+  id: string;
+  lon: number;
+  lat: number;
+  type: string;
+  time: string;
+  /** Killed, wounded and abducted, all parties together. */
+  casualties: number;
+  ownerOrg: string;
+  releasability: string;
+  jcc: string | null;
+  /** The tearline's releasability, or null without a tearline: never its summary. */
+  tearlineReleasability: string | null;
 }
 
-export function findIncident(db: Database, id: string): Incident | null {
-  const r = prepared(db, 'SELECT * FROM incidents WHERE id = ?').get(id);
-  return r ? incidentFromRow(r) : null;
-}
-
-/** Who may see an incident: its owner, releasability, JCC and tearline releasability; null for no such incident. */
-export function findIncidentSharing(db: Database, id: string): IncidentSharing | null {
-  const r = prepared(db, 'SELECT owner_org, releasability, jcc, tearline FROM incidents WHERE id = ?').get(id);
-  if (!r) return null;
-  const tearline = r.tearline === null ? null : (JSON.parse(String(r.tearline)) as { releasability: string });
-  return {
-    ownerOrg: String(r.owner_org),
-    releasability: parseReleasability(String(r.releasability)),
-    jcc: r.jcc === null ? null : String(r.jcc),
-    tearline: tearline && { releasability: parseReleasability(tearline.releasability) },
-  };
-}
-
+/** Who may see an incident: its owner, releasability, JCC and tearline releasability. */
 export interface IncidentSharing {
   ownerOrg: string;
   releasability: Releasability;
@@ -103,6 +55,48 @@ export interface IncidentSharing {
   tearline: { releasability: Releasability } | null;
 }
 
-export function countIncidents(db: Database): number {
-  return Number((prepared(db, 'SELECT count(*) AS n FROM incidents').get() as { n: number }).n);
+export interface IncidentReads {
+  find(id: string): Promise<Incident | null>;
+  /** Who may see an incident; null for no such incident. */
+  sharing(id: string): Promise<IncidentSharing | null>;
+  count(): Promise<number>;
+  /** Whether an incident from this source with this source id is already stored (imports are idempotent). */
+  existsFromSource(source: string, sourceId: string): Promise<boolean>;
+  /**
+   * Incidents of a type within a time range and bounding box that were stored before the given one
+   * (ids are UUIDv7, so they sort by when they were made): candidates for being what it duplicates.
+   */
+  near(q: {
+    type: string;
+    from: string;
+    to: string;
+    bbox: BBox;
+    before: string;
+  }): Promise<Array<{ id: string; lon: number; lat: number; time: string }>>;
+  /**
+   * Incidents matching the filter, newest first, strictly after the cursor; with `tearlines`, also
+   * incidents that have a tearline and match that (wider) filter.
+   */
+  query(
+    filter: IncidentFilter,
+    after: IncidentCursor | null,
+    limit: number,
+    tearlines?: IncidentFilter,
+  ): Promise<Incident[]>;
+  /**
+   * The point columns of the incidents a read could show, newest first (the same narrowing as
+   * `query`), handed to `visit` one by one until it returns false: a caller that has enough stops the scan.
+   */
+  scanPoints(
+    filter: IncidentFilter,
+    tearlines: IncidentFilter | undefined,
+    visit: (row: IncidentPointRow) => boolean,
+  ): Promise<void>;
+}
+
+export interface IncidentWrites {
+  /** Writes a new incident with its change-log and audit entries. */
+  insert(i: Incident): Promise<void>;
+  /** Writes a changed incident (its version already raised) with an `update` change-log entry and audit entry. */
+  update(i: Incident, audit: { action: string; detail?: unknown }): Promise<void>;
 }

@@ -1,57 +1,10 @@
-import type { Areal } from '../domain/geojson.ts';
 import type { Jcc } from '../domain/jcc.ts';
-import type { Database } from './sqlite/database.ts';
-import { prepared } from './sqlite/statements.ts';
-import type { Tx } from './write-path.ts';
 
-function membersOf(db: Database, code: string): string[] {
-  return prepared(db, 'SELECT org FROM jcc_members WHERE jcc = ? ORDER BY org')
-    .all(code)
-    .map((r) => String(r.org));
+export interface JccReads {
+  list(): Promise<Jcc[]>;
+  find(code: string): Promise<Jcc | null>;
 }
 
-function fromRow(db: Database, r: Record<string, unknown>): Jcc {
-  const code = String(r.code);
-  return {
-    id: String(r.id),
-    code,
-    name: String(r.name),
-    aor: JSON.parse(String(r.aor)) as Areal,
-    members: membersOf(db, code),
-    createdAt: String(r.created_at),
-    updatedAt: String(r.updated_at),
-  };
-}
-
-export function insertJcc(tx: Tx, jcc: Jcc): void {
-  prepared(tx.db, 'INSERT INTO jccs (id, code, name, aor, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-    jcc.id,
-    jcc.code,
-    jcc.name,
-    JSON.stringify(jcc.aor),
-    jcc.createdAt,
-    jcc.updatedAt,
-  );
-  const member = prepared(tx.db, 'INSERT INTO jcc_members (jcc, org) VALUES (?, ?)');
-  for (const org of jcc.members) member.run(jcc.code, org);
-  tx.change({
-    recordType: 'jcc',
-    recordId: jcc.id,
-    op: 'create',
-    releasability: 'coalition',
-    jcc: jcc.code,
-    data: jcc,
-    audit: { action: 'jcc.create', detail: { code: jcc.code, members: jcc.members } },
-  });
-}
-
-export function listJccs(db: Database): Jcc[] {
-  return prepared(db, 'SELECT * FROM jccs ORDER BY code')
-    .all()
-    .map((r) => fromRow(db, r));
-}
-
-export function findJcc(db: Database, code: string): Jcc | null {
-  const r = prepared(db, 'SELECT * FROM jccs WHERE code = ?').get(code);
-  return r ? fromRow(db, r) : null;
+export interface JccWrites {
+  insert(jcc: Jcc): Promise<void>;
 }

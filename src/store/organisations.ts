@@ -1,36 +1,23 @@
 import type { Organisation } from '../domain/organisation.ts';
-import type { Database } from './sqlite/database.ts';
-import { prepared } from './sqlite/statements.ts';
-import type { Tx } from './write-path.ts';
 
-function fromRow(r: Record<string, unknown>): Organisation {
-  return { id: String(r.id), code: String(r.code), name: String(r.name), createdAt: String(r.created_at) };
+export interface OrganisationReads {
+  list(): Promise<Organisation[]>;
+  find(code: string): Promise<Organisation | null>;
 }
 
-/** Writes a new organisation with its change-log and audit entries. */
-export function insertOrganisation(tx: Tx, org: Organisation): void {
-  prepared(tx.db, 'INSERT INTO organisations (id, code, name, created_at) VALUES (?, ?, ?, ?)').run(
-    org.id,
-    org.code,
-    org.name,
-    org.createdAt,
-  );
-  tx.change({
-    recordType: 'organisation',
-    recordId: org.id,
-    op: 'create',
-    ownerOrg: org.code,
-    releasability: 'coalition',
-    data: org,
-    audit: { action: 'organisation.create', detail: { code: org.code } },
-  });
+export interface OrganisationWrites {
+  /** Writes a new organisation with its change-log and audit entries. */
+  insert(org: Organisation): Promise<void>;
 }
 
-export function listOrganisations(db: Database): Organisation[] {
-  return prepared(db, 'SELECT * FROM organisations ORDER BY code').all().map(fromRow);
+/** Who belongs to what: the facts the access policy decides on. */
+export interface Memberships {
+  organisations: string[];
+  jccs: string[];
+  jccMembers: Array<{ jcc: string; org: string }>;
+  groupMembers: Array<{ group: string; org: string }>;
 }
 
-export function findOrganisation(db: Database, code: string): Organisation | null {
-  const r = prepared(db, 'SELECT * FROM organisations WHERE code = ?').get(code);
-  return r ? fromRow(r) : null;
+export interface MembershipReads {
+  load(): Promise<Memberships>;
 }

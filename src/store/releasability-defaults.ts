@@ -1,40 +1,12 @@
-import { parseReleasability, type Releasability } from '../domain/releasability.ts';
-import type { Database } from './sqlite/database.ts';
-import { prepared } from './sqlite/statements.ts';
-import type { Tx } from './write-path.ts';
+import type { Releasability } from '../domain/releasability.ts';
 
-/** The default releasability an organisation set for a record type, or null. */
-export function findReleasabilityDefault(db: Database, org: string, recordType: string): Releasability | null {
-  const r = prepared(db, 'SELECT releasability FROM releasability_defaults WHERE org = ? AND record_type = ?').get(
-    org,
-    recordType,
-  );
-  return r ? parseReleasability(String(r.releasability)) : null;
+export interface ReleasabilityDefaultReads {
+  /** The default releasability an organisation set for a record type, or null. */
+  find(org: string, recordType: string): Promise<Releasability | null>;
+  list(org: string): Promise<Array<{ recordType: string; releasability: string }>>;
 }
 
-export function listReleasabilityDefaults(
-  db: Database,
-  org: string,
-): Array<{ recordType: string; releasability: string }> {
-  return prepared(
-    db,
-    'SELECT record_type, releasability FROM releasability_defaults WHERE org = ? ORDER BY record_type',
-  )
-    .all(org)
-    .map((r) => ({ recordType: String(r.record_type), releasability: String(r.releasability) }));
-}
-
-/** Sets an organisation's default; it is configuration of that organisation, audited but not shared. */
-export function upsertReleasabilityDefault(tx: Tx, org: string, recordType: string, releasability: string): void {
-  prepared(
-    tx.db,
-    `INSERT INTO releasability_defaults (org, record_type, releasability, updated_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (org, record_type) DO UPDATE SET releasability = excluded.releasability, updated_at = excluded.updated_at`,
-  ).run(org, recordType, releasability, tx.at);
-  tx.audit({
-    action: 'releasability_default.set',
-    recordType: 'organisation',
-    recordId: org,
-    detail: { recordType, releasability },
-  });
+export interface ReleasabilityDefaultWrites {
+  /** Sets an organisation's default; it is configuration of that organisation, audited but not shared. */
+  upsert(org: string, recordType: string, releasability: string): Promise<void>;
 }

@@ -1,15 +1,8 @@
-import type { Database } from './sqlite/database.ts';
-import { prepared } from './sqlite/statements.ts';
-
 /** Site settings are configuration, not shared records: they are not replicated through the change log. */
-export function getSetting(db: Database, key: string): string | null {
-  const r = prepared(db, 'SELECT value FROM settings WHERE key = ?').get(key);
-  return r ? String(r.value) : null;
+export interface SettingReads {
+  get(key: string): Promise<string | null>;
 }
 
-export function setSetting(db: Database, key: string, value: string): void {
-  prepared(
-    db,
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  ).run(key, value);
+export interface SettingWrites {
+  set(key: string, value: string): Promise<void>;
 }

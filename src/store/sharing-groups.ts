@@ -1,7 +1,3 @@
-import type { Database } from './sqlite/database.ts';
-import { prepared } from './sqlite/statements.ts';
-import type { Tx } from './write-path.ts';
-
 export interface SharingGroup {
   name: string;
   /** The organisation whose administrators manage the group (null for site set-up). */
@@ -11,64 +7,13 @@ export interface SharingGroup {
   updatedAt: string;
 }
 
-function writeMembers(tx: Tx, group: SharingGroup): void {
-  prepared(tx.db, 'DELETE FROM sharing_group_members WHERE group_name = ?').run(group.name);
-  const member = prepared(tx.db, 'INSERT INTO sharing_group_members (group_name, org) VALUES (?, ?)');
-  for (const org of group.members) member.run(group.name, org);
+export interface SharingGroupReads {
+  list(): Promise<SharingGroup[]>;
+  find(name: string): Promise<SharingGroup | null>;
 }
 
-export function insertSharingGroup(tx: Tx, group: SharingGroup): void {
-  prepared(tx.db, 'INSERT INTO sharing_groups (name, owner_org, created_at, updated_at) VALUES (?, ?, ?, ?)').run(
-    group.name,
-    group.ownerOrg,
-    group.createdAt,
-    group.updatedAt,
-  );
-  writeMembers(tx, group);
-  tx.change({
-    recordType: 'sharing_group',
-    recordId: group.name,
-    op: 'create',
-    ownerOrg: group.ownerOrg,
-    releasability: 'coalition',
-    data: group,
-    audit: { action: 'sharing_group.create', detail: { members: group.members } },
-  });
-}
-
-/** Replaces the members of a group. */
-export function updateSharingGroupMembers(tx: Tx, group: SharingGroup, before: string[]): void {
-  prepared(tx.db, 'UPDATE sharing_groups SET updated_at = ? WHERE name = ?').run(group.updatedAt, group.name);
-  writeMembers(tx, group);
-  tx.change({
-    recordType: 'sharing_group',
-    recordId: group.name,
-    op: 'update',
-    ownerOrg: group.ownerOrg,
-    releasability: 'coalition',
-    data: group,
-    audit: { action: 'sharing_group.members', detail: { before, after: group.members } },
-  });
-}
-
-export function listSharingGroups(db: Database): SharingGroup[] {
-  const members = new Map<string, string[]>();
-  for (const r of prepared(db, 'SELECT group_name, org FROM sharing_group_members ORDER BY org').all()) {
-    const list = members.get(String(r.group_name)) ?? [];
-    list.push(String(r.org));
-    members.set(String(r.group_name), list);
-  }
-  return prepared(db, 'SELECT * FROM sharing_groups ORDER BY name')
-    .all()
-    .map((r) => ({
-      name: String(r.name),
-      ownerOrg: (r.owner_org as string | null) ?? null,
-      members: members.get(String(r.name)) ?? [],
-      createdAt: String(r.created_at),
-      updatedAt: String(r.updated_at ?? r.created_at),
-    }));
-}
-
-export function findSharingGroup(db: Database, name: string): SharingGroup | null {
-  return listSharingGroups(db).find((g) => g.name === name) ?? null;
+export interface SharingGroupWrites {
+  insert(group: SharingGroup): Promise<void>;
+  /** Replaces the members; `before` is what the audit records as the previous members. */
+  updateMembers(group: SharingGroup, before: string[]): Promise<void>;
 }

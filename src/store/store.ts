@@ -1,16 +1,29 @@
 import { join } from 'node:path';
-import { type Bus, InProcessBus } from '../bus/bus.ts';
-import { type Database, openDatabase } from './sqlite/database.ts';
-import { migrate } from './sqlite/migrate.ts';
-import { WritePath } from './write-path.ts';
+import type { Bus } from '../bus/bus.ts';
+import type { ReadRepositories } from './repositories.ts';
+import { backupSqliteDatabase, openSqliteStore } from './sqlite/sqlite-store.ts';
+import type { Tx } from './write-path.ts';
 
-/** An open Seam database: reads go to `db`, every change goes through `writes`, and `bus` hears of them after commit. */
-export interface Store {
-  readonly db: Database;
-  readonly writes: WritePath;
+/**
+ * An open Seam database. Reads go through the repositories on the store itself and see the last
+ * committed state; every change goes through `write`, one transaction whose repositories are on
+ * `tx`; `bus` hears of the committed changes afterwards.
+ */
+export interface Store extends ReadRepositories {
   readonly bus: Bus;
   readonly now: () => Date;
+  /** Where the database lives (its file), for messages and size figures. */
   readonly file: string;
+  /**
+   * The one write path: runs `fn` in one transaction that writes records, their change-log entries
+   * and audit entries together or not at all, then tells the bus. Writers run one at a time;
+   * calling `write` inside `fn` is refused (pass the Tx down instead).
+   */
+  write<T>(actor: string | null, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** The database's size on disk in bytes. */
+  size(): Promise<number>;
+  /** Makes the database file complete on its own (nothing left in side files), e.g. before it is moved. */
+  checkpoint(): Promise<void>;
   close(): void;
 }
 
@@ -26,23 +39,10 @@ export function databaseFile(dataDir: string): string {
 
 /** Opens (creating if needed) the database file and applies any pending migrations. */
 export function openStore(file: string, options: StoreOptions = {}): Store {
-  const db = openDatabase(file);
-  try {
-    migrate(db, options.now);
-  } catch (err) {
-    db.close();
-    throw err;
-  }
-  const bus = options.bus ?? new InProcessBus();
-  const now = options.now ?? (() => new Date());
-  return {
-    db,
-    writes: new WritePath(db, bus, now),
-    bus,
-    now,
-    file,
-    close: () => {
-      if (db.isOpen) db.close();
-    },
-  };
+  return openSqliteStore(file, options);
+}
+
+/** Copies a database consistently, even while another process writes to it; returns the pages copied. */
+export function backupDatabase(source: string, target: string): Promise<number> {
+  return backupSqliteDatabase(source, target);
 }

@@ -22,7 +22,7 @@ export async function startDemoServer(
   t.after(() => store.close());
   await loadDemo(store, buildDemoScenario({ seed: 1, asOf: new Date().toISOString() }), () => testPassword);
   for (const level of [1, 2] as const) await importBoundaries(store, { path: shippedBoundaryFile(level) }, { level });
-  reenrichIncidents(store, null);
+  await reenrichIncidents(store, null);
   const server = await startServer(t, store, options);
   return { server, store };
 }

@@ -6,8 +6,6 @@ import { type AppOptions, buildApp } from '../../src/server/app.ts';
 import { addOrganisation } from '../../src/service/organisations.ts';
 import { addUser } from '../../src/service/users.ts';
 import { newId } from '../../src/store/ids.ts';
-import { insertJcc } from '../../src/store/jccs.ts';
-import { insertSharingGroup } from '../../src/store/sharing-groups.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { httpClient, type Reply, type RequestOptions } from './http-client.ts';
 import { tempDir } from './temp-dir.ts';
@@ -51,10 +49,10 @@ export async function createFixture(
     ['coalition', 'Coalition'],
     ['other', 'Other Organisation'],
   ]) {
-    addOrganisation(store, code, name);
+    await addOrganisation(store, code, name);
   }
-  store.writes.write(null, (tx) => {
-    insertJcc(tx, {
+  await store.write(null, async (tx) => {
+    await tx.jccs.insert({
       id: newId(),
       code: 'k1',
       name: 'JCC Kirkuk',
@@ -63,7 +61,7 @@ export async function createFixture(
       createdAt: tx.at,
       updatedAt: tx.at,
     });
-    insertSharingGroup(tx, {
+    await tx.sharingGroups.insert({
       name: 'intel',
       ownerOrg: 'peshmerga',
       members: ['peshmerga', 'coalition'],

@@ -38,8 +38,8 @@ ${dataDirHelp}`,
     const [sub, ...rest] = argv;
     if (sub === 'verify') {
       const { values } = parse(rest, dataDirOption);
-      await withStore(values['data-dir'], (store) => {
-        const result = verifyAuditChain(store.db, (n) => {
+      await withStore(values['data-dir'], async (store) => {
+        const result = await verifyAuditChain(store, (n) => {
           if (process.stderr.isTTY) process.stderr.write(`\rchecked ${n} entries`);
         });
         if (process.stderr.isTTY) process.stderr.write('\n');
@@ -64,9 +64,9 @@ ${dataDirHelp}`,
         json: { type: 'boolean' },
       });
       const limit = intOption('limit', values.limit, 1, 100_000) ?? 100;
-      await withStore(values['data-dir'], (store) => {
-        const entries = listAudit(
-          store.db,
+      await withStore(values['data-dir'], async (store) => {
+        const entries = await listAudit(
+          store,
           { since: sinceOption(values.since, store.now()), username: values.user, action: values.action },
           limit,
         );

@@ -1,9 +1,7 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { backup } from 'node:sqlite';
 import { SeamError } from '../../domain/errors.ts';
-import { openDatabase } from '../../store/sqlite/database.ts';
-import { databaseFile } from '../../store/store.ts';
+import { backupDatabase, databaseFile } from '../../store/store.ts';
 import { dataDir, dataDirOption, parse, UsageError } from '../args.ts';
 import { type Command, dataDirHelp } from '../command.ts';
 
@@ -29,18 +27,7 @@ ${dataDirHelp}`,
     if (existsSync(file) && !values.force)
       throw new SeamError('conflict', `${file} exists (use --force to replace it)`);
     if (!existsSync(dirname(file))) throw new SeamError('not_found', `directory ${dirname(file)} does not exist`);
-    const partial = `${file}.partial`;
-    rmSync(partial, { force: true });
-    const db = openDatabase(source, { readOnly: true });
-    try {
-      const pages = await backup(db, partial, { rate: 1000 });
-      renameSync(partial, file);
-      console.log(`backed up ${pages} pages to ${file}`);
-    } catch (err) {
-      rmSync(partial, { force: true });
-      throw err;
-    } finally {
-      db.close();
-    }
+    const pages = await backupDatabase(source, file);
+    console.log(`backed up ${pages} pages to ${file}`);
   },
 };

@@ -51,7 +51,7 @@ async function importCommand(argv: string[]): Promise<void> {
       progressBar(`importing ${adminLevelNames[lvl]} boundaries`),
     );
     // Incidents carry their governorate and district: bring them in line with the new boundaries.
-    const reenriched = reenrichWithProgress(store);
+    const reenriched = await reenrichWithProgress(store);
     if (values.json) return console.log(JSON.stringify({ ...result, incidents_changed: reenriched.changed }));
     console.log(
       `imported ${result.imported} ${adminLevelNames[lvl]} boundaries (level ${lvl}), replaced ${result.replaced}`,
@@ -63,8 +63,8 @@ async function importCommand(argv: string[]): Promise<void> {
 async function listCommand(argv: string[]): Promise<void> {
   const { values } = parse(argv, { ...dataDirOption, level: { type: 'string' }, json: { type: 'boolean' } });
   const lvl = level(values.level, false);
-  await withStore(values['data-dir'], (store) => {
-    const rows = listAdminBoundaries(store, lvl);
+  await withStore(values['data-dir'], async (store) => {
+    const rows = await listAdminBoundaries(store, lvl);
     if (values.json) return console.log(JSON.stringify(rows, null, 2));
     console.log(
       table(
@@ -109,8 +109,8 @@ async function atCommand(argv: string[]): Promise<void> {
   } else {
     throw new UsageError('boundaries at needs LON LAT (decimal degrees) or an MGRS reference');
   }
-  await withStore(values['data-dir'], (store) => {
-    const found = boundariesAt(store, lon, lat);
+  await withStore(values['data-dir'], async (store) => {
+    const found = await boundariesAt(store, lon, lat);
     if (values.json) return console.log(JSON.stringify({ lon, lat, ...found }, null, 2));
     const show = (b: AdminBoundarySummary | null) =>
       b ? `${b.name} (${b.pcode})${b.nameAr ? `  ${b.nameAr}` : ''}` : '-';

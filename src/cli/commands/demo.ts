@@ -23,7 +23,7 @@ export async function loadDemoIntoStore(
   const logins = await loadDemo(store, scenario, () => randomBytes(12).toString('base64url'));
   if (options.boundaries !== false) {
     for (const { level, path } of demoBoundaryFiles) await importBoundaries(store, { path }, { level });
-    reenrichIncidents(store, null);
+    await reenrichIncidents(store, null);
   }
   const text = [
     `# Seam demo logins (synthetic exercise scenario, seed ${options.seed}, as of ${scenario.asOf})`,
@@ -85,7 +85,7 @@ ${dataDirHelp}`,
     let credentials: string;
     try {
       credentials = await loadDemoIntoStore(store, dir, { seed, asOf, boundaries: !values['no-boundaries'] });
-      store.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      await store.checkpoint();
     } finally {
       store.close();
     }

@@ -31,13 +31,13 @@ ${incidentFilterHelp}
 ${dataDirHelp}`;
 
 /** Writes the pieces to a stream, waiting whenever it asks to, so a large export never piles up in memory. */
-async function writeAll(pieces: Iterable<string>, out: Writable): Promise<void> {
-  for (const piece of pieces) {
+async function writeAll(pieces: AsyncIterable<string>, out: Writable): Promise<void> {
+  for await (const piece of pieces) {
     if (!out.write(piece)) await once(out, 'drain');
   }
 }
 
-async function toFile(pieces: Iterable<string>, path: string): Promise<void> {
+async function toFile(pieces: AsyncIterable<string>, path: string): Promise<void> {
   const partial = `${path}.partial`;
   const out = createWriteStream(partial);
   try {
@@ -72,7 +72,7 @@ export const exportCommand: Command = {
     const format = values.format as ExportFormat;
     await withStore(values['data-dir'], async (store) => {
       const filter = incidentFilterFromOptions(values, store.now());
-      const actor = actorForUser(store, values.user!);
+      const actor = await actorForUser(store, values.user!);
       let count = 0;
       const present = (i: Incident) => {
         count++;
@@ -86,7 +86,7 @@ export const exportCommand: Command = {
         console.log(`exported ${count} incidents to ${path}`);
       } finally {
         // An export stopped half-way (a closed pipe, a full disk) is still audited, as incomplete.
-        pieces.return(undefined);
+        await pieces.return(undefined);
       }
     });
   },

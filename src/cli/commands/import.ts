@@ -95,7 +95,7 @@ export const importCommand: Command = {
     await withStore(values['data-dir'], async (store) => {
       let actorId: string | null = null;
       if (values.user !== undefined) {
-        const actor = actorForUser(store, values.user);
+        const actor = await actorForUser(store, values.user);
         if (actor.org !== values.org) {
           throw new SeamError('forbidden', `user "${actor.username}" belongs to ${actor.org}, not ${values.org}`);
         }

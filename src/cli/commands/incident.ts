@@ -135,8 +135,8 @@ export const incidentCommand: Command = {
     }
     const { values } = parse(joinNegativeValues(rest, ['lon', 'lat']), options);
     const body = createBody(values);
-    await withStore(values['data-dir'], (store) => {
-      const incident = createIncident(store, actorForUser(store, values.user!), body);
+    await withStore(values['data-dir'], async (store) => {
+      const incident = await createIncident(store, await actorForUser(store, values.user!), body);
       if (values.json) return console.log(JSON.stringify(presentIncident(incident)));
       console.log(incident.id);
       console.log(incidentSummary(incident));

@@ -4,8 +4,7 @@ import { presentSeen } from '../../server/presenters/incident.ts';
 import { actorForUser } from '../../service/actor-for-user.ts';
 import { listIncidents, type SeenIncident } from '../../service/incident-reads.ts';
 import { type ReenrichSummary, reenrichIncidents } from '../../service/incident-reenrich.ts';
-import type { IncidentCursor } from '../../store/incident-queries.ts';
-import { countIncidents } from '../../store/incidents.ts';
+import type { IncidentCursor } from '../../store/incidents.ts';
 import type { Store } from '../../store/store.ts';
 import { dataDirOption, intOption, joinNegativeValues, parse, table, UsageError } from '../args.ts';
 import { type Command, dataDirHelp } from '../command.ts';
@@ -50,22 +49,22 @@ const listOptions = {
 } as const;
 
 /** The incidents an actor may see, newest first, up to `limit`, read a page at a time; returns whether more match. */
-function* seenIncidents(
+async function* seenIncidents(
   store: Store,
-  actor: ReturnType<typeof actorForUser>,
+  actor: Awaited<ReturnType<typeof actorForUser>>,
   filter: ReturnType<typeof incidentFilterFromOptions>,
   limit: number,
-): Generator<SeenIncident, boolean> {
+): AsyncGenerator<SeenIncident, boolean> {
   let cursor: IncidentCursor | null = null;
   let left = limit;
   do {
-    const page = listIncidents(store, actor, filter, cursor, Math.min(left, 1000));
+    const page = await listIncidents(store, actor, filter, cursor, Math.min(left, 1000));
     yield* page.items;
     left -= page.items.length;
     cursor = page.next;
   } while (cursor && left > 0);
   // A full page carries a cursor even when nothing follows it: look one further to be sure.
-  return cursor !== null && listIncidents(store, actor, filter, cursor, 1).items.length > 0;
+  return cursor !== null && (await listIncidents(store, actor, filter, cursor, 1)).items.length > 0;
 }
 
 const shortTime = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')}Z`;
@@ -94,18 +93,18 @@ async function listCommand(argv: string[]): Promise<void> {
   const { values } = parse(joinNegativeValues(argv, negativeFilterOptions), listOptions);
   if (!values.user) throw new UsageError('incidents needs --user: whose view to list');
   const limit = intOption('limit', values.limit, 1, maxLimit) ?? 50;
-  await withStore(values['data-dir'], (store) => {
+  await withStore(values['data-dir'], async (store) => {
     const filter = incidentFilterFromOptions(values, store.now());
-    const actor = actorForUser(store, values.user!);
+    const actor = await actorForUser(store, values.user!);
     const seen = seenIncidents(store, actor, filter, limit);
     if (values.json) {
-      for (let r = seen.next(); !r.done; r = seen.next()) console.log(JSON.stringify(presentSeen(r.value)));
+      for (let r = await seen.next(); !r.done; r = await seen.next()) console.log(JSON.stringify(presentSeen(r.value)));
       return;
     }
     const rows: string[][] = [];
     let tearlines = 0;
-    let r = seen.next();
-    for (; !r.done; r = seen.next()) {
+    let r = await seen.next();
+    for (; !r.done; r = await seen.next()) {
       rows.push(row(r.value));
       if (r.value.seen === 'tearline') tearlines++;
     }
@@ -118,18 +117,18 @@ async function listCommand(argv: string[]): Promise<void> {
 }
 
 /** Re-enriches every incident with a progress bar on stderr (when it is a terminal). */
-export function reenrichWithProgress(store: Store, actorId: string | null = null): ReenrichSummary {
-  const total = countIncidents(store.db);
+export async function reenrichWithProgress(store: Store, actorId: string | null = null): Promise<ReenrichSummary> {
+  const total = await store.incidents.count();
   const bar = progressBar('re-enriching incidents');
-  const summary = reenrichIncidents(store, actorId, (checked) => bar(checked, Math.max(total, checked)));
+  const summary = await reenrichIncidents(store, actorId, (checked) => bar(checked, Math.max(total, checked)));
   if (summary.checked < total) bar(total, total);
   return summary;
 }
 
 async function reenrichCommand(argv: string[]): Promise<void> {
   const { values } = parse(argv, { ...dataDirOption, json: { type: 'boolean' } });
-  await withStore(values['data-dir'], (store) => {
-    const summary = reenrichWithProgress(store);
+  await withStore(values['data-dir'], async (store) => {
+    const summary = await reenrichWithProgress(store);
     if (values.json) return console.log(JSON.stringify(summary));
     console.log(`re-enriched incidents: ${summary.changed} of ${summary.checked} changed`);
   });

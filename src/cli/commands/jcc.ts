@@ -1,5 +1,4 @@
 import { areaKm2 } from '../../geo/polygon-ops.ts';
-import { listJccs } from '../../store/jccs.ts';
 import { dataDirOption, parse, table, UsageError } from '../args.ts';
 import { type Command, dataDirHelp } from '../command.ts';
 import { withStore } from './open.ts';
@@ -15,8 +14,8 @@ ${dataDirHelp}`,
     const [sub, ...rest] = argv;
     if (sub !== 'list') throw new UsageError(sub ? `unknown jcc command "${sub}" (list)` : 'jcc needs a command: list');
     const { values } = parse(rest, { ...dataDirOption, json: { type: 'boolean' } });
-    await withStore(values['data-dir'], (store) => {
-      const jccs = listJccs(store.db);
+    await withStore(values['data-dir'], async (store) => {
+      const jccs = await store.jccs.list();
       if (values.json) return console.log(JSON.stringify(jccs, null, 2));
       console.log(
         table(

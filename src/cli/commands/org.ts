@@ -1,5 +1,4 @@
 import { addOrganisation } from '../../service/organisations.ts';
-import { listOrganisations } from '../../store/organisations.ts';
 import { dataDirOption, parse, table, UsageError } from '../args.ts';
 import { type Command, dataDirHelp } from '../command.ts';
 import { withStore } from './open.ts';
@@ -17,8 +16,8 @@ ${dataDirHelp}`,
     const [sub, ...rest] = argv;
     if (sub === 'list') {
       const { values } = parse(rest, { ...dataDirOption, json: { type: 'boolean' } });
-      await withStore(values['data-dir'], (store) => {
-        const orgs = listOrganisations(store.db);
+      await withStore(values['data-dir'], async (store) => {
+        const orgs = await store.organisations.list();
         if (values.json) return console.log(JSON.stringify(orgs, null, 2));
         console.log(
           table(
@@ -33,8 +32,8 @@ ${dataDirHelp}`,
       const { values, positionals } = parse(rest, dataDirOption, 2);
       const [code, name] = positionals;
       if (!code || !name) throw new UsageError('org add needs CODE and NAME');
-      await withStore(values['data-dir'], (store) => {
-        const org = addOrganisation(store, code, name);
+      await withStore(values['data-dir'], async (store) => {
+        const org = await addOrganisation(store, code, name);
         console.log(`added ${org.code} (${org.name})`);
       });
       return;

@@ -1,6 +1,4 @@
 import { buildApp } from '../../server/app.ts';
-import { listOrganisations } from '../../store/organisations.ts';
-import { getSetting, setSetting } from '../../store/settings.ts';
 import { databaseFile, openStore } from '../../store/store.ts';
 import { dataDir, dataDirOption, intOption, parse } from '../args.ts';
 import { type Command, dataDirHelp } from '../command.ts';
@@ -36,8 +34,9 @@ ${dataDirHelp}`,
     let credentials: string | null = null;
     // An empty site gets the demo, unless its operator once started it with --no-demo. The check is
     // on content, not on the file, so a first start killed before the demo committed retries it.
-    if (listOrganisations(store.db).length === 0 && getSetting(store.db, 'demo') === null) {
-      if (values['no-demo']) setSetting(store.db, 'demo', JSON.stringify({ declined: true }));
+    if ((await store.organisations.list()).length === 0 && (await store.settings.get('demo')) === null) {
+      if (values['no-demo'])
+        await store.write(null, (tx) => tx.settings.set('demo', JSON.stringify({ declined: true })));
       else credentials = await loadDemoIntoStore(store, dir, { seed: 1, asOf: store.now() });
     }
     const app = await buildApp(store, { logger: { level } });

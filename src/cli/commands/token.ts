@@ -29,8 +29,8 @@ ${dataDirHelp}`,
     const scope = values.scope ?? 'read';
     if (scope !== 'read' && scope !== 'write') throw new UsageError(`--scope must be read or write, got "${scope}"`);
     const days = intOption('days', values.days, 1, 3650) ?? null;
-    await withStore(values['data-dir'], (store) => {
-      const { token } = createApiToken(store, null, values.user!, scope, days);
+    await withStore(values['data-dir'], async (store) => {
+      const { token } = await createApiToken(store, null, values.user!, scope, days);
       console.log(token);
     });
   },

@@ -65,8 +65,8 @@ export const userCommand: Command = {
       }
       case 'list': {
         const { values } = parse(rest, { ...dataDirOption, org: { type: 'string' }, json: { type: 'boolean' } });
-        await withStore(values['data-dir'], (store) => {
-          const users = usersOf(store, values.org);
+        await withStore(values['data-dir'], async (store) => {
+          const users = await usersOf(store, values.org);
           if (values.json) return console.log(JSON.stringify(users, null, 2));
           console.log(
             table(
@@ -93,8 +93,8 @@ export const userCommand: Command = {
         const { values, positionals } = parse(rest, dataDirOption, 1);
         const [username] = positionals;
         if (!username) throw new UsageError('user disable needs a USERNAME');
-        await withStore(values['data-dir'], (store) => {
-          disableUser(store, null, username);
+        await withStore(values['data-dir'], async (store) => {
+          await disableUser(store, null, username);
           console.log(`${username} is disabled`);
         });
         return;

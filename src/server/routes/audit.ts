@@ -20,7 +20,7 @@ const auditQuery = z
   })
   .strict();
 
-function presentAuditEntry(e: ReturnType<typeof listAudit>[number]) {
+function presentAuditEntry(e: Awaited<ReturnType<typeof listAudit>>[number]) {
   return {
     seq: e.seq,
     at: e.at,
@@ -50,8 +50,8 @@ export function auditRoutes(app: FastifyInstance, { store }: ServerContext): voi
       const actor = actorOf(request);
       requirePermission(actor.roles, 'user:write');
       const q = request.query;
-      const entries = listAudit(
-        store.db,
+      const entries = await listAudit(
+        store,
         { username: q.user, action: q.action, recordId: q.record, actorOrg: actor.org, beforeSeq: q.cursor },
         q.limit + 1,
       );
@@ -73,7 +73,7 @@ export function auditRoutes(app: FastifyInstance, { store }: ServerContext): voi
     },
     async (request) => {
       requirePermission(actorOf(request).roles, 'user:write');
-      const check = verifyAuditChain(store.db);
+      const check = await verifyAuditChain(store);
       return { entries: check.entries, intact: check.broken === null, broken: check.broken };
     },
   );

@@ -45,7 +45,7 @@ export function authRoutes(app: FastifyInstance, { store }: ServerContext): void
     { schema: { tags: ['auth'], summary: 'End this session' }, onRequest: requireUser },
     async (request, reply) => {
       const token = request.cookies[sessionCookie];
-      if (token && request.authVia === 'cookie') logout(store, token, actorOf(request));
+      if (token && request.authVia === 'cookie') await logout(store, token, actorOf(request));
       void reply.clearCookie(sessionCookie, { path: '/' });
       return { ok: true };
     },

@@ -4,7 +4,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AdminLevel } from '../../domain/admin-boundary.ts';
 import { boundaryMap, boundaryMapVersion } from '../../service/boundary-map.ts';
-import type { Store } from '../../store/store.ts';
+
+type Store = ServerContext['store'];
+
 import { requireUser } from '../auth.ts';
 import type { ServerContext } from '../context.ts';
 import { presentBoundaryCollection } from '../presenters/boundaries.ts';
@@ -27,8 +29,8 @@ interface Presented {
 // serialising hundreds of polygons on every map load would cost more than the request itself.
 const cache = new WeakMap<Store, Map<AdminLevel, Presented>>();
 
-function presented(store: Store, level: AdminLevel): Presented {
-  const version = boundaryMapVersion(store);
+async function presented(store: Store, level: AdminLevel): Promise<Presented> {
+  const version = await boundaryMapVersion(store);
   let byLevel = cache.get(store);
   if (!byLevel) {
     byLevel = new Map();
@@ -36,7 +38,7 @@ function presented(store: Store, level: AdminLevel): Presented {
   }
   const hit = byLevel.get(level);
   if (hit && hit.version === version) return hit;
-  const body = JSON.stringify(presentBoundaryCollection(boundaryMap(store, level)));
+  const body = JSON.stringify(presentBoundaryCollection(await boundaryMap(store, level)));
   // The hash as well as the version: a new Seam release may draw the same boundaries differently.
   const hash = createHash('sha256').update(body).digest('base64url').slice(0, 16);
   const entry = { version, etag: `"b${level}-${version}-${hash}"`, body };
@@ -68,7 +70,7 @@ export function boundaryRoutes(app: FastifyInstance, { store }: ServerContext): 
       onRequest: requireUser,
     },
     async (request, reply) => {
-      const p = presented(store, request.query.level);
+      const p = await presented(store, request.query.level);
       void reply.header('etag', p.etag).header('cache-control', 'private, max-age=0, must-revalidate');
       if (matchesEtag(request.headers['if-none-match'], p.etag)) return reply.status(304).send();
       return reply.type('application/json; charset=utf-8').send(p.body);

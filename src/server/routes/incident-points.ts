@@ -43,7 +43,7 @@ export function incidentPointRoutes(app: FastifyInstance, { store }: ServerConte
     },
     async (request) => {
       const q = request.query;
-      const points = incidentPoints(
+      const points = await incidentPoints(
         store,
         actorOf(request),
         { since: iso(q.since), until: iso(q.until), types: q.type, bbox: q.bbox },

@@ -38,7 +38,7 @@ export function incidentRoutes(app: FastifyInstance, { store }: ServerContext): 
     },
     async (request) => {
       const q = request.query;
-      const page = listIncidents(
+      const page = await listIncidents(
         store,
         actorOf(request),
         incidentFilterOf(q),
@@ -60,7 +60,7 @@ export function incidentRoutes(app: FastifyInstance, { store }: ServerContext): 
       onRequest: requireUser,
     },
     async (request) => {
-      const s = incidentStats(store, actorOf(request), incidentFilterOf(request.query));
+      const s = await incidentStats(store, actorOf(request), incidentFilterOf(request.query));
       return { incidents: s.incidents, tearlines: s.tearlines, by_type: s.byType, casualties: s.casualties };
     },
   );
@@ -76,7 +76,7 @@ export function incidentRoutes(app: FastifyInstance, { store }: ServerContext): 
       },
       onRequest: requireUser,
     },
-    async (request) => presentSeen(readIncident(store, actorOf(request), request.params.id)),
+    async (request) => presentSeen(await readIncident(store, actorOf(request), request.params.id)),
   );
 
   r.post(
@@ -86,7 +86,7 @@ export function incidentRoutes(app: FastifyInstance, { store }: ServerContext): 
       onRequest: requireUser,
     },
     async (request, reply) => {
-      const incident = createIncident(store, actorOf(request), request.body);
+      const incident = await createIncident(store, actorOf(request), request.body);
       return reply.status(201).send(presentIncident(incident));
     },
   );
@@ -104,7 +104,8 @@ export function incidentRoutes(app: FastifyInstance, { store }: ServerContext): 
       },
       onRequest: requireUser,
     },
-    async (request) => presentIncident(changeReleasability(store, actorOf(request), request.params.id, request.body)),
+    async (request) =>
+      presentIncident(await changeReleasability(store, actorOf(request), request.params.id, request.body)),
   );
 
   r.patch(
@@ -120,7 +121,7 @@ export function incidentRoutes(app: FastifyInstance, { store }: ServerContext): 
       },
       onRequest: requireUser,
     },
-    async (request) => presentIncident(correctIncident(store, actorOf(request), request.params.id, request.body)),
+    async (request) => presentIncident(await correctIncident(store, actorOf(request), request.params.id, request.body)),
   );
 
   r.post(
@@ -134,7 +135,7 @@ export function incidentRoutes(app: FastifyInstance, { store }: ServerContext): 
       },
       onRequest: requireUser,
     },
-    async (request) => presentIncident(verifyIncident(store, actorOf(request), request.params.id, request.body)),
+    async (request) => presentIncident(await verifyIncident(store, actorOf(request), request.params.id, request.body)),
   );
 
   r.get(
@@ -148,7 +149,7 @@ export function incidentRoutes(app: FastifyInstance, { store }: ServerContext): 
       onRequest: requireUser,
     },
     async (request) => ({
-      items: incidentHistory(store, actorOf(request), request.params.id, presentIncident),
+      items: await incidentHistory(store, actorOf(request), request.params.id, presentIncident),
       next: null,
     }),
   );

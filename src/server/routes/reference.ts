@@ -1,13 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { SeamError } from '../../domain/errors.ts';
 import { presenceKinds } from '../../domain/presence.ts';
 import { incidentTypes } from '../../domain/taxonomy.ts';
 import { listPresence } from '../../service/presence.ts';
-import { listCoordinationLines } from '../../store/coordination-lines.ts';
-import { findJcc, listJccs } from '../../store/jccs.ts';
-import { listOrganisations } from '../../store/organisations.ts';
+import { coordinationLines, jcc, jccs, organisations } from '../../service/reference.ts';
 import { actorOf, requireUser } from '../auth.ts';
 import type { ServerContext } from '../context.ts';
 import { bboxParam, decodeCursor, encodeCursor, pagingQuery } from '../cursor.ts';
@@ -28,7 +25,7 @@ export function referenceRoutes(app: FastifyInstance, { store }: ServerContext):
   const auth = { onRequest: requireUser };
 
   r.get('/api/v1/organisations', { schema: { tags: ['reference'], summary: 'Organisations' }, ...auth }, async () => ({
-    items: listOrganisations(store.db).map(presentOrganisation),
+    items: (await organisations(store)).map(presentOrganisation),
     next: null,
   }));
 
@@ -36,7 +33,7 @@ export function referenceRoutes(app: FastifyInstance, { store }: ServerContext):
     '/api/v1/jccs',
     { schema: { tags: ['reference'], summary: 'Joint coordination centres' }, ...auth },
     async () => ({
-      items: listJccs(store.db).map(presentJcc),
+      items: (await jccs(store)).map(presentJcc),
       next: null,
     }),
   );
@@ -45,16 +42,14 @@ export function referenceRoutes(app: FastifyInstance, { store }: ServerContext):
     '/api/v1/jccs/:code',
     { schema: { tags: ['reference'], summary: 'One centre', params: z.object({ code: z.string().max(32) }) }, ...auth },
     async (request) => {
-      const jcc = findJcc(store.db, request.params.code);
-      if (!jcc) throw new SeamError('not_found', `no JCC "${request.params.code}"`);
-      return presentJcc(jcc);
+      return presentJcc(await jcc(store, request.params.code));
     },
   );
 
   r.get(
     '/api/v1/lines',
     { schema: { tags: ['reference'], summary: 'Coordination lines and their zones' }, ...auth },
-    async () => ({ items: listCoordinationLines(store.db).map(presentLine), next: null }),
+    async () => ({ items: (await coordinationLines(store)).map(presentLine), next: null }),
   );
 
   r.get(
@@ -69,7 +64,7 @@ export function referenceRoutes(app: FastifyInstance, { store }: ServerContext):
     },
     async (request) => {
       const q = request.query;
-      const page = listPresence(
+      const page = await listPresence(
         store,
         actorOf(request),
         { kind: q.kind, org: q.org, bbox: q.bbox },

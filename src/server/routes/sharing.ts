@@ -22,7 +22,7 @@ export function sharingRoutes(app: FastifyInstance, { store }: ServerContext): v
   const auth = { onRequest: requireUser };
 
   r.get('/api/v1/sharing-groups', { schema: { tags: ['sharing'], summary: 'Sharing groups' }, ...auth }, async () => ({
-    items: sharingGroups(store).map(presentSharingGroup),
+    items: (await sharingGroups(store)).map(presentSharingGroup),
     next: null,
   }));
 
@@ -40,7 +40,9 @@ export function sharingRoutes(app: FastifyInstance, { store }: ServerContext): v
       reply
         .status(201)
         .send(
-          presentSharingGroup(createSharingGroup(store, actorOf(request), request.body.name, request.body.members)),
+          presentSharingGroup(
+            await createSharingGroup(store, actorOf(request), request.body.name, request.body.members),
+          ),
         ),
   );
 
@@ -56,14 +58,16 @@ export function sharingRoutes(app: FastifyInstance, { store }: ServerContext): v
       ...auth,
     },
     async (request) =>
-      presentSharingGroup(setSharingGroupMembers(store, actorOf(request), request.params.name, request.body.members)),
+      presentSharingGroup(
+        await setSharingGroupMembers(store, actorOf(request), request.params.name, request.body.members),
+      ),
   );
 
   r.get(
     '/api/v1/releasability-defaults',
     { schema: { tags: ['sharing'], summary: "Your organisation's default releasability per record type" }, ...auth },
     async (request) => ({
-      items: releasabilityDefaults(store, actorOf(request).org).map((d) => ({
+      items: (await releasabilityDefaults(store, actorOf(request).org)).map((d) => ({
         record_type: d.recordType,
         releasability: d.releasability,
       })),
@@ -84,7 +88,7 @@ export function sharingRoutes(app: FastifyInstance, { store }: ServerContext): v
     },
     async (request) => {
       const actor = actorOf(request);
-      setReleasabilityDefault(store, actor, actor.org, request.params.record_type, request.body.releasability);
+      await setReleasabilityDefault(store, actor, actor.org, request.params.record_type, request.body.releasability);
       return { record_type: request.params.record_type, releasability: request.body.releasability };
     },
   );

@@ -2,9 +2,8 @@ import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { accessFacts } from '../../access/facts.ts';
 import { actorFromApiToken, actorFromSession } from '../../service/auth.ts';
-import { referencedIncidents, tearlineGridKm } from '../../service/incident-reads.ts';
+import { changeReadContext } from '../../service/change-reads.ts';
 import { actorOf, requireUser, sessionCookie } from '../auth.ts';
 import { presentChange } from '../change-presenter.ts';
 import type { ServerContext } from '../context.ts';
@@ -40,16 +39,17 @@ export function streamRoutes(app: FastifyInstance, { store }: ServerContext): vo
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const after = resumeCursor(request.headers['last-event-id'], request.query.after, () => presentSeq(store));
+      const present = await presentSeq(store);
+      const after = resumeCursor(request.headers['last-event-id'], request.query.after, () => present);
       const release = slots.acquire(actor.userId);
 
       // Who the stream is for is re-checked at every heartbeat: a logout, expiry or disabled user ends it.
       const cookie = request.cookies[sessionCookie];
       const bearer = request.headers.authorization?.slice('Bearer '.length);
-      const stillValid = () =>
+      const stillValid = async () =>
         request.authVia === 'bearer'
-          ? actorFromApiToken(store, bearer ?? '') !== null
-          : actorFromSession(store, cookie ?? '') !== null;
+          ? (await actorFromApiToken(store, bearer ?? '')) !== null
+          : (await actorFromSession(store, cookie ?? '')) !== null;
 
       reply.hijack();
       const res = reply.raw;
@@ -57,12 +57,8 @@ export function streamRoutes(app: FastifyInstance, { store }: ServerContext): vo
       const stop = startChangePump({
         store,
         after,
-        presenter: () => {
-          const context = {
-            facts: accessFacts(store),
-            gridKm: tearlineGridKm(store),
-            referenced: referencedIncidents(store),
-          };
+        presenter: async (entries) => {
+          const context = await changeReadContext(store, entries);
           return (entry) => presentChange(entry, actor, context);
         },
         send: (seq, change) => res.write(sseEvent(seq, change.event, change.data)),
@@ -70,6 +66,7 @@ export function streamRoutes(app: FastifyInstance, { store }: ServerContext): vo
         stillValid,
         heartbeat: { everyMs: heartbeatMs, send: () => res.write(': ping\n\n') },
         end: () => res.end(),
+        onError: (err) => request.log.error({ err }, 'live stream read failed'),
       });
       streams.add(res);
       res.on('close', () => {

@@ -40,7 +40,7 @@ export function userRoutes(app: FastifyInstance, { store }: ServerContext): void
     async (request) => {
       const actor = actorOf(request);
       requirePermission(actor.roles, 'user:write');
-      return { items: usersOf(store, actor.org).map(presentUser), next: null };
+      return { items: (await usersOf(store, actor.org)).map(presentUser), next: null };
     },
   );
 
@@ -76,10 +76,10 @@ export function userRoutes(app: FastifyInstance, { store }: ServerContext): void
       const { username } = request.params;
       const { roles: newRoles, disabled } = request.body;
       if (newRoles === undefined && disabled === undefined) throw invalid('body', 'give roles, disabled or both');
-      if (newRoles !== undefined) setRoles(store, actor, username, newRoles);
-      if (disabled === true) disableUser(store, actor, username);
-      if (disabled === false) enableUser(store, actor, username);
-      const user = usersOf(store, actor.org).find((u) => u.username === username);
+      if (newRoles !== undefined) await setRoles(store, actor, username, newRoles);
+      if (disabled === true) await disableUser(store, actor, username);
+      if (disabled === false) await enableUser(store, actor, username);
+      const user = (await usersOf(store, actor.org)).find((u) => u.username === username);
       return presentUser(user as NonNullable<typeof user>);
     },
   );

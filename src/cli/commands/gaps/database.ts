@@ -46,7 +46,7 @@ export async function databaseMode(values: Values, user: string): Promise<void> 
   }
   const options = reportOptions(values, window);
   await withStore(values['data-dir'], async (store) => {
-    const actor = actorForUser(store, user);
+    const actor = await actorForUser(store, user);
     if (everyMs !== null) {
       const series = await gapTrend(
         store,

@@ -1,37 +1,8 @@
-import type { BBox } from '../domain/geojson.ts';
-import type { Incident } from '../domain/incident.ts';
-import { incidentFromRow } from './incident-rows.ts';
-import type { Database } from './sqlite/database.ts';
-import { prepared } from './sqlite/statements.ts';
-
-/** What a list, search, count or export of incidents can be narrowed by. */
-export interface IncidentFilter {
-  since?: string;
-  until?: string;
-  types?: string[];
-  jcc?: string;
-  ownerOrg?: string;
-  source?: string;
-  verification?: string;
-  bbox?: BBox;
-  /** Full-text search over narrative and place names: every word must appear. */
-  q?: string;
-  /** A governorate or district by place code or name. */
-  governorate?: string;
-  district?: string;
-  inGap?: boolean;
-  inZone?: boolean;
-  /** Admiralty codes (`B2`) or reliabilities (`B`), any of which matches. */
-  grading?: string[];
-  minKilled?: number;
-  minCasualties?: number;
-}
-
-/** Position in the newest-first order of incidents: by time, then id. */
-export interface IncidentCursor {
-  time: string;
-  id: string;
-}
+import type { Incident } from '../../domain/incident.ts';
+import { incidentFromRow } from '../incident-rows.ts';
+import type { IncidentCursor, IncidentFilter } from '../incidents.ts';
+import type { Database } from './database.ts';
+import { prepared } from './statements.ts';
 
 /** A full-text query from free text: each word quoted, so no word can be read as FTS5 syntax. */
 export function ftsQuery(text: string): string | null {

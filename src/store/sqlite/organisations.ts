@@ -1,0 +1,36 @@
+import type { Organisation } from '../../domain/organisation.ts';
+import type { Database } from './database.ts';
+import { prepared } from './statements.ts';
+import type { SqliteTx } from './write-path.ts';
+
+function fromRow(r: Record<string, unknown>): Organisation {
+  return { id: String(r.id), code: String(r.code), name: String(r.name), createdAt: String(r.created_at) };
+}
+
+/** Writes a new organisation with its change-log and audit entries. */
+export function insertOrganisation(tx: SqliteTx, org: Organisation): void {
+  prepared(tx.db, 'INSERT INTO organisations (id, code, name, created_at) VALUES (?, ?, ?, ?)').run(
+    org.id,
+    org.code,
+    org.name,
+    org.createdAt,
+  );
+  tx.change({
+    recordType: 'organisation',
+    recordId: org.id,
+    op: 'create',
+    ownerOrg: org.code,
+    releasability: 'coalition',
+    data: org,
+    audit: { action: 'organisation.create', detail: { code: org.code } },
+  });
+}
+
+export function listOrganisations(db: Database): Organisation[] {
+  return prepared(db, 'SELECT * FROM organisations ORDER BY code').all().map(fromRow);
+}
+
+export function findOrganisation(db: Database, code: string): Organisation | null {
+  const r = prepared(db, 'SELECT * FROM organisations WHERE code = ?').get(code);
+  return r ? fromRow(r) : null;
+}

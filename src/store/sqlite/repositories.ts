@@ -1,0 +1,171 @@
+import type { ReadRepositories, Repositories } from '../repositories.ts';
+import { auditAfter, queryAudit } from './audit-log.ts';
+import {
+  boundariesInBox,
+  boundaryFingerprint,
+  deleteBoundaryLevel,
+  insertBoundary,
+  listBoundaries,
+  listBoundariesOfLevel,
+  listBoundarySummaries,
+} from './boundaries.ts';
+import { changeLogGaps, changesAfter, lastSeq, lastSeqOf, recordChanges } from './change-log.ts';
+import { insertCoordinationLine, listCoordinationLines } from './coordination-lines.ts';
+import {
+  clearLoginFailures,
+  countLoginFailures,
+  deleteExpiredSessions,
+  deleteSession,
+  deleteUserSessions,
+  findApiTokenByHash,
+  findSession,
+  insertApiToken,
+  insertLoginFailure,
+  insertSession,
+  retireSession,
+  touchSession,
+} from './credentials.ts';
+import type { Database } from './database.ts';
+import { listGapSnapshots, saveGapSnapshot } from './gap-snapshots.ts';
+import { scanIncidentPoints } from './incident-points.ts';
+import { queryIncidents } from './incident-queries.ts';
+import {
+  countIncidents,
+  findIncident,
+  findIncidentSharing,
+  incidentFromSourceExists,
+  incidentsNear,
+  insertIncident,
+  updateIncident,
+} from './incidents.ts';
+import { findJcc, insertJcc, listJccs } from './jccs.ts';
+import { loadMemberships } from './memberships.ts';
+import { findOrganisation, insertOrganisation, listOrganisations } from './organisations.ts';
+import { insertPresence, queryPresence } from './presence.ts';
+import {
+  findReleasabilityDefault,
+  listReleasabilityDefaults,
+  upsertReleasabilityDefault,
+} from './releasability-defaults.ts';
+import { getSetting, setSetting } from './settings.ts';
+import {
+  findSharingGroup,
+  insertSharingGroup,
+  listSharingGroups,
+  updateSharingGroupMembers,
+} from './sharing-groups.ts';
+import { findUserById, findUserByName, insertUser, listUsers, updateUser } from './users.ts';
+import type { SqliteTx } from './write-path.ts';
+
+// node:sqlite is synchronous: each method does its work at once and hands back a settled promise,
+// so the repositories keep the asynchronous shape a network database needs.
+
+/** The read repositories over one connection. */
+export function sqliteReads(db: Database): ReadRepositories {
+  return {
+    organisations: {
+      list: async () => listOrganisations(db),
+      find: async (code) => findOrganisation(db, code),
+    },
+    memberships: { load: async () => loadMemberships(db) },
+    users: {
+      findByName: async (username) => findUserByName(db, username),
+      findById: async (id) => findUserById(db, id),
+      list: async (org) => listUsers(db, org),
+    },
+    credentials: {
+      findApiTokenByHash: async (hash) => findApiTokenByHash(db, hash),
+      findSession: async (hash) => findSession(db, hash),
+      countLoginFailures: async (username, userSince, ip, ipSince) =>
+        countLoginFailures(db, username, userSince, ip, ipSince),
+    },
+    jccs: { list: async () => listJccs(db), find: async (code) => findJcc(db, code) },
+    lines: { list: async () => listCoordinationLines(db) },
+    presence: { query: async (filter, afterId, limit) => queryPresence(db, filter, afterId, limit) },
+    incidents: {
+      find: async (id) => findIncident(db, id),
+      sharing: async (id) => findIncidentSharing(db, id),
+      count: async () => countIncidents(db),
+      existsFromSource: async (source, sourceId) => incidentFromSourceExists(db, source, sourceId),
+      near: async (q) => incidentsNear(db, q),
+      query: async (filter, after, limit, tearlines) => queryIncidents(db, filter, after, limit, tearlines),
+      scanPoints: async (filter, tearlines, visit) => scanIncidentPoints(db, filter, tearlines, visit),
+    },
+    boundaries: {
+      summaries: async (level) => listBoundarySummaries(db, level),
+      list: async () => listBoundaries(db),
+      ofLevel: async (level) => listBoundariesOfLevel(db, level),
+      inBox: async (box, level) => boundariesInBox(db, box, level),
+      fingerprint: async () => boundaryFingerprint(db),
+    },
+    sharingGroups: { list: async () => listSharingGroups(db), find: async (name) => findSharingGroup(db, name) },
+    releasabilityDefaults: {
+      find: async (org, recordType) => findReleasabilityDefault(db, org, recordType),
+      list: async (org) => listReleasabilityDefaults(db, org),
+    },
+    settings: { get: async (key) => getSetting(db, key) },
+    gapSnapshots: { list: async (org, from, to) => listGapSnapshots(db, org, from, to) },
+    changeLog: {
+      lastSeq: async () => lastSeq(db),
+      lastSeqOf: async (types) => lastSeqOf(db, types),
+      after: async (seq, limit) => changesAfter(db, seq, limit),
+      gaps: async () => changeLogGaps(db),
+      ofRecord: async (type, id) => recordChanges(db, type, id),
+    },
+    auditLog: {
+      after: async (seq, batch) => auditAfter(db, seq, batch),
+      query: async (f, limit) => queryAudit(db, f, limit),
+    },
+  };
+}
+
+/** The repositories of one transaction: reads on its connection (seeing its own writes) and the writes. */
+export function sqliteRepositories(tx: SqliteTx): Repositories {
+  const r = sqliteReads(tx.db);
+  const db = tx.db;
+  return {
+    ...r,
+    organisations: { ...r.organisations, insert: async (org) => insertOrganisation(tx, org) },
+    users: {
+      ...r.users,
+      insert: async (u) => insertUser(tx, u),
+      update: async (u, action, detail) => updateUser(tx, u, action, detail),
+    },
+    credentials: {
+      ...r.credentials,
+      insertApiToken: async (token, hash, ownerOrg) => insertApiToken(tx, token, hash, ownerOrg),
+      insertSession: async (hash, s) => insertSession(db, hash, s),
+      touchSession: async (hash, at) => touchSession(db, hash, at),
+      retireSession: async (hash, until) => retireSession(db, hash, until),
+      insertLoginFailure: async (username, ip, at) => insertLoginFailure(db, username, ip, at),
+      clearLoginFailures: async (username, before) => clearLoginFailures(db, username, before),
+      deleteSession: async (hash) => deleteSession(db, hash),
+      deleteUserSessions: async (userId) => deleteUserSessions(db, userId),
+      deleteExpiredSessions: async (nowIso) => deleteExpiredSessions(db, nowIso),
+    },
+    jccs: { ...r.jccs, insert: async (jcc) => insertJcc(tx, jcc) },
+    lines: { ...r.lines, insert: async (line) => insertCoordinationLine(tx, line) },
+    presence: { ...r.presence, insert: async (p) => insertPresence(tx, p) },
+    incidents: {
+      ...r.incidents,
+      insert: async (i) => insertIncident(tx, i),
+      update: async (i, audit) => updateIncident(tx, i, audit),
+    },
+    boundaries: {
+      ...r.boundaries,
+      insert: async (b) => insertBoundary(tx, b),
+      deleteLevel: async (level) => deleteBoundaryLevel(tx, level),
+    },
+    sharingGroups: {
+      ...r.sharingGroups,
+      insert: async (group) => insertSharingGroup(tx, group),
+      updateMembers: async (group, before) => updateSharingGroupMembers(tx, group, before),
+    },
+    releasabilityDefaults: {
+      ...r.releasabilityDefaults,
+      upsert: async (org, recordType, releasability) => upsertReleasabilityDefault(tx, org, recordType, releasability),
+    },
+    settings: { ...r.settings, set: async (key, value) => setSetting(db, key, value) },
+    gapSnapshots: { ...r.gapSnapshots, save: async (s) => saveGapSnapshot(tx, s) },
+  };
+}

@@ -1,6 +1,13 @@
-/** What every committed change announces: enough to route it and to ask the access policy, not the record itself. */
+/**
+ * One committed change, as the change log keeps it: where it sits in this site's log, the site
+ * that first wrote it and its position there, what it routes and is decided on by (owner,
+ * releasability, JCC), who made it, and the record after it (null when deleted) with its version.
+ */
 export interface ChangeEvent {
   seq: number;
+  /** The site that first wrote the change, and its sequence number there (this site: `seq`). */
+  origin: string;
+  originSeq: number;
   at: string;
   recordType: string;
   recordId: string;
@@ -8,6 +15,10 @@ export interface ChangeEvent {
   ownerOrg: string | null;
   releasability: string | null;
   jcc: string | null;
+  actor: string | null;
+  /** The record's version after the change, for records that carry one. */
+  version: number | null;
+  data: unknown;
 }
 
 export type ChangeListener = (event: ChangeEvent) => void;

@@ -1,9 +1,7 @@
 import type { ChangeEvent } from '../bus/bus.ts';
 
-export interface ChangeLogEntry extends ChangeEvent {
-  actor: string | null;
-  data: unknown;
-}
+/** An entry of the change log: the committed change the bus carries too. */
+export type ChangeLogEntry = ChangeEvent;
 
 /** The append-only change log: read only; entries are written by `Tx.change`. */
 export interface ChangeLogReads {

@@ -14,6 +14,8 @@ export interface Store extends ReadRepositories {
   readonly now: () => Date;
   /** Where the database lives (its file), for messages and size figures. */
   readonly file: string;
+  /** This site's stable id: the origin of every change written here. */
+  readonly site: string;
   /**
    * The one write path: runs `fn` in one transaction that writes records, their change-log entries
    * and audit entries together or not at all, then tells the bus. Writers run one at a time;

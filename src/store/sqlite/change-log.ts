@@ -6,6 +6,8 @@ import { prepared } from './statements.ts';
 function fromRow(r: Record<string, unknown>): ChangeLogEntry {
   return {
     seq: Number(r.seq),
+    origin: String(r.origin),
+    originSeq: Number(r.origin_seq),
     at: String(r.at),
     recordType: String(r.record_type),
     recordId: String(r.record_id),
@@ -14,6 +16,7 @@ function fromRow(r: Record<string, unknown>): ChangeLogEntry {
     releasability: (r.releasability as string | null) ?? null,
     jcc: (r.jcc as string | null) ?? null,
     actor: (r.actor as string | null) ?? null,
+    version: r.version === null || r.version === undefined ? null : Number(r.version),
     data: r.data === null ? null : JSON.parse(String(r.data)),
   };
 }

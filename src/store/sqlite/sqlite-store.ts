@@ -5,6 +5,7 @@ import type { Store, StoreOptions } from '../store.ts';
 import { openDatabase } from './database.ts';
 import { migrate } from './migrate.ts';
 import { sqliteReads } from './repositories.ts';
+import { getSetting } from './settings.ts';
 import { SqliteWritePath } from './write-path.ts';
 
 function fileSize(file: string): number {
@@ -24,15 +25,21 @@ export function openSqliteStore(file: string, options: StoreOptions = {}): Store
     writer.close();
     throw err;
   }
+  const site = getSetting(writer, 'site_id');
+  if (!site) {
+    writer.close();
+    throw new Error(`database ${file} has no site id: it was not migrated`);
+  }
   const reader = openDatabase(file);
   const bus = options.bus ?? new InProcessBus();
   const now = options.now ?? (() => new Date());
-  const writes = new SqliteWritePath(writer, bus, now);
+  const writes = new SqliteWritePath(writer, bus, site, now);
   return {
     ...sqliteReads(reader),
     bus,
     now,
     file,
+    site,
     write: (actor, fn) => writes.write(actor, fn),
     size: async () => fileSize(file) + fileSize(`${file}-wal`),
     checkpoint: () => writes.exclusive((db) => db.exec('PRAGMA wal_checkpoint(TRUNCATE)')),

@@ -30,9 +30,12 @@ export class SqliteWritePath {
   readonly #inside = new AsyncLocalStorage<true>();
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(db: Database, bus: Bus, now: () => Date = () => new Date()) {
+  readonly #site: string;
+
+  constructor(db: Database, bus: Bus, site: string, now: () => Date = () => new Date()) {
     this.#db = db;
     this.#bus = bus;
+    this.#site = site;
     this.#now = now;
   }
 
@@ -60,18 +63,31 @@ export class SqliteWritePath {
     let result: T;
     try {
       const at = this.#now().toISOString();
-      // The head of the audit chain is read once per transaction; IMMEDIATE keeps other writers out.
+      // The heads of the audit chain and of the change log are read once per transaction;
+      // IMMEDIATE keeps other writers out, so the numbers that follow are this transaction's.
       let chainHead: ChainHead | null = null;
+      let lastSeq: number | null = null;
+      const site = this.#site;
       const insertChange = prepared(
         db,
-        'INSERT INTO change_log (at, record_type, record_id, op, owner_org, releasability, jcc, actor, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq',
+        'INSERT INTO change_log (seq, origin, origin_seq, version, at, record_type, record_id, op, owner_org, releasability, jcc, actor, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       );
       const sqliteTx: SqliteTx = {
         db,
         at,
         actor,
         change: (input) => {
-          const row = insertChange.get(
+          lastSeq ??= Number(
+            (prepared(db, 'SELECT coalesce(max(seq), 0) AS s FROM change_log').get() as { s: number }).s,
+          );
+          const seq = lastSeq + 1;
+          const version = versionOf(input.data);
+          // Written here, so this site is its origin and its place here is its place of origin.
+          insertChange.run(
+            seq,
+            site,
+            seq,
+            version,
             at,
             input.recordType,
             input.recordId,
@@ -81,9 +97,12 @@ export class SqliteWritePath {
             input.jcc ?? null,
             actor,
             input.data === null ? null : JSON.stringify(input.data),
-          ) as { seq: number };
+          );
+          lastSeq = seq;
           const event: ChangeEvent = {
-            seq: Number(row.seq),
+            seq,
+            origin: site,
+            originSeq: seq,
             at,
             recordType: input.recordType,
             recordId: input.recordId,
@@ -91,6 +110,9 @@ export class SqliteWritePath {
             ownerOrg: input.ownerOrg ?? null,
             releasability: input.releasability ?? null,
             jcc: input.jcc ?? null,
+            actor,
+            version,
+            data: input.data,
           };
           events.push(event);
           if (input.audit) {
@@ -123,6 +145,12 @@ export class SqliteWritePath {
     for (const e of events) this.#bus.publish(e);
     return result;
   }
+}
+
+/** The version a record carries (incidents count theirs), or null for records without one. */
+function versionOf(data: unknown): number | null {
+  const v = data !== null && typeof data === 'object' ? (data as { version?: unknown }).version : undefined;
+  return typeof v === 'number' && Number.isInteger(v) ? v : null;
 }
 
 interface ChainHead {

@@ -2,8 +2,8 @@ import type { AdminBoundary, AdminBoundarySummary, AdminLevel } from '../../doma
 import type { Areal, BBox } from '../../domain/geojson.ts';
 import { geometryBBox } from '../../geo/projection.ts';
 import type { Database } from './database.ts';
+import type { SqliteTx } from './sqlite-tx.ts';
 import { prepared } from './statements.ts';
-import type { SqliteTx } from './write-path.ts';
 
 const summaryColumns = 'id, level, pcode, name, name_ar, parent_pcode, area_km2, created_at';
 

@@ -1,8 +1,8 @@
 import type { CoordinationLine } from '../../domain/coordination-line.ts';
 import type { Areal, LineString } from '../../domain/geojson.ts';
 import type { Database } from './database.ts';
+import type { SqliteTx } from './sqlite-tx.ts';
 import { prepared } from './statements.ts';
-import type { SqliteTx } from './write-path.ts';
 
 function fromRow(r: Record<string, unknown>): CoordinationLine {
   return {

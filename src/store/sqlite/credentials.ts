@@ -1,7 +1,7 @@
 import type { ApiToken, Session, TokenScope } from '../credentials.ts';
 import type { Database } from './database.ts';
+import type { SqliteTx } from './sqlite-tx.ts';
 import { prepared } from './statements.ts';
-import type { SqliteTx } from './write-path.ts';
 
 /** Stores a token by its hash only; the token itself is shown once and never kept. */
 export function insertApiToken(tx: SqliteTx, token: ApiToken, tokenHash: string, ownerOrg: string): void {

@@ -1,7 +1,7 @@
 import type { GapSnapshot } from '../gap-snapshots.ts';
 import type { Database } from './database.ts';
+import type { SqliteTx } from './sqlite-tx.ts';
 import { prepared } from './statements.ts';
-import type { SqliteTx } from './write-path.ts';
 
 function fromRow(r: Record<string, unknown>): GapSnapshot {
   return {

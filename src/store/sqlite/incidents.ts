@@ -4,8 +4,8 @@ import { formatReleasability, parseReleasability } from '../../domain/releasabil
 import { incidentColumns, incidentFromRow, incidentRow } from '../incident-rows.ts';
 import type { IncidentSharing } from '../incidents.ts';
 import type { Database } from './database.ts';
+import type { SqliteTx } from './sqlite-tx.ts';
 import { prepared } from './statements.ts';
-import type { SqliteTx } from './write-path.ts';
 
 export const insertIncidentSql = `INSERT INTO incidents (${incidentColumns.join(', ')})
   VALUES (${incidentColumns.map(() => '?').join(', ')}) RETURNING rid`;

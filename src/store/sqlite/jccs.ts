@@ -1,8 +1,8 @@
 import type { Areal } from '../../domain/geojson.ts';
 import type { Jcc } from '../../domain/jcc.ts';
 import type { Database } from './database.ts';
+import type { SqliteTx } from './sqlite-tx.ts';
 import { prepared } from './statements.ts';
-import type { SqliteTx } from './write-path.ts';
 
 function membersOf(db: Database, code: string): string[] {
   return prepared(db, 'SELECT org FROM jcc_members WHERE jcc = ? ORDER BY org')

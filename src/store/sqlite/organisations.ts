@@ -1,7 +1,7 @@
 import type { Organisation } from '../../domain/organisation.ts';
 import type { Database } from './database.ts';
+import type { SqliteTx } from './sqlite-tx.ts';
 import { prepared } from './statements.ts';
-import type { SqliteTx } from './write-path.ts';
 
 function fromRow(r: Record<string, unknown>): Organisation {
   return { id: String(r.id), code: String(r.code), name: String(r.name), createdAt: String(r.created_at) };

@@ -3,8 +3,8 @@ import { formatReleasability, parseReleasability } from '../../domain/releasabil
 import { geometryBBox } from '../../geo/projection.ts';
 import type { PresenceFilter } from '../presence.ts';
 import type { Database } from './database.ts';
+import type { SqliteTx } from './sqlite-tx.ts';
 import { prepared } from './statements.ts';
-import type { SqliteTx } from './write-path.ts';
 
 function fromRow(r: Record<string, unknown>): Presence {
   const base = {

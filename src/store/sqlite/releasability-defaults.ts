@@ -1,7 +1,7 @@
 import { parseReleasability, type Releasability } from '../../domain/releasability.ts';
 import type { Database } from './database.ts';
+import type { SqliteTx } from './sqlite-tx.ts';
 import { prepared } from './statements.ts';
-import type { SqliteTx } from './write-path.ts';
 
 /** The default releasability an organisation set for a record type, or null. */
 export function findReleasabilityDefault(db: Database, org: string, recordType: string): Releasability | null {

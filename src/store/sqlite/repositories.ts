@@ -54,8 +54,8 @@ import {
   listSharingGroups,
   updateSharingGroupMembers,
 } from './sharing-groups.ts';
+import type { SqliteTx } from './sqlite-tx.ts';
 import { findUserById, findUserByName, insertUser, listUsers, updateUser } from './users.ts';
-import type { SqliteTx } from './write-path.ts';
 
 // node:sqlite is synchronous: each method does its work at once and hands back a settled promise,
 // so the repositories keep the asynchronous shape a network database needs.

@@ -1,7 +1,7 @@
 import type { SharingGroup } from '../sharing-groups.ts';
 import type { Database } from './database.ts';
+import type { SqliteTx } from './sqlite-tx.ts';
 import { prepared } from './statements.ts';
-import type { SqliteTx } from './write-path.ts';
 
 function writeMembers(tx: SqliteTx, group: SharingGroup): void {
   prepared(tx.db, 'DELETE FROM sharing_group_members WHERE group_name = ?').run(group.name);

@@ -1,7 +1,7 @@
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { backup } from 'node:sqlite';
 import { InProcessBus } from '../../bus/bus.ts';
-import type { Store, StoreOptions } from '../store.ts';
+import type { Store, StoreOptions } from '../store-interface.ts';
 import { openDatabase } from './database.ts';
 import { migrate } from './migrate.ts';
 import { sqliteReads } from './repositories.ts';

@@ -2,8 +2,8 @@ import { isRole, type Role } from '../../domain/roles.ts';
 import type { User } from '../../domain/user.ts';
 import { type UserWithSecret, withoutSecret } from '../users.ts';
 import type { Database } from './database.ts';
+import type { SqliteTx } from './sqlite-tx.ts';
 import { prepared } from './statements.ts';
-import type { SqliteTx } from './write-path.ts';
 
 function fromRow(r: Record<string, unknown>): UserWithSecret {
   const roles = (JSON.parse(String(r.roles)) as string[]).filter(isRole) as Role[];

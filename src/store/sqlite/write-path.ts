@@ -4,16 +4,8 @@ import { auditHash, genesisHash } from '../audit-chain.ts';
 import type { AuditInput, ChangeInput, Tx } from '../write-path.ts';
 import type { Database } from './database.ts';
 import { sqliteRepositories } from './repositories.ts';
+import type { SqliteTx } from './sqlite-tx.ts';
 import { prepared } from './statements.ts';
-
-/** The transaction handle the SQLite repositories write through: the Tx plus the connection. */
-export interface SqliteTx {
-  readonly db: Database;
-  readonly at: string;
-  readonly actor: string | null;
-  change(input: ChangeInput): ChangeEvent;
-  audit(input: AuditInput): void;
-}
 
 /**
  * The one write path on SQLite. Every change runs inside `write`: one IMMEDIATE transaction on the

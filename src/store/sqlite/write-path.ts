@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Bus, ChangeEvent } from '../../bus/bus.ts';
 import { auditHash, genesisHash } from '../audit-chain.ts';
-import type { AuditInput, ChangeInput, Tx } from '../write-path.ts';
+import type { AuditInput, Tx } from '../write-path.ts';
 import type { Database } from './database.ts';
 import { sqliteRepositories } from './repositories.ts';
 import type { SqliteTx } from './sqlite-tx.ts';

@@ -119,7 +119,7 @@ export async function importIncidents(store: Store, path: string, options: Impor
     rejected: errors.length,
     errors,
   };
-  const context = { enrichment: await enrichmentContext(store), defaultReleasability: releasability };
+  const context = { enrichment: await enrichmentContext(store) };
   await store.write(options.actorId ?? null, async (tx) => {
     const seen = new Set<string>();
     let batch: Incident[] = [];

@@ -106,7 +106,7 @@ export interface CreateContext {
 }
 
 /** Gathers what creating an actor's incidents needs before the transaction that writes them. */
-export async function createContext(store: Store, actor: Actor): Promise<CreateContext> {
+async function createContext(store: Store, actor: Actor): Promise<CreateContext> {
   return {
     enrichment: await enrichmentContext(store),
     defaultReleasability: (await store.releasabilityDefaults.find(actor.org, 'incident')) ?? { scope: 'partners' },
@@ -114,24 +114,15 @@ export async function createContext(store: Store, actor: Actor): Promise<CreateC
 }
 
 /**
- * Reports new incidents, all in one transaction (all or none), through the same checks and
- * enrichment as a single report. `prepare` may adjust each draft before it is enriched (an import
- * sets its source and id there).
+ * Reports new incidents, all in one transaction (all or none): gathers the site context once,
+ * validates and places every report, then enriches and writes them together.
  */
-export async function createIncidents(
-  store: Store,
-  actor: Actor,
-  bodies: unknown[],
-  options: { prepare?: (draft: Incident, index: number) => Incident; context?: CreateContext } = {},
-): Promise<Incident[]> {
+export async function createIncidents(store: Store, actor: Actor, bodies: unknown[]): Promise<Incident[]> {
   requirePermission(actor.roles, 'incident:create');
   requireWriter(actor);
-  const context = options.context ?? (await createContext(store, actor));
+  const context = await createContext(store, actor);
   const drafts: Incident[] = [];
-  for (const [index, body] of bodies.entries()) {
-    const draft = await incidentDraft(store, actor, body, context);
-    drafts.push(options.prepare ? options.prepare(draft, index) : draft);
-  }
+  for (const body of bodies) drafts.push(await incidentDraft(store, actor, body, context));
   return store.write(actor.userId, (tx) => writeIncidents(tx, context, drafts));
 }
 
@@ -158,12 +149,7 @@ export async function writeIncidents(
 }
 
 /** Validates one report and makes the incident it describes, not yet enriched or written. */
-export async function incidentDraft(
-  store: Store,
-  actor: Actor,
-  body: unknown,
-  context: CreateContext,
-): Promise<Incident> {
+async function incidentDraft(store: Store, actor: Actor, body: unknown, context: CreateContext): Promise<Incident> {
   const parsed = incidentCreateSchema.safeParse(body);
   if (!parsed.success) throw zodToSeamError(parsed.error);
   const input: IncidentCreate = parsed.data;

@@ -4,12 +4,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AdminLevel } from '../../domain/admin-boundary.ts';
 import { boundaryMap, boundaryMapVersion } from '../../service/boundary-map.ts';
-
-type Store = ServerContext['store'];
-
 import { requireUser } from '../auth.ts';
 import type { ServerContext } from '../context.ts';
 import { presentBoundaryCollection } from '../presenters/boundaries.ts';
+
+type Store = ServerContext['store'];
 
 const boundariesQuery = z
   .object({

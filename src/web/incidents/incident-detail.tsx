@@ -142,7 +142,7 @@ function RecordBody({
       {i.exercise && <p className="badge exercise">{t('detail.exercise')}</p>}
       <dl>
         <dt>{t('detail.time')}</dt>
-        <dd>{fmt.dateTime(i.time)}</dd>
+        <dd data-testid="incident-time">{fmt.dateTime(i.time)}</dd>
         <dt>{t('detail.location')}</dt>
         <dd>
           <bdi dir="ltr">{i.mgrs ?? `${i.lat.toFixed(5)}, ${i.lon.toFixed(5)}`}</bdi>
@@ -162,7 +162,7 @@ function RecordBody({
           {i.in_gap && <span className="badge gap">{t('detail.inGap')}</span>}
         </dd>
         <dt>{t('detail.casualties')}</dt>
-        <dd>
+        <dd className="wide">
           <div className="casualties-wrap">
             <table className="casualties">
               <thead>

@@ -48,7 +48,6 @@ import {
   parseLon,
   parsePlace,
   parseSourceId,
-  shown,
 } from './draft-fields.ts';
 import type { RowResult } from './incident-draft.ts';
 

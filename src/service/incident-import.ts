@@ -27,6 +27,8 @@ import { enrich, enrichmentContext } from './enrichment.ts';
 
 /** The largest file an import reads (GeoJSON and KML are read whole; CSV streams). */
 export const maxImportBytes = 512 * 1024 * 1024;
+/** The most CSV records an import reads, header included: an import is one transaction held in memory. */
+export const maxImportRows = 2_000_000;
 const futureToleranceMs = 15 * 60_000;
 
 export interface ImportOptions {
@@ -105,7 +107,10 @@ export async function importIncidents(store: Store, path: string, options: Impor
     : (findReleasabilityDefault(store.db, options.org, 'incident') ?? { scope: 'partners' });
 
   const absentColumns: string[] = [];
-  const csv: CsvImportOptions = { onHeader: (h) => absentColumns.push(...h.absentOptional) };
+  const csv: CsvImportOptions = {
+    maxRecords: maxImportRows,
+    onHeader: (h) => absentColumns.push(...h.absentOptional),
+  };
   const parsed = await collectRowsAsync(rowsOf(options.format, path, csv));
   const now = store.now().getTime();
   const errors = [...parsed.errors];

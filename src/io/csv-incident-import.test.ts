@@ -96,3 +96,9 @@ test('the header reports the optional columns the file lacks; a row limit stops 
     },
   ]);
 });
+
+test('a column named __proto__ is a column in raw, not the prototype', () => {
+  const [d] = run('kind,x,y,__proto__\nied,1,2,{}\n', true).drafts;
+  assert.equal(Object.getPrototypeOf(d.raw), Object.prototype);
+  assert.equal(Object.getOwnPropertyDescriptor(d.raw, '__proto__')?.value, '{}');
+});

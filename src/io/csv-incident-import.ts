@@ -77,9 +77,8 @@ export class CsvRow {
 
   /** The row as an object keyed by column name. */
   record(): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const [name, i] of this.columns) out[name] = this.fields[i] ?? '';
-    return out;
+    // fromEntries defines own properties: a column named `__proto__` stays a column.
+    return Object.fromEntries(Array.from(this.columns, ([name, i]) => [name, this.fields[i] ?? '']));
   }
 }
 

@@ -74,3 +74,31 @@ test('a CSV error is fatal, names its line, and rows before it stand', async () 
 test('a decoder bug is not dressed up as a row error', () => {
   assert.throws(() => run('kind,x,y\nboom,1,2\n'), TypeError);
 });
+
+test('the header reports the optional columns the file lacks; a row limit stops the import as a fatal error', () => {
+  const withOptional: CsvIncidentFormat = { ...toy, optional: ['place', 'note'] };
+  const reports: string[][] = [];
+  const r = collectRows(
+    importCsvIncidents('kind,x,y,place\n#event,#x,#y,#loc\nied,1,2,Kirkuk\n', withOptional, {
+      onHeader: (h) => reports.push(h.absentOptional),
+    }),
+  );
+  assert.deepEqual(r.errors, []);
+  assert.deepEqual(reports, [['note']]);
+  const limited = collectRows(importCsvIncidents('kind,x,y\nied,1,2\nied,3,4\nied,5,6\n', toy, { maxRecords: 3 }));
+  assert.deepEqual(limited.drafts.length, 2);
+  assert.deepEqual(limited.errors, [
+    {
+      line: 4,
+      where: 'line 4',
+      reason: 'more than 3 records; the rest of the file was not read',
+      fatal: true,
+    },
+  ]);
+});
+
+test('a column named __proto__ is a column in raw, not the prototype', () => {
+  const [d] = run('kind,x,y,__proto__\nied,1,2,{}\n', true).drafts;
+  assert.equal(Object.getPrototypeOf(d.raw), Object.prototype);
+  assert.equal(Object.getOwnPropertyDescriptor(d.raw, '__proto__')?.value, '{}');
+});

@@ -150,3 +150,20 @@ test('basemap import, show and remove, end to end and audited', async (t) => {
   assert.equal(audit[2].detail.source, 'iraq-north.pmtiles');
   assertExit(await runSeam(['audit', 'verify'], { dataDir: dir }), 0);
 });
+
+test('seam serve refuses a tile URL that is not a template of an http(s) tile server', async (t) => {
+  const dir = await migrated(t);
+  assertExit(
+    await runSeam(['serve', '--port', '0', '--tile-url', 'ftp://tiles.example.org/{z}/{x}/{y}.mvt'], { dataDir: dir }),
+    2,
+    /the tile URL \(--tile-url or SEAM_TILE_URL\) must be an http or https URL/,
+  );
+  assertExit(
+    await runSeam(['serve', '--port', '0'], {
+      dataDir: dir,
+      env: { SEAM_TILE_URL: 'https://tiles.example.org/{z}/{x}' },
+    }),
+    2,
+    /the tile URL \(--tile-url or SEAM_TILE_URL\) must contain \{y\}/,
+  );
+});

@@ -40,7 +40,7 @@ ${dataDirHelp}`,
     const level = values['log-level'] ?? process.env.SEAM_LOG_LEVEL ?? 'info';
     const tileUrl = values['tile-url'] ?? (process.env.SEAM_TILE_URL || null);
     const tileProblem = tileUrl === null ? null : tileUrlProblem(tileUrl);
-    if (tileProblem) throw new UsageError(`--tile-url ${tileProblem}`);
+    if (tileProblem) throw new UsageError(`the tile URL (--tile-url or SEAM_TILE_URL) ${tileProblem}`);
     const store = openStore(databaseFile(dir));
     let credentials: string | null = null;
     // An empty site gets the demo, unless its operator once started it with --no-demo. The check is

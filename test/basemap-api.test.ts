@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { importBasemap, removeBasemap } from '../src/service/basemap.ts';
+import { basemapFile, importBasemap, removeBasemap } from '../src/service/basemap.ts';
 import { createFixture, startServer, type TestServer } from './harness/fixture.ts';
 import {
   fixtureBounds,
@@ -137,6 +138,12 @@ test('the basemap API serves a loaded extract: TileJSON, tiles that decode to th
   const again = await server.request('GET', '/api/v1/basemap', { cookie });
   assert.equal(again.status, 200);
   assert.notEqual(again.body.tiles[0], template);
+
+  // A file damaged behind Seam's back is reported as such, not served.
+  writeFileSync(basemapFile(store), 'not tiles any more');
+  const damaged = await server.request('GET', '/api/v1/basemap', { cookie });
+  assert.equal(damaged.status, 503);
+  assert.match(damaged.body.error.message, /the loaded basemap cannot be read: it is not a PMTiles archive/);
 });
 
 test("a configured tile server is the basemap, and the page's Content-Security-Policy allows its origin only", async (t) => {

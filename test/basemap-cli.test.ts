@@ -86,7 +86,8 @@ test('a raster, truncated or version 2 PMTiles archive is refused naming what is
   assert.deepEqual(await basemapAudit(dir), []);
 });
 
-test('basemap import, show and remove, end to end and audited', async (t) => {
+// Fourteen runs of the command: a busy machine needs longer than one test usually gets.
+test('basemap import, show and remove, end to end and audited', { timeout: 300_000 }, async (t) => {
   const dir = await migrated(t);
   const files = tempDir(t);
   const source = writeFixtureArchive(files);

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -7,8 +9,9 @@ import { importBasemap, removeBasemap } from '../src/service/basemap.ts';
 import type { Store } from '../src/store/store.ts';
 import { artifactsDir, ensureWebBuilt, launchChromium, requireBrowser } from './harness/browser.ts';
 import { createFixture, startServer, type TestServer } from './harness/fixture.ts';
-import { fixtureLake, writeFixtureArchive } from './harness/pmtiles-fixture.ts';
+import { fixtureLake, fixtureTileLayers, writeFixtureArchive } from './harness/pmtiles-fixture.ts';
 import { tempDir } from './harness/temp-dir.ts';
+import { encodeTile } from './harness/vector-tiles.ts';
 import { mapCanvasShot, mapOf, signedInPage, waitForMap } from './harness/web-page.ts';
 
 // The light flavour of the Protomaps basemap: its water and earth; and the built-in outlines' land.
@@ -65,6 +68,24 @@ function openingPixel(width: number, height: number, lon: number, lat: number): 
   return [width / 2 + (mercX(lon) - cx) * scale, height / 2 + (mercY(lat) - cy) * scale];
 }
 
+/** The fixture's lake is drawn in the basemap's water colour where it lies, and its earth covers the rest of the view. */
+async function assertLakeAndEarth(page: Page, png: Buffer, box: { width: number; height: number }): Promise<void> {
+  const lake = await findColour(page, png, water);
+  const [w, s, e, n] = fixtureLake;
+  const [x0, y0] = openingPixel(box.width, box.height, w, n);
+  const [x1, y1] = openingPixel(box.width, box.height, e, s);
+  const area = (x1 - x0) * (y1 - y0);
+  assert.ok(
+    lake.pixels > area * 0.7 && lake.pixels < area * 1.3,
+    `lake: ${lake.pixels} pixels, expected about ${Math.round(area)}`,
+  );
+  const [cx, cy] = lake.centre!;
+  const [ex, ey] = [(x0 + x1) / 2, (y0 + y1) / 2];
+  assert.ok(Math.hypot(cx - ex, cy - ey) < 10, `lake drawn at ${cx},${cy}, expected near ${ex},${ey}`);
+  const land = await findColour(page, png, earth);
+  assert.ok(land.pixels > box.width * box.height * 0.3, `the extract's earth covers the view: ${land.pixels} pixels`);
+}
+
 describe('the map draws the site basemap, or the built-in outlines without one', () => {
   const cleanups: Array<() => void | Promise<void>> = [];
   const scope = { after: (fn: () => void | Promise<void>) => void cleanups.push(fn) };
@@ -85,8 +106,8 @@ describe('the map draws the site basemap, or the built-in outlines without one',
   });
 
   /** Opens the map signed in and waits until its background (basemap or outlines) is drawn; a picture of the canvas. */
-  async function drawnMap(t: { after(fn: () => Promise<void>): void }, shot: string) {
-    const { page } = await signedInPage(t, browser, server.url, 'isf-viewer');
+  async function drawnMap(t: { after(fn: () => Promise<void>): void }, shot: string, on = server) {
+    const { page } = await signedInPage(t, browser, on.url, 'isf-viewer');
     await waitForMap(page, 0);
     await page.waitForFunction(
       () => !!document.querySelector<HTMLElement>('[data-testid="map"]')?.dataset.basemap,
@@ -116,23 +137,34 @@ describe('the map draws the site basemap, or the built-in outlines without one',
     t.after(async () => removeBasemap(store));
     const { page, kind, png, box } = await drawnMap(t, 'map-basemap.png');
     assert.equal(kind, 'tiles');
-    const lake = await findColour(page, png, water);
-    const [w, s, e, n] = fixtureLake;
-    const [x0, y0] = openingPixel(box.width, box.height, w, n);
-    const [x1, y1] = openingPixel(box.width, box.height, e, s);
-    const area = (x1 - x0) * (y1 - y0);
-    assert.ok(
-      lake.pixels > area * 0.7 && lake.pixels < area * 1.3,
-      `lake: ${lake.pixels} pixels, expected about ${Math.round(area)}`,
-    );
-    const [cx, cy] = lake.centre!;
-    const [ex, ey] = [(x0 + x1) / 2, (y0 + y1) / 2];
-    assert.ok(Math.hypot(cx - ex, cy - ey) < 10, `lake drawn at ${cx},${cy}, expected near ${ex},${ey}`);
-    const land = await findColour(page, png, earth);
-    assert.ok(land.pixels > box.width * box.height * 0.3, `the extract's earth covers the view: ${land.pixels} pixels`);
+    await assertLakeAndEarth(page, png, box);
     // Attribution comes from the extract, as text.
     await page
       .locator('.maplibregl-ctrl-attrib-inner', { hasText: 'Protomaps © OpenStreetMap' })
       .waitFor({ state: 'attached' });
+  });
+
+  test("with a site's own tile server: the map draws its tiles, fetched under the page's CSP", {
+    skip: requireBrowser(),
+  }, async (t) => {
+    // The site's tile server: the fixture's tiles made on request, any zoom, with CORS as a tile server answers.
+    const asked: string[] = [];
+    const tileServer = createServer((req, res) => {
+      const m = /^\/tiles\/(\d+)\/(\d+)\/(\d+)\.mvt$/.exec(req.url ?? '');
+      asked.push(req.url ?? '');
+      if (!m) return res.writeHead(404).end();
+      const [z, x, y] = m.slice(1).map(Number);
+      res.writeHead(200, { 'content-type': 'application/vnd.mapbox-vector-tile', 'access-control-allow-origin': '*' });
+      res.end(encodeTile(fixtureTileLayers(z, x, y)));
+    });
+    await new Promise<void>((resolve) => tileServer.listen(0, '127.0.0.1', resolve));
+    t.after(() => new Promise<void>((resolve) => tileServer.close(() => resolve())));
+    const { port } = tileServer.address() as AddressInfo;
+    const configured = await startServer(scope, store, { tileUrl: `http://127.0.0.1:${port}/tiles/{z}/{x}/{y}.mvt` });
+
+    const { page, kind, png, box } = await drawnMap(t, 'map-tile-server.png', configured);
+    assert.equal(kind, 'tiles');
+    assert.ok(asked.length > 0 && asked.every((u) => /^\/tiles\/\d+\/\d+\/\d+\.mvt$/.test(u)), asked.join(' '));
+    await assertLakeAndEarth(page, png, box);
   });
 });

@@ -65,13 +65,16 @@ const text = (v: unknown, max = 300) => (typeof v === 'string' && v.trim() !== '
 export class BasemapArchive {
   readonly path: string;
   readonly bytes: number;
+  /** When the file was last written, UTC. */
+  readonly modifiedAt: string;
   readonly #handle: FileHandle;
   readonly #tiles: PMTiles;
 
-  private constructor(path: string, handle: FileHandle, bytes: number) {
+  private constructor(path: string, handle: FileHandle, bytes: number, modifiedAt: Date) {
     this.path = path;
     this.#handle = handle;
     this.bytes = bytes;
+    this.modifiedAt = modifiedAt.toISOString();
     this.#tiles = new PMTiles(
       new NodeFileSource(path, handle, bytes),
       new ResolvedValueCache(64, false, decompress),
@@ -83,8 +86,8 @@ export class BasemapArchive {
   static async open(path: string): Promise<BasemapArchive> {
     const handle = await open(path, 'r');
     try {
-      const { size } = await handle.stat();
-      return new BasemapArchive(path, handle, size);
+      const { size, mtime } = await handle.stat();
+      return new BasemapArchive(path, handle, size, mtime);
     } catch (err) {
       await handle.close();
       throw err;

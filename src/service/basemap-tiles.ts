@@ -3,7 +3,7 @@ import { type Stats, statSync } from 'node:fs';
 import { tileAddressProblem, tileTouchesBounds } from '../domain/basemap.ts';
 import { SeamError } from '../domain/errors.ts';
 import type { Store } from '../store/store.ts';
-import { type BasemapSummary, basemapFile, basemapSummary } from './basemap.ts';
+import { type BasemapSummary, basemapFile, inspectLoaded } from './basemap.ts';
 import { BasemapArchive } from './basemap-archive.ts';
 
 /** The loaded basemap as the map is told of it, with `version` naming this very file (it changes on re-import). */
@@ -38,12 +38,10 @@ function identityOf(st: Stats): string {
  */
 export class BasemapTiles {
   readonly #file: string;
-  readonly #store: Store;
   #open: Promise<Open | null> | null = null;
   #identity: string | null = null;
 
   constructor(store: Store) {
-    this.#store = store;
     this.#file = basemapFile(store);
   }
 
@@ -59,24 +57,34 @@ export class BasemapTiles {
     this.#identity = identity;
     this.#open = identity === null ? Promise.resolve(null) : this.#load(identity);
     if (stale) {
-      void stale.then((o) => {
-        if (o) setTimeout(() => void o.archive.close(), closeAfterMs).unref();
-      });
+      stale.then(
+        (o) => {
+          if (o) setTimeout(() => void o.archive.close().catch(() => {}), closeAfterMs).unref();
+        },
+        // An archive that never opened has nothing to close; its error was answered to the requests that met it.
+        () => {},
+      );
     }
     return this.#open;
   }
 
   async #load(identity: string): Promise<Open | null> {
-    let summary: BasemapSummary | null;
+    let archive: BasemapArchive;
     try {
-      summary = await basemapSummary(this.#store);
+      archive = await BasemapArchive.open(this.#file);
     } catch (err) {
-      throw new SeamError('unavailable', `the loaded basemap cannot be read: ${(err as Error).message}`);
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
     }
-    if (!summary) return null;
-    const archive = await BasemapArchive.open(this.#file);
-    const version = createHash('sha256').update(identity).digest('base64url').slice(0, 12);
-    return { identity, archive, served: { summary, version } };
+    // The summary is of the very file the tiles are read from, even if another replaces it meanwhile.
+    try {
+      const summary = await inspectLoaded(archive);
+      const version = createHash('sha256').update(identity).digest('base64url').slice(0, 12);
+      return { identity, archive, served: { summary, version } };
+    } catch (err) {
+      await archive.close();
+      throw err;
+    }
   }
 
   /** The basemap being served, or null when none is loaded. */
@@ -103,9 +111,10 @@ export class BasemapTiles {
   }
 
   async close(): Promise<void> {
-    const open = await this.#open;
+    const pending = this.#open;
     this.#open = null;
     this.#identity = null;
+    const open = await pending?.catch(() => null);
     await open?.archive.close();
   }
 }

@@ -35,6 +35,15 @@ export interface BasemapSummary {
 
 export const defaultMaxBasemapBytes = 16 * 1024 ** 3;
 
+/** Why an archive cannot be the basemap: every reason found. */
+class ArchiveProblems extends Error {
+  readonly reasons: string[];
+  constructor(reasons: string[]) {
+    super(reasons.join('; '));
+    this.reasons = reasons;
+  }
+}
+
 function refused(reasons: string[]): SeamError {
   return new SeamError(
     'validation',
@@ -43,29 +52,48 @@ function refused(reasons: string[]): SeamError {
   );
 }
 
+/** The summary of an archive to be imported, or a validation error naming every problem. */
+async function checkForImport(archive: BasemapArchive, loadedAt: string): Promise<BasemapSummary> {
+  try {
+    return await inspectArchive(archive, loadedAt);
+  } catch (err) {
+    if (err instanceof ArchiveProblems) throw refused(err.reasons);
+    throw err;
+  }
+}
+
+/** The summary of the loaded archive, or an error saying it cannot be read (damaged after it was loaded). */
+export async function inspectLoaded(archive: BasemapArchive): Promise<BasemapSummary> {
+  try {
+    return await inspectArchive(archive, archive.modifiedAt);
+  } catch (err) {
+    throw new SeamError('unavailable', `the loaded basemap cannot be read: ${(err as Error).message}`);
+  }
+}
+
 /**
  * Reads and checks an archive: a PMTiles v3 header that makes sense for the file's size, vector tiles (MVT) in the
- * Protomaps basemap schema, readable directories and metadata. Throws a validation error naming every problem.
+ * Protomaps basemap schema, readable directories and metadata. Throws ArchiveProblems naming every problem.
  */
-async function inspect(archive: BasemapArchive, loadedAt: string): Promise<BasemapSummary> {
+async function inspectArchive(archive: BasemapArchive, loadedAt: string): Promise<BasemapSummary> {
   let header: Awaited<ReturnType<BasemapArchive['header']>>;
   try {
     header = await archive.header();
   } catch (err) {
-    throw refused([(err as Error).message]);
+    throw new ArchiveProblems([(err as Error).message]);
   }
   const problems = basemapHeaderProblems(header, archive.bytes);
-  if (problems.length > 0) throw refused(problems);
+  if (problems.length > 0) throw new ArchiveProblems(problems);
   let metadata: Awaited<ReturnType<BasemapArchive['metadata']>>;
   try {
     metadata = await archive.metadata();
     // One lookup through the root directory proves the directories decompress and parse.
     await archive.tile(header.minZoom, 0, 0);
   } catch (err) {
-    throw refused([`it cannot be read: ${(err as Error).message}`]);
+    throw new ArchiveProblems([`it cannot be read: ${(err as Error).message}`]);
   }
   const schema = schemaProblem(metadata.vectorLayers);
-  if (schema) throw refused([schema]);
+  if (schema) throw new ArchiveProblems([schema]);
   return {
     file: archive.path,
     bytes: archive.bytes,
@@ -140,7 +168,7 @@ export async function importBasemap(
   }
   const source = await BasemapArchive.open(path);
   try {
-    await inspect(source, store.now().toISOString());
+    await checkForImport(source, store.now().toISOString());
   } finally {
     await source.close();
   }
@@ -156,7 +184,7 @@ export async function importBasemap(
     // The copy is what will be served: check it, not only the original.
     const copy = await BasemapArchive.open(temp);
     try {
-      summary = await inspect(copy, store.now().toISOString());
+      summary = await checkForImport(copy, store.now().toISOString());
     } finally {
       await copy.close();
     }
@@ -215,7 +243,7 @@ export async function basemapSummary(store: Store): Promise<BasemapSummary | nul
     throw err;
   }
   try {
-    return await inspect(archive, statSync(file).mtime.toISOString());
+    return await inspectLoaded(archive);
   } finally {
     await archive.close();
   }

@@ -90,7 +90,7 @@ async function inspectArchive(archive: BasemapArchive, loadedAt: string): Promis
     // One lookup through the root directory proves the directories decompress and parse.
     await archive.tile(header.minZoom, 0, 0);
   } catch (err) {
-    throw new ArchiveProblems([`it cannot be read: ${(err as Error).message}`]);
+    throw new ArchiveProblems([`its directories or metadata cannot be read (damaged?): ${(err as Error).message}`]);
   }
   const schema = schemaProblem(metadata.vectorLayers);
   if (schema) throw new ArchiveProblems([schema]);

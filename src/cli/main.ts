@@ -3,6 +3,7 @@ import { UsageError } from './args.ts';
 import type { Command } from './command.ts';
 import { auditCommand } from './commands/audit.ts';
 import { backupCommand } from './commands/backup.ts';
+import { basemapCommand } from './commands/basemap.ts';
 import { boundariesCommand } from './commands/boundaries.ts';
 import { demoCommand } from './commands/demo.ts';
 import { exportCommand } from './commands/export.ts';
@@ -26,6 +27,7 @@ const commands: Command[] = [
   orgCommand,
   jccCommand,
   boundariesCommand,
+  basemapCommand,
   incidentCommand,
   incidentsCommand,
   importCommand,

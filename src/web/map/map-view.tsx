@@ -4,7 +4,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Boundary, GapReport, Jcc, Line, PresenceRecord } from '../api/types.ts';
-import { baseStyle, loadCountries } from './basemap.ts';
+import { addSiteBasemap, baseStyle, loadCountries, loadSiteBasemap, type SiteBasemap } from './basemap.ts';
 import { type Focus, focusMap } from './focus.ts';
 import { ClusterLabels, PlaceLabels } from './html-labels.ts';
 import {
@@ -68,6 +68,8 @@ export function MapView(props: MapViewProps) {
   const incidentsTaken = useRef<number | null>(null);
   const placeLabels = useRef<PlaceLabels | null>(null);
   const [countries, setCountries] = useState<Awaited<ReturnType<typeof loadCountries>>['features']>([]);
+  // The site's vector basemap (null when it has none), asked for as the map is built and drawn with the background.
+  const siteBasemap = useRef<Promise<SiteBasemap | null> | null>(null);
 
   // Built once: the map, its sources and layers; the effects below only change data and visibility.
   useEffect(() => {
@@ -89,6 +91,8 @@ export function MapView(props: MapViewProps) {
     countriesOnce().catch(() => {
       // Reported where the outlines are used.
     });
+    // Without its basemap the map still has the outlines: a failure to describe it draws those alone.
+    siteBasemap.current = loadSiteBasemap().catch(() => null);
 
     map.on('load', () => {
       markOnce('seam:map-loaded');
@@ -198,7 +202,7 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     if (!background) return;
     let current = true;
-    countriesOnce()
+    const outlines = countriesOnce()
       .then((c) => {
         if (!current) return;
         (mapRef.current?.getSource('countries') as maplibregl.GeoJSONSource | undefined)?.setData(c);
@@ -207,6 +211,16 @@ export function MapView(props: MapViewProps) {
       .catch(() => {
         // Without country outlines the picture's own layers still show.
       });
+    // The site's basemap goes over the outlines (which still show outside its extract) and under the picture.
+    void Promise.all([siteBasemap.current, outlines]).then(([b]) => {
+      const map = mapRef.current;
+      if (!current || !map) return;
+      if (b) addSiteBasemap(map, b);
+      map.once('idle', () => {
+        container.current!.dataset.basemap = b ? 'tiles' : 'outlines';
+      });
+      map.triggerRepaint();
+    });
     return () => {
       current = false;
     };

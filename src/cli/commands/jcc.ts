@@ -20,8 +20,15 @@ ${dataDirHelp}`,
       if (values.json) return console.log(JSON.stringify(jccs, null, 2));
       console.log(
         table(
-          ['code', 'name', 'members', 'AOR km²'],
-          jccs.map((j) => [j.code, j.name, j.members.join(','), Math.round(areaKm2(j.aor)).toLocaleString('en')]),
+          ['code', 'name', 'name (ar)', 'name (ckb)', 'members', 'AOR km²'],
+          jccs.map((j) => [
+            j.code,
+            j.name,
+            j.nameAr ?? '',
+            j.nameCkb ?? '',
+            j.members.join(','),
+            Math.round(areaKm2(j.aor)).toLocaleString('en'),
+          ]),
         ),
       );
     });

@@ -77,6 +77,18 @@ async function visiblePlaceLabels(page: Page) {
   });
 }
 
+/** The visible place labels once the map has come to rest and placed them for its view. */
+async function settledPlaceLabels(page: Page) {
+  await page.waitForFunction(
+    () => document.querySelector<HTMLElement>('[data-testid="map"]')?.dataset.labelsPlaced === 'true',
+    null,
+    { timeout: 15_000 },
+  );
+  // MapLibre moves the markers in its next frame.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  return visiblePlaceLabels(page);
+}
+
 async function setLanguage(page: Page, lang: Lang): Promise<void> {
   await page.getByTestId('language-select').selectOption(lang);
   await page.waitForFunction((l) => document.documentElement.lang === l, lang);
@@ -191,7 +203,7 @@ describe('the map in the reader’s language', () => {
         await waitForPlaceLabels(page);
 
         // The opening view: governorates and the main towns, in the reader's language.
-        const opening = await visiblePlaceLabels(page);
+        const opening = await settledPlaceLabels(page);
         await mapOf(page).screenshot({ path: join(artifactsDir, `map-names-${lang}-${device}.png`) });
         assert.deepEqual(overlaps(opening), [], 'no two names overlap');
         const texts = (kind: string, labels = opening) => labels.filter((l) => l.kind === kind).map((l) => l.text);
@@ -209,7 +221,7 @@ describe('the map in the reader’s language', () => {
 
         // Zoomed out: the neighbouring countries by name.
         await zoom(page, 'out', device === 'desktop' ? 2 : 1);
-        const wide = await visiblePlaceLabels(page);
+        const wide = await settledPlaceLabels(page);
         await mapOf(page).screenshot({ path: join(artifactsDir, `map-countries-${lang}-${device}.png`) });
         assert.deepEqual(overlaps(wide), [], 'no two names overlap zoomed out');
         const shownCountries = texts('country', wide).map((c) => (lang === 'en' ? c.toUpperCase() : c));
@@ -223,7 +235,7 @@ describe('the map in the reader’s language', () => {
         // Zoomed in on the line: district names and the smaller towns.
         if (device === 'desktop') {
           await zoom(page, 'in', 4);
-          const close = await visiblePlaceLabels(page);
+          const close = await settledPlaceLabels(page);
           await mapOf(page).screenshot({ path: join(artifactsDir, `map-districts-${lang}-${device}.png`) });
           assert.deepEqual(overlaps(close), [], 'no two names overlap zoomed in');
           assert.ok(texts('district', close).length > 0, 'districts are named');

@@ -140,7 +140,15 @@ export function MapView(props: MapViewProps) {
         }),
       );
     });
-    map.on('moveend', () => placeLabels.current?.refresh());
+    // Names are placed once the map is at rest, when the clusters they keep clear of are drawn; the map says whether
+    // they are placed for the view it shows (the browser tests wait for it).
+    map.on('movestart', () => {
+      el.dataset.labelsPlaced = 'false';
+    });
+    map.on('idle', () => {
+      placeLabels.current?.refresh();
+      el.dataset.labelsPlaced = 'true';
+    });
 
     map.on('click', (e) => {
       if (propsRef.current.picking) {

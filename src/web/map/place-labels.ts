@@ -4,8 +4,14 @@ import type { Areal } from '../../domain/geojson.ts';
 import { labelPointInBox } from '../../geo/label-point.ts';
 import { pointInAreal } from '../../geo/point-in-polygon.ts';
 import type { Boundary, PlaceFeature } from '../api/types.ts';
+import { renderedClusters } from './html-labels.ts';
+import { clusterRadius } from './map-layers.ts';
 
 type Kind = 'country' | 'governorate' | 'district' | 'town';
+type Box = [number, number, number, number];
+
+const gap = 3;
+const overlap = (a: Box, b: Box) => a[0] < b[2] + gap && a[2] > b[0] - gap && a[1] < b[3] + gap && a[3] > b[1] - gap;
 
 interface Label {
   kind: Kind;
@@ -112,11 +118,7 @@ export class PlaceLabels {
       el.append(dot, text);
     } else el.textContent = name.text;
     el.lang = name.lang;
-    const marker = new maplibregl.Marker({
-      element: el,
-      anchor: kind === 'town' ? 'top' : 'center',
-      offset: kind === 'town' ? [0, -4] : [0, 0],
-    });
+    const marker = new maplibregl.Marker({ element: el });
     marker.setLngLat(at ?? [0, 0]);
     if (!area) marker.addTo(this.map);
     this.labels.push({ kind, marker, ...rule, area });
@@ -150,25 +152,32 @@ export class PlaceLabels {
       if (shown) wanted.push(l);
     }
     // One layout for all the measuring (sizes only: MapLibre moves markers in its next frame, so where each will be
-    // drawn comes from the map's projection), then the greedy pass: a label overlapping one placed before it stays
-    // hidden.
+    // drawn comes from the map's projection), then the greedy pass in priority order: a town's name goes below its
+    // dot, else above it; any label that would overlap a cluster or a label placed before it stays hidden.
     const sizes = wanted.map((l) => [l.marker.getElement().offsetWidth, l.marker.getElement().offsetHeight]);
-    const placed: Array<[number, number, number, number]> = [];
-    const gap = 3;
+    const placed: Box[] = renderedClusters(this.map).map((c) => {
+      const p = this.map.project(c.at);
+      const r = clusterRadius(c.count);
+      return [p.x - r, p.y - r, p.x + r, p.y + r];
+    });
     wanted.forEach((l, i) => {
       const p = this.map.project(l.marker.getLngLat());
       const [w, h] = sizes[i];
-      const top = l.kind === 'town' ? p.y - 4 : p.y - h / 2;
-      const r: [number, number, number, number] = [p.x - w / 2, top, p.x + w / 2, top + h];
-      const clash = placed.some(
-        (q) => r[0] < q[2] + gap && r[2] > q[0] - gap && r[1] < q[3] + gap && r[3] > q[1] - gap,
-      );
       const el = l.marker.getElement();
-      if (clash) el.style.display = 'none';
-      else {
+      // A town's dot (8 px with its border) sits on the place: the label is centred 4 px short of half its height away.
+      const shifts = l.kind === 'town' ? [h / 2 - 4, -(h / 2 - 4)] : [0];
+      for (const [k, dy] of shifts.entries()) {
+        const r: Box = [p.x - w / 2, p.y + dy - h / 2, p.x + w / 2, p.y + dy + h / 2];
+        if (placed.some((q) => overlap(r, q))) continue;
+        if (l.kind === 'town') {
+          el.classList.toggle('above', k === 1);
+          l.marker.setOffset([0, dy]);
+        }
         el.style.visibility = '';
         placed.push(r);
+        return;
       }
+      el.style.display = 'none';
     });
   }
 

@@ -55,6 +55,22 @@ const townZoom: Record<number, number> = { 1: 0, 2: 6.5, 3: 7.5, 4: 8.5 };
 // A major city outranks its governorate's name (often the same name, and the city says where it is).
 const townPriority: Record<number, number> = { 1: 1, 2: 3, 3: 5, 4: 6 };
 
+/**
+ * Where a town's name may go around its dot, best first: below, above, after and before it. `w` and `h` are the size
+ * of the label laid out below its dot (the dot, 8 px with its border, over the name); beside it, the dot and a 2 px
+ * gap sit before the name on one line.
+ */
+function townSpots(w: number, h: number) {
+  const besideW = w + 10;
+  const besideH = h - 8;
+  return [
+    { side: 'below', dx: 0, dy: h / 2 - 4, w, h },
+    { side: 'above', dx: 0, dy: -(h / 2 - 4), w, h },
+    { side: 'after', dx: besideW / 2 - 4, dy: 0, w: besideW, h: besideH },
+    { side: 'before', dx: -(besideW / 2 - 4), dy: 0, w: besideW, h: besideH },
+  ];
+}
+
 /** Country, governorate, district and town names, in the reader's language, thinned so none overlaps another. */
 export class PlaceLabels {
   private labels: Label[] = [];
@@ -149,6 +165,8 @@ export class PlaceLabels {
       const el = l.marker.getElement();
       el.style.display = shown ? '' : 'none';
       el.style.visibility = 'hidden';
+      // Measured laid out below the dot; the placing below picks the side.
+      if (l.kind === 'town') el.dataset.side = 'below';
       if (shown) wanted.push(l);
     }
     // One layout for all the measuring (sizes only: MapLibre moves markers in its next frame, so where each will be
@@ -164,14 +182,17 @@ export class PlaceLabels {
       const p = this.map.project(l.marker.getLngLat());
       const [w, h] = sizes[i];
       const el = l.marker.getElement();
-      // A town's dot (8 px with its border) sits on the place: the label is centred 4 px short of half its height away.
-      const shifts = l.kind === 'town' ? [h / 2 - 4, -(h / 2 - 4)] : [0];
-      for (const [k, dy] of shifts.entries()) {
-        const r: Box = [p.x - w / 2, p.y + dy - h / 2, p.x + w / 2, p.y + dy + h / 2];
+      for (const spot of l.kind === 'town' ? townSpots(w, h) : [{ side: '', dx: 0, dy: 0, w, h }]) {
+        const r: Box = [
+          p.x + spot.dx - spot.w / 2,
+          p.y + spot.dy - spot.h / 2,
+          p.x + spot.dx + spot.w / 2,
+          p.y + spot.dy + spot.h / 2,
+        ];
         if (placed.some((q) => overlap(r, q))) continue;
         if (l.kind === 'town') {
-          el.classList.toggle('above', k === 1);
-          l.marker.setOffset([0, dy]);
+          el.dataset.side = spot.side;
+          l.marker.setOffset([spot.dx, spot.dy]);
         }
         el.style.visibility = '';
         placed.push(r);

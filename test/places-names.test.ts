@@ -143,7 +143,7 @@ test('GET /api/v1/places: GeoJSON of the gazetteer with an ETag; an incident rep
   assert.match(unknown.body.error.message, /no loaded governorate, district, sub-district or town is named "Atlantis"/);
 });
 
-test('organisations and centres carry their names in English, Arabic and Central Kurdish', async (t) => {
+test('organisations and centres carry their names in English, Arabic and Central Kurdish, set at the CLI', async (t) => {
   const { store, dir } = await createFixture(t, { roles: ['viewer'] });
   store.close();
   const add = await runSeam(['org', 'add', 'kdp-asayish', 'Asayish', '--name-ar', 'الأسايش', '--name-ckb', 'ئاسایش'], {
@@ -166,6 +166,28 @@ test('organisations and centres carry their names in English, Arabic and Central
   assert.deepEqual(isf.names, { en: 'Iraqi Security Forces', ar: null, ckb: null });
   const jcc = await s.request('GET', '/api/v1/jccs/k1', { cookie });
   assert.deepEqual(jcc.body.names, { en: 'JCC Kirkuk', ar: null, ckb: null });
+
+  // A centre is named in each language after it exists; an empty name removes one.
+  const rename = await runSeam(
+    ['jcc', 'rename', 'k1', '--name-ar', 'مركز تنسيق كركوك', '--name-ckb', 'ناوەندی هەماهەنگیی کەرکووک'],
+    {
+      dataDir: dir,
+    },
+  );
+  assertExit(rename, 0);
+  assert.equal(rename.stdout, 'renamed k1: JCC Kirkuk / مركز تنسيق كركوك / ناوەندی هەماهەنگیی کەرکووک\n');
+  assert.deepEqual((await s.request('GET', '/api/v1/jccs/k1', { cookie })).body.names, {
+    en: 'JCC Kirkuk',
+    ar: 'مركز تنسيق كركوك',
+    ckb: 'ناوەندی هەماهەنگیی کەرکووک',
+  });
+  assertExit(await runSeam(['jcc', 'rename', 'k1', '--name-ckb', ''], { dataDir: dir }), 0);
+  assert.equal((await s.request('GET', '/api/v1/jccs/k1', { cookie })).body.names.ckb, null);
+  assertExit(await runSeam(['jcc', 'rename', 'nowhere', '--name-ar', 'س'], { dataDir: dir }), 1, /no JCC "nowhere"/);
+  assertExit(await runSeam(['jcc', 'rename', 'k1'], { dataDir: dir }), 2, /needs --name, --name-ar or --name-ckb/);
+  assertExit(await runSeam(['jcc', 'rename', 'k1', '--name', ' '], { dataDir: dir }), 1, /name: is empty/);
+  const audit = await runSeam(['audit', 'list', '--action', 'jcc.rename', '--json'], { dataDir: dir });
+  assert.equal(audit.stdout.trim().split('\n').length, 2, audit.stdout);
 });
 
 test('the demo names its organisations and centres in Arabic and Central Kurdish', async (t) => {

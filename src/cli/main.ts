@@ -14,6 +14,7 @@ import { incidentsCommand } from './commands/incidents.ts';
 import { jccCommand } from './commands/jcc.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { orgCommand } from './commands/org.ts';
+import { placesCommand } from './commands/places.ts';
 import { serveCommand } from './commands/serve.ts';
 import { tokenCommand } from './commands/token.ts';
 import { userCommand } from './commands/user.ts';
@@ -27,6 +28,7 @@ const commands: Command[] = [
   orgCommand,
   jccCommand,
   boundariesCommand,
+  placesCommand,
   basemapCommand,
   incidentCommand,
   incidentsCommand,

@@ -37,8 +37,7 @@ export async function loadDemo(
   const hashes = await Promise.all(logins.map((l) => hashPassword(l.password)));
   store.writes.write(null, (tx) => {
     const at = tx.at;
-    for (const o of scenario.organisations)
-      insertOrganisation(tx, { id: newId(), code: o.code, name: o.name, createdAt: at });
+    for (const o of scenario.organisations) insertOrganisation(tx, { id: newId(), ...o, createdAt: at });
     insertSharingGroup(tx, { ...demoSharingGroup, ownerOrg: 'peshmerga', createdAt: at, updatedAt: at });
     insertCoordinationLine(tx, { id: newId(), ...scenario.line, createdAt: at, updatedAt: at });
     for (const j of scenario.jccs) insertJcc(tx, { id: newId(), ...j, createdAt: at, updatedAt: at });

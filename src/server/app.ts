@@ -20,6 +20,7 @@ import { gapRoutes } from './routes/gaps.ts';
 import { incidentExportRoutes } from './routes/incident-export.ts';
 import { incidentPointRoutes } from './routes/incident-points.ts';
 import { incidentRoutes } from './routes/incidents.ts';
+import { placeRoutes } from './routes/places.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { sharingRoutes } from './routes/sharing.ts';
 import { streamRoutes } from './routes/stream.ts';
@@ -137,6 +138,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     incidentPointRoutes(scope, ctx);
     referenceRoutes(scope, ctx);
     boundaryRoutes(scope, ctx);
+    placeRoutes(scope, ctx);
     basemapRoutes(scope, ctx, tileUrl);
     gapRoutes(scope, ctx);
     userRoutes(scope, ctx);

@@ -16,6 +16,8 @@ function fromRow(db: Database, r: Record<string, unknown>): Jcc {
     id: String(r.id),
     code,
     name: String(r.name),
+    nameAr: (r.name_ar as string | null) ?? null,
+    nameCkb: (r.name_ckb as string | null) ?? null,
     aor: JSON.parse(String(r.aor)) as Areal,
     members: membersOf(db, code),
     createdAt: String(r.created_at),
@@ -24,10 +26,15 @@ function fromRow(db: Database, r: Record<string, unknown>): Jcc {
 }
 
 export function insertJcc(tx: Tx, jcc: Jcc): void {
-  prepared(tx.db, 'INSERT INTO jccs (id, code, name, aor, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+  prepared(
+    tx.db,
+    'INSERT INTO jccs (id, code, name, name_ar, name_ckb, aor, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(
     jcc.id,
     jcc.code,
     jcc.name,
+    jcc.nameAr ?? null,
+    jcc.nameCkb ?? null,
     JSON.stringify(jcc.aor),
     jcc.createdAt,
     jcc.updatedAt,

@@ -4,17 +4,22 @@ import { prepared } from './sqlite/statements.ts';
 import type { Tx } from './write-path.ts';
 
 function fromRow(r: Record<string, unknown>): Organisation {
-  return { id: String(r.id), code: String(r.code), name: String(r.name), createdAt: String(r.created_at) };
+  return {
+    id: String(r.id),
+    code: String(r.code),
+    name: String(r.name),
+    nameAr: (r.name_ar as string | null) ?? null,
+    nameCkb: (r.name_ckb as string | null) ?? null,
+    createdAt: String(r.created_at),
+  };
 }
 
 /** Writes a new organisation with its change-log and audit entries. */
 export function insertOrganisation(tx: Tx, org: Organisation): void {
-  prepared(tx.db, 'INSERT INTO organisations (id, code, name, created_at) VALUES (?, ?, ?, ?)').run(
-    org.id,
-    org.code,
-    org.name,
-    org.createdAt,
-  );
+  prepared(
+    tx.db,
+    'INSERT INTO organisations (id, code, name, name_ar, name_ckb, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(org.id, org.code, org.name, org.nameAr ?? null, org.nameCkb ?? null, org.createdAt);
   tx.change({
     recordType: 'organisation',
     recordId: org.id,

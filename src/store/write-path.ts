@@ -14,6 +14,7 @@ export type RecordType =
   | 'presence'
   | 'incident'
   | 'admin_boundary'
+  | 'place'
   | 'gap_snapshot';
 
 export interface ChangeInput {

@@ -1,14 +1,20 @@
 import type { CoordinationLine } from '../../domain/coordination-line.ts';
 import type { Jcc } from '../../domain/jcc.ts';
+import type { Names } from '../../domain/names.ts';
 import type { Organisation } from '../../domain/organisation.ts';
 import type { Presence } from '../../domain/presence.ts';
 import { formatReleasability } from '../../domain/releasability.ts';
 import type { User } from '../../domain/user.ts';
 import type { SharingGroup } from '../../store/sharing-groups.ts';
 
+/** A record's name in each language of the interface: `en` always, `ar` and `ckb` null where none is known. */
+function presentNames(r: { name: string; nameAr?: string | null; nameCkb?: string | null }): Names {
+  return { en: r.name, ar: r.nameAr ?? null, ckb: r.nameCkb ?? null };
+}
+
 /** The fields of an organisation that leave the server. */
 export function presentOrganisation(o: Organisation) {
-  return { id: o.id, code: o.code, name: o.name, created_at: o.createdAt };
+  return { id: o.id, code: o.code, name: o.name, names: presentNames(o), created_at: o.createdAt };
 }
 
 /** The fields of a JCC that leave the server. */
@@ -17,6 +23,7 @@ export function presentJcc(j: Jcc) {
     id: j.id,
     code: j.code,
     name: j.name,
+    names: presentNames(j),
     members: j.members,
     aor: j.aor,
     created_at: j.createdAt,

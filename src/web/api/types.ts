@@ -16,15 +16,24 @@ export interface Me {
   csrf_token: string | null;
 }
 
+/** A name in each language of the interface: English always, Arabic and Central Kurdish where known. */
+export interface Names {
+  en: string;
+  ar: string | null;
+  ckb: string | null;
+}
+
 export interface Organisation {
   code: string;
   name: string;
+  names: Names;
 }
 
 export interface Jcc {
   id: string;
   code: string;
   name: string;
+  names: Names;
   members: string[];
   aor: Polygon | MultiPolygon;
 }
@@ -131,6 +140,20 @@ export interface Boundary {
     name_ar: string | null;
     level: number;
     label: [number, number];
+  };
+}
+
+/** A populated place of the gazetteer, as `/api/v1/places` answers it. */
+export interface PlaceFeature {
+  type: 'Feature';
+  geometry: { type: 'Point'; coordinates: [number, number] };
+  properties: {
+    id: string;
+    name_en: string;
+    name_ar: string | null;
+    name_ckb: string | null;
+    population: number | null;
+    rank: number;
   };
 }
 

@@ -1,0 +1,46 @@
+import type { Place, PlaceRank } from '../domain/place.ts';
+import type { Database } from './sqlite/database.ts';
+import { prepared } from './sqlite/statements.ts';
+import type { Tx } from './write-path.ts';
+
+function fromRow(r: Record<string, unknown>): Place {
+  return {
+    id: String(r.id),
+    name: String(r.name),
+    nameAr: (r.name_ar as string | null) ?? null,
+    nameCkb: (r.name_ckb as string | null) ?? null,
+    lon: Number(r.lon),
+    lat: Number(r.lat),
+    population: r.population === null ? null : Number(r.population),
+    rank: Number(r.rank) as PlaceRank,
+    createdAt: String(r.created_at),
+  };
+}
+
+/** Writes a place with its change-log entry (the import's one audit entry covers the whole set). */
+export function insertPlace(tx: Tx, p: Place): void {
+  prepared(
+    tx.db,
+    `INSERT INTO places (id, name, name_ar, name_ckb, lon, lat, population, rank, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(p.id, p.name, p.nameAr, p.nameCkb, p.lon, p.lat, p.population, p.rank, p.createdAt);
+  tx.change({ recordType: 'place', recordId: p.id, op: 'create', releasability: 'coalition', data: p });
+}
+
+/** Deletes every place (logging each deletion) and returns how many there were. */
+export function deleteAllPlaces(tx: Tx): number {
+  const ids = prepared(tx.db, 'SELECT id FROM places ORDER BY id')
+    .all()
+    .map((r) => String(r.id));
+  const remove = prepared(tx.db, 'DELETE FROM places WHERE id = ?');
+  for (const id of ids) {
+    remove.run(id);
+    tx.change({ recordType: 'place', recordId: id, op: 'delete', releasability: 'coalition', data: null });
+  }
+  return ids.length;
+}
+
+/** Every place, most prominent first, then by name. */
+export function listPlaces(db: Database): Place[] {
+  return prepared(db, 'SELECT * FROM places ORDER BY rank, name').all().map(fromRow);
+}

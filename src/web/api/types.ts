@@ -1,6 +1,7 @@
 // The shapes the Seam API answers, as the browser app reads them.
 import type { Geometry, LineString, MultiPolygon, Polygon } from 'geojson';
-import type { CasualtyCounts } from '../../domain/incident.ts';
+import type { IncidentWire, TearlineWire } from '../../domain/incident-fields.ts';
+import type { IncidentPointRow } from '../../domain/incident-point.ts';
 import type { Role } from '../../domain/roles.ts';
 
 export interface Page<T> {
@@ -47,56 +48,11 @@ export interface PresenceRecord {
   buffer_km?: number | null;
 }
 
-export interface IncidentRecord {
-  id: string;
-  tearline: { releasability: string; summary: string | null } | null;
-  type: string;
-  type_label: string;
-  time: string;
-  time_precision: string;
-  lon: number;
-  lat: number;
-  location_precision: string;
-  place: string | null;
-  narrative: string;
-  casualties: { forces: Array<{ org: string } & CasualtyCounts>; civilians: CasualtyCounts };
-  grading: string | null;
-  releasability: string;
-  verification: string;
-  review: { by: string; at: string; reason: string } | null;
-  duplicate_of: string | null;
-  suspected_duplicate_of: string | null;
-  owner_org: string;
-  reporter_id: string | null;
-  jcc: string | null;
-  mgrs: string | null;
-  governorate: string | null;
-  district: string | null;
-  line_side: string | null;
-  line_distance_km: number | null;
-  in_zone: boolean;
-  in_gap: boolean;
-  source: string | null;
-  exercise: boolean;
-  created_at: string;
-  updated_at: string;
-  version: number;
-}
+/** An incident as the API presents it: the server's own type, never retyped here. */
+export type IncidentRecord = IncidentWire;
 
-export interface TearlineRecord {
-  id: string;
-  tearline: true;
-  type: string;
-  type_label: string;
-  date: string;
-  lon: number;
-  lat: number;
-  area: string | null;
-  casualties: CasualtyCounts;
-  summary: string | null;
-  releasability: string;
-  exercise: boolean;
-}
+/** What a user who may see only an incident's tearline is given. */
+export type TearlineRecord = TearlineWire;
 
 /** What a user may see of an incident: the record, or only its tearline. */
 export type SeenIncident = IncidentRecord | TearlineRecord;
@@ -105,18 +61,12 @@ export function isTearline(i: SeenIncident): i is TearlineRecord {
   return i.tearline === true;
 }
 
-export interface HistoryEntry {
-  version: number;
-  at: string;
-  by: string | null;
-  op: 'create' | 'update' | 'delete';
-  changes: Array<{ field: string; old: unknown; new: unknown }>;
-}
+export type { HistoryEntry } from '../../domain/history-entry.ts';
 
 /** The compact incident set of the map: one row per incident, columns named by `fields`. */
 export interface IncidentPoints {
   fields: string[];
-  rows: Array<[string, number, number, string, number, 0 | 1, string, string | null]>;
+  rows: IncidentPointRow[];
   count: number;
   truncated: boolean;
   change_log_seq: number;

@@ -9,3 +9,22 @@ export const coordinationLineRecord = defineRecordType({
   logged: (l: CoordinationLine) => ({ ...siteWide, recordId: l.id, data: l }),
   fromLog: asLogged<CoordinationLine>,
 });
+
+/** The fields of a coordination line and its zone that leave the server (API and live stream; the web app reads its type). */
+export function coordinationLineWire(l: CoordinationLine) {
+  return {
+    id: l.id,
+    name: l.name,
+    line: l.line,
+    zone_km: l.zoneKm,
+    zone: l.zone,
+    left_org: l.leftOrg,
+    right_org: l.rightOrg,
+    exercise: l.exercise,
+    created_at: l.createdAt,
+    updated_at: l.updatedAt,
+  };
+}
+
+/** A CoordinationLine as it leaves the server. */
+export type CoordinationLineWire = ReturnType<typeof coordinationLineWire>;

@@ -9,3 +9,19 @@ export const jccRecord = defineRecordType({
   logged: (j: Jcc) => ({ ...siteWide, recordId: j.id, jcc: j.code, data: j }),
   fromLog: asLogged<Jcc>,
 });
+
+/** The fields of a JCC that leave the server (API and live stream; the web app reads its type). */
+export function jccWire(j: Jcc) {
+  return {
+    id: j.id,
+    code: j.code,
+    name: j.name,
+    members: j.members,
+    aor: j.aor,
+    created_at: j.createdAt,
+    updated_at: j.updatedAt,
+  };
+}
+
+/** A Jcc as it leaves the server. */
+export type JccWire = ReturnType<typeof jccWire>;

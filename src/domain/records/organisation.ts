@@ -9,3 +9,11 @@ export const organisationRecord = defineRecordType({
   logged: (o: Organisation) => ({ ...siteWide, recordId: o.id, ownerOrg: o.code, data: o }),
   fromLog: asLogged<Organisation>,
 });
+
+/** The fields of an organisation that leave the server (API and live stream; the web app reads its type). */
+export function organisationWire(o: Organisation) {
+  return { id: o.id, code: o.code, name: o.name, created_at: o.createdAt };
+}
+
+/** A Organisation as it leaves the server. */
+export type OrganisationWire = ReturnType<typeof organisationWire>;

@@ -9,3 +9,11 @@ export const sharingGroupRecord = defineRecordType({
   logged: (g: SharingGroup) => ({ ...siteWide, recordId: g.name, ownerOrg: g.ownerOrg, data: g }),
   fromLog: asLogged<SharingGroup>,
 });
+
+/** The fields of a sharing group that leave the server (API and live stream; the web app reads its type). */
+export function sharingGroupWire(g: SharingGroup) {
+  return { name: g.name, owner_org: g.ownerOrg, members: g.members, created_at: g.createdAt, updated_at: g.updatedAt };
+}
+
+/** A SharingGroup as it leaves the server. */
+export type SharingGroupWire = ReturnType<typeof sharingGroupWire>;

@@ -1,7 +1,14 @@
-// The shapes the Seam API answers, as the browser app reads them.
-import type { Geometry, LineString, MultiPolygon, Polygon } from 'geojson';
+// The shapes the Seam API answers, as the browser app reads them: the server's own types
+// (imported as types only, so nothing of the server is bundled), never retyped here.
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { IncidentWire, TearlineWire } from '../../domain/incident-fields.ts';
 import type { IncidentPointRow } from '../../domain/incident-point.ts';
+import type { CoordinationLineWire } from '../../domain/records/coordination-line.ts';
+import type { GapSnapshotWire } from '../../domain/records/gap-snapshot.ts';
+import type { JccWire } from '../../domain/records/jcc.ts';
+import type { OrganisationWire } from '../../domain/records/organisation.ts';
+import type { PresenceWire } from '../../domain/records/presence.ts';
+import type { SharingGroupWire } from '../../domain/records/sharing-group.ts';
 import type { Role } from '../../domain/roles.ts';
 
 export interface Page<T> {
@@ -17,36 +24,13 @@ export interface Me {
   csrf_token: string | null;
 }
 
-export interface Organisation {
-  code: string;
-  name: string;
-}
+export type Organisation = OrganisationWire;
 
-export interface Jcc {
-  id: string;
-  code: string;
-  name: string;
-  members: string[];
-  aor: Polygon | MultiPolygon;
-}
+export type Jcc = JccWire;
 
-export interface Line {
-  id: string;
-  name: string;
-  line: LineString;
-  zone_km: number;
-  zone: Polygon | MultiPolygon;
-}
+export type Line = CoordinationLineWire;
 
-export interface PresenceRecord {
-  id: string;
-  org: string;
-  kind: 'checkpoint' | 'patrol' | 'unit_aor';
-  name: string;
-  geometry: Geometry;
-  radius_km?: number | null;
-  buffer_km?: number | null;
-}
+export type PresenceRecord = PresenceWire;
 
 /** An incident as the API presents it: the server's own type, never retyped here. */
 export type IncidentRecord = IncidentWire;
@@ -87,19 +71,6 @@ export interface Boundary {
 /** The gap analysis as the API answers it: exactly the report `src/geo` produces. */
 export type { GapReport } from '../../geo/gap-report.ts';
 
-export interface GapSnapshot {
-  window_from: string;
-  window_to: string;
-  uncovered_km2: number;
-  uncovered_share: number;
-  longest_uncovered_stretch_km: number;
-  corridors: number;
-  incidents_in_gaps: number;
-  uncovered_km2_change: number | null;
-}
+export type GapSnapshot = GapSnapshotWire;
 
-export interface SharingGroup {
-  name: string;
-  owner_org: string;
-  members: string[];
-}
+export type SharingGroup = SharingGroupWire;

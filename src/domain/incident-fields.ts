@@ -8,15 +8,20 @@ import { incidentTypes } from './taxonomy.ts';
 /**
  * The one map of an incident's fields to their outside names. The store's columns, the API's and
  * the live stream's JSON, the exporters' wire form and the browser app's types are all these names
- * (snake_case) with these values, so each derives from here rather than spelling the fields again:
- * the store adds only how a value is kept in a column, the presenter only what it works out for a
- * reader (type labels, MGRS).
+ * (snake_case) with these values, so each derives from here rather than spelling the fields again.
+ * It is the incident as it leaves the server: its own fields and, in their place, what is worked out
+ * from them for a reader (type labels, and the MGRS reference the caller gives, since `domain` does
+ * not convert coordinates); the store keeps only the incident's own fields.
  */
-export function incidentFields(i: Incident) {
+export function incidentWire(i: Incident, mgrs: string | null) {
   const e = i.enrichment;
+  const t = incidentTypes[i.type];
   return {
     id: i.id,
     type: i.type,
+    type_label: t.label,
+    acled_event_type: t.acledEventType,
+    acled_sub_event_type: t.acledSubEventType,
     time: i.time,
     time_precision: i.timePrecision,
     lon: i.lon,
@@ -37,6 +42,7 @@ export function incidentFields(i: Incident) {
     owner_org: i.ownerOrg,
     reporter_id: i.reporterId,
     jcc: i.jcc,
+    mgrs,
     governorate: e.governorate?.name ?? null,
     governorate_pcode: e.governorate?.pcode ?? null,
     district: e.district?.name ?? null,
@@ -57,14 +63,26 @@ export function incidentFields(i: Incident) {
   };
 }
 
-/** An incident under its outside names: what {@link incidentFields} gives and {@link incidentFromFields} takes. */
-export type IncidentFields = ReturnType<typeof incidentFields>;
+/**
+ * An incident as it leaves the server (API, live stream, exports). The browser app and the
+ * exporters read this type; they never retype it.
+ */
+export type IncidentWire = ReturnType<typeof incidentWire>;
+
+/** What a reader is told besides an incident's own fields, worked out from them. */
+export type IncidentDerivedFields = Pick<
+  IncidentWire,
+  'type_label' | 'acled_event_type' | 'acled_sub_event_type' | 'mgrs'
+>;
+
+/** An incident's own fields under their outside names: what the store keeps and {@link incidentFromFields} takes. */
+export type IncidentFields = Omit<IncidentWire, keyof IncidentDerivedFields>;
 
 function area(name: string | null, pcode: string | null): AreaRef | null {
   return name === null || pcode === null ? null : { name, pcode };
 }
 
-/** The incident an {@link IncidentFields} describes: the inverse of {@link incidentFields}. */
+/** The incident an {@link IncidentFields} describes: the inverse of {@link incidentWire} (but what it works out). */
 export function incidentFromFields(f: IncidentFields): Incident {
   return {
     id: f.id,
@@ -109,25 +127,9 @@ export function incidentFromFields(f: IncidentFields): Incident {
   };
 }
 
-/** What a reader is told besides an incident's own fields, worked out from them. */
-// A type, not an interface, so that an IncidentWire is a Record<string, unknown> wherever one is read field by field.
-export type IncidentDerivedFields = {
-  type_label: string;
-  acled_event_type: string;
-  acled_sub_event_type: string;
-  /** The location as an MGRS reference (1 m), or null outside the MGRS area. */
-  mgrs: string | null;
-};
-
-/**
- * An incident as it leaves the server (API, live stream, exports): its fields and what is worked
- * out from them. The browser app and the exporters read this type; they never retype it.
- */
-export type IncidentWire = IncidentFields & IncidentDerivedFields;
-
 /**
  * The outside names of an incident's own fields, in the order the store and the API list them.
- * The compiler holds it to exactly the names {@link incidentFields} gives (see `Exact` below).
+ * The compiler holds it to exactly the names of {@link IncidentFields} (see `Exact` below).
  */
 export const incidentFieldNames = [
   'id',
@@ -168,36 +170,10 @@ export const incidentFieldNames = [
   'version',
 ] as const satisfies readonly (keyof IncidentFields)[];
 
-// Fails to compile when a field is added to incidentFields but not to incidentFieldNames.
+// Fails to compile when a field is added to incidentWire but not to incidentFieldNames.
 type Exact = Exclude<keyof IncidentFields, (typeof incidentFieldNames)[number]>;
 const exact: [Exact] extends [never] ? true : never = true;
 void exact;
-
-const derivedAfter: Partial<Record<keyof IncidentFields, (keyof IncidentDerivedFields)[]>> = {
-  type: ['type_label', 'acled_event_type', 'acled_sub_event_type'],
-  jcc: ['mgrs'],
-};
-
-/** The outside names of a presented incident, in order: its own, each worked-out one after its source. */
-export const incidentWireNames: readonly (keyof IncidentWire)[] = incidentFieldNames.flatMap((k) => [
-  k,
-  ...(derivedAfter[k] ?? []),
-]);
-
-/** An incident's fields with what is worked out from them, derived names next to their source. */
-export function incidentWire(i: Incident, mgrs: string | null): IncidentWire {
-  const t = incidentTypes[i.type];
-  const all: IncidentWire = {
-    ...incidentFields(i),
-    type_label: t.label,
-    acled_event_type: t.acledEventType,
-    acled_sub_event_type: t.acledSubEventType,
-    mgrs,
-  };
-  const ordered: Record<string, unknown> = {};
-  for (const k of incidentWireNames) ordered[k] = all[k];
-  return ordered as unknown as IncidentWire;
-}
 
 /** A tearline as it leaves the server: never the narrative, grading, exact location, reporter or history. */
 export function tearlineWire(t: TearlineView) {

@@ -2,15 +2,15 @@ import { casualtyTotals, type Incident } from '../domain/incident.ts';
 import {
   type IncidentFields,
   incidentFieldNames,
-  incidentFields,
   incidentFromFields,
+  incidentWire,
 } from '../domain/incident-fields.ts';
 
 type Value = string | number | null;
 type FieldName = (typeof incidentFieldNames)[number];
 
 /**
- * How the store keeps an incident: each field of its field map (`domain/incident-fields.ts`) in the
+ * How the store keeps an incident: each of its own fields in the field map (`domain/incident-fields.ts`) in the
  * column of the same name, but the review, kept in three columns, and two casualty totals that
  * filters use. Objects are kept as JSON text and flags as 0/1.
  */
@@ -24,26 +24,32 @@ const storedFields = incidentFieldNames.filter((f) => f !== 'review');
 /** Every stored column of an incident but `rid`, in one order used for inserts and updates alike. */
 export const incidentColumns: readonly string[] = [...storedFields, ...reviewColumns, ...totalColumns];
 
-function toColumn(field: FieldName, value: unknown): Value {
-  if (value === null) return null;
-  if (jsonFields.has(field)) return JSON.stringify(value);
-  if (flagFields.has(field)) return value ? 1 : 0;
-  return value as Value;
-}
+type Encode = (value: unknown) => Value;
+type Decode = (value: unknown) => unknown;
 
-function fromColumn(field: FieldName, value: unknown): unknown {
-  if (value === null || value === undefined) return field === 'nearest_checkpoints' ? [] : null;
-  if (jsonFields.has(field)) return JSON.parse(String(value));
-  if (flagFields.has(field)) return value === 1;
-  return typeof value === 'bigint' ? Number(value) : value;
-}
+const asIs = (v: unknown) => (v === undefined ? null : v) as Value;
+const json: [Encode, Decode] = [
+  (v) => (v === null ? null : JSON.stringify(v)),
+  (v) => (v === null || v === undefined ? null : JSON.parse(String(v))),
+];
+const flag: [Encode, Decode] = [
+  (v) => (v === null ? null : v ? 1 : 0),
+  (v) => (v === null || v === undefined ? null : v === 1),
+];
+const plain: [Encode, Decode] = [asIs, asIs];
+
+// Worked out once: each stored field's way in and out of its column, in `storedFields` order.
+const codecs = storedFields.map((f) => (jsonFields.has(f) ? json : flagFields.has(f) ? flag : plain));
+const encoders = codecs.map(([encode]) => encode);
+// Only the fields not kept as they are need decoding on the way out.
+const decoded = storedFields.flatMap((f, k) => (codecs[k] === plain ? [] : [[f, codecs[k][1]] as const]));
 
 /** The column values of an incident, in `incidentColumns` order. */
 export function incidentRow(i: Incident): Value[] {
-  const f = incidentFields(i);
+  const f = incidentWire(i, null);
   const totals = casualtyTotals(i.casualties);
   return [
-    ...storedFields.map((name) => toColumn(name, f[name])),
+    ...storedFields.map((name, k) => encoders[k](f[name])),
     f.review?.by ?? null,
     f.review?.at ?? null,
     f.review?.reason ?? null,
@@ -54,8 +60,10 @@ export function incidentRow(i: Incident): Value[] {
 
 /** An incident from its stored row. */
 export function incidentFromRow(r: Record<string, unknown>): Incident {
-  const f: Record<string, unknown> = {};
-  for (const name of storedFields) f[name] = fromColumn(name, r[name]);
+  const f: Record<string, unknown> = { ...r };
+  for (const [name, decode] of decoded) f[name] = decode(r[name]);
+  // Rows written before nearest checkpoints were kept have none.
+  f.nearest_checkpoints ??= [];
   f.review =
     r.reviewed_by === null
       ? null

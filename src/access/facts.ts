@@ -1,3 +1,4 @@
+import type { RecordType } from '../domain/records/registry.ts';
 import { lastSeqOf } from '../store/change-log.ts';
 import type { Database } from '../store/sqlite/database.ts';
 import { prepared } from '../store/sqlite/statements.ts';
@@ -5,7 +6,7 @@ import type { Store } from '../store/store.ts';
 import type { AccessFacts } from './policy.ts';
 
 /** Record types whose changes alter who may see what. */
-const membershipTypes = ['organisation', 'jcc', 'sharing_group'];
+const membershipTypes: RecordType[] = ['organisation', 'jcc', 'sharing_group'];
 
 function group(rows: Record<string, unknown>[], key: string, value: string): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();

@@ -27,6 +27,11 @@ export function checkName(value: string): { name: string } | { problem: string }
   return { name };
 }
 
+/** A record's name in each language of the interface: `en` always, `ar` and `ckb` null where none is known. */
+export function namesOf(r: { name: string; nameAr?: string | null; nameCkb?: string | null }): Names {
+  return { en: r.name, ar: r.nameAr ?? null, ckb: r.nameCkb ?? null };
+}
+
 /** The name to show a reader of `language`: theirs where there is one, otherwise English. */
 export function nameIn(names: Names, language: string): string {
   if (language === 'ar') return names.ar ?? names.en;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { makeDecodedRow } from '../../test/factories/incident-draft.ts';
 import { type CsvIncidentFormat, importCsvIncidents, importCsvIncidentsAsync } from './csv-incident-import.ts';
 import { parseLat, parseLon, parseType } from './draft-fields.ts';
 import { collectRows, collectRowsAsync } from './incident-draft.ts';
@@ -11,22 +12,13 @@ const toy: CsvIncidentFormat = {
   required: ['kind', 'x', 'y'],
   decode(row) {
     if (row.get('kind') === 'boom') throw new TypeError('a bug, not bad input');
-    return {
+    return makeDecodedRow({
       sourceId: String(row.line),
       type: parseType(row.get('kind'), 'kind'),
-      time: '2024-01-01T00:00:00.000Z',
-      timePrecision: 'day',
       lon: parseLon(row.get('x'), 'x'),
       lat: parseLat(row.get('y'), 'y'),
-      locationPrecision: 'exact',
       place: row.has('place') ? row.get('place') : null,
-      narrative: '',
-      casualties: { forces: [], civilians: { killed: 0, wounded: 0, abducted: 0 } },
-      otherKilled: 0,
-      fatalities: null,
-      grading: null,
-      exercise: false,
-    };
+    });
   },
 };
 const run = (text: string, keepRaw = false) => collectRows(importCsvIncidents(text, toy, { keepRaw }));

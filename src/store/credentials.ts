@@ -1,17 +1,10 @@
+import type { ApiToken, TokenScope } from '../domain/api-token.ts';
+import { recordChange } from './record-change.ts';
 import type { Database } from './sqlite/database.ts';
 import { prepared } from './sqlite/statements.ts';
 import type { Tx } from './write-path.ts';
 
-export type TokenScope = 'read' | 'write';
-
-export interface ApiToken {
-  id: string;
-  userId: string;
-  scope: TokenScope;
-  createdAt: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-}
+export type { ApiToken, TokenScope } from '../domain/api-token.ts';
 
 /** Stores a token by its hash only; the token itself is shown once and never kept. */
 export function insertApiToken(tx: Tx, token: ApiToken, tokenHash: string, ownerOrg: string): void {
@@ -19,15 +12,12 @@ export function insertApiToken(tx: Tx, token: ApiToken, tokenHash: string, owner
     tx.db,
     'INSERT INTO api_tokens (id, user_id, token_hash, scope, created_at, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ).run(token.id, token.userId, tokenHash, token.scope, token.createdAt, token.expiresAt, token.revokedAt);
-  tx.change({
-    recordType: 'api_token',
-    recordId: token.id,
-    op: 'create',
-    ownerOrg,
-    releasability: 'org',
-    data: token,
-    audit: { action: 'token.create', detail: { userId: token.userId, scope: token.scope } },
-  });
+  tx.change(
+    recordChange('api_token', { token, ownerOrg }, 'create', {
+      action: 'token.create',
+      detail: { userId: token.userId, scope: token.scope },
+    }),
+  );
 }
 
 export function findApiTokenByHash(db: Database, tokenHash: string): ApiToken | null {

@@ -1,24 +1,10 @@
+import type { GapSnapshot } from '../domain/gap-snapshot.ts';
+import { recordChange } from './record-change.ts';
 import type { Database } from './sqlite/database.ts';
 import { prepared } from './sqlite/statements.ts';
 import type { Tx } from './write-path.ts';
 
-/** The headline figures of one window's gap analysis. */
-export interface GapSnapshot {
-  id: string;
-  org: string;
-  windowFrom: string;
-  windowTo: string;
-  minShare: number;
-  /** The organisations whose presence counted, sorted and comma-joined; empty for all. */
-  orgs: string;
-  zoneKm2: number;
-  uncoveredKm2: number;
-  uncoveredShare: number;
-  longestUncoveredStretchKm: number;
-  corridors: number;
-  incidentsInGaps: number;
-  computedAt: string;
-}
+export type { GapSnapshot } from '../domain/gap-snapshot.ts';
 
 function fromRow(r: Record<string, unknown>): GapSnapshot {
   return {
@@ -67,14 +53,7 @@ export function saveGapSnapshot(tx: Tx, s: GapSnapshot): void {
     s.incidentsInGaps,
     s.computedAt,
   );
-  tx.change({
-    recordType: 'gap_snapshot',
-    recordId: id,
-    op: existing ? 'update' : 'create',
-    ownerOrg: s.org,
-    releasability: 'org',
-    data: { ...s, id },
-  });
+  tx.change(recordChange('gap_snapshot', { ...s, id }, existing ? 'update' : 'create'));
 }
 
 /** An organisation's snapshots whose window starts in [from, to), oldest first. */

@@ -1,7 +1,8 @@
 import type { BBox } from '../domain/geojson.ts';
 import type { Incident } from '../domain/incident.ts';
-import { formatReleasability, parseReleasability, type Releasability } from '../domain/releasability.ts';
+import { parseReleasability, type Releasability } from '../domain/releasability.ts';
 import { incidentColumns, incidentFromRow, incidentRow } from './incident-rows.ts';
+import { recordChange } from './record-change.ts';
 import type { Database } from './sqlite/database.ts';
 import { prepared } from './sqlite/statements.ts';
 import type { Tx } from './write-path.ts';
@@ -24,16 +25,9 @@ export function insertIncident(tx: Tx, i: Incident): void {
     i.lat,
     i.lat,
   );
-  tx.change({
-    recordType: 'incident',
-    recordId: i.id,
-    op: 'create',
-    ownerOrg: i.ownerOrg,
-    releasability: formatReleasability(i.releasability),
-    jcc: i.jcc,
-    data: i,
-    audit: { action: 'incident.create', detail: { type: i.type, source: i.source } },
-  });
+  tx.change(
+    recordChange('incident', i, 'create', { action: 'incident.create', detail: { type: i.type, source: i.source } }),
+  );
 }
 
 /** Writes a changed incident (its version already raised) with an `update` change-log entry and audit entry. */
@@ -47,16 +41,7 @@ export function updateIncident(tx: Tx, i: Incident, audit: { action: string; det
     i.lat,
     rid,
   );
-  tx.change({
-    recordType: 'incident',
-    recordId: i.id,
-    op: 'update',
-    ownerOrg: i.ownerOrg,
-    releasability: formatReleasability(i.releasability),
-    jcc: i.jcc,
-    data: i,
-    audit,
-  });
+  tx.change(recordChange('incident', i, 'update', audit));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Jcc } from '../domain/jcc.ts';
+import { recordChange } from './record-change.ts';
 import { prepared } from './sqlite/statements.ts';
 import type { Tx } from './write-path.ts';
 
@@ -11,16 +12,10 @@ export function updateJccNames(tx: Tx, jcc: Jcc): void {
     jcc.updatedAt,
     jcc.code,
   );
-  tx.change({
-    recordType: 'jcc',
-    recordId: jcc.id,
-    op: 'update',
-    releasability: 'coalition',
-    jcc: jcc.code,
-    data: jcc,
-    audit: {
+  tx.change(
+    recordChange('jcc', jcc, 'update', {
       action: 'jcc.rename',
       detail: { code: jcc.code, name: jcc.name, name_ar: jcc.nameAr ?? null, name_ckb: jcc.nameCkb ?? null },
-    },
-  });
+    }),
+  );
 }

@@ -1,5 +1,6 @@
 import type { Areal } from '../domain/geojson.ts';
 import type { Jcc } from '../domain/jcc.ts';
+import { recordChange } from './record-change.ts';
 import type { Database } from './sqlite/database.ts';
 import { prepared } from './sqlite/statements.ts';
 import type { Tx } from './write-path.ts';
@@ -41,15 +42,9 @@ export function insertJcc(tx: Tx, jcc: Jcc): void {
   );
   const member = prepared(tx.db, 'INSERT INTO jcc_members (jcc, org) VALUES (?, ?)');
   for (const org of jcc.members) member.run(jcc.code, org);
-  tx.change({
-    recordType: 'jcc',
-    recordId: jcc.id,
-    op: 'create',
-    releasability: 'coalition',
-    jcc: jcc.code,
-    data: jcc,
-    audit: { action: 'jcc.create', detail: { code: jcc.code, members: jcc.members } },
-  });
+  tx.change(
+    recordChange('jcc', jcc, 'create', { action: 'jcc.create', detail: { code: jcc.code, members: jcc.members } }),
+  );
 }
 
 export function listJccs(db: Database): Jcc[] {

@@ -1,4 +1,5 @@
 import type { Organisation } from '../domain/organisation.ts';
+import { recordChange } from './record-change.ts';
 import type { Database } from './sqlite/database.ts';
 import { prepared } from './sqlite/statements.ts';
 import type { Tx } from './write-path.ts';
@@ -20,15 +21,7 @@ export function insertOrganisation(tx: Tx, org: Organisation): void {
     tx.db,
     'INSERT INTO organisations (id, code, name, name_ar, name_ckb, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(org.id, org.code, org.name, org.nameAr ?? null, org.nameCkb ?? null, org.createdAt);
-  tx.change({
-    recordType: 'organisation',
-    recordId: org.id,
-    op: 'create',
-    ownerOrg: org.code,
-    releasability: 'coalition',
-    data: org,
-    audit: { action: 'organisation.create', detail: { code: org.code } },
-  });
+  tx.change(recordChange('organisation', org, 'create', { action: 'organisation.create', detail: { code: org.code } }));
 }
 
 export function listOrganisations(db: Database): Organisation[] {

@@ -1,4 +1,6 @@
 import type { Place, PlaceRank } from '../domain/place.ts';
+import { siteWide } from '../domain/record-type.ts';
+import { recordChange } from './record-change.ts';
 import type { Database } from './sqlite/database.ts';
 import { prepared } from './sqlite/statements.ts';
 import type { Tx } from './write-path.ts';
@@ -24,7 +26,7 @@ export function insertPlace(tx: Tx, p: Place): void {
     `INSERT INTO places (id, name, name_ar, name_ckb, lon, lat, population, rank, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(p.id, p.name, p.nameAr, p.nameCkb, p.lon, p.lat, p.population, p.rank, p.createdAt);
-  tx.change({ recordType: 'place', recordId: p.id, op: 'create', releasability: 'coalition', data: p });
+  tx.change(recordChange('place', p, 'create'));
 }
 
 /** Deletes every place (logging each deletion) and returns how many there were. */
@@ -35,7 +37,7 @@ export function deleteAllPlaces(tx: Tx): number {
   const remove = prepared(tx.db, 'DELETE FROM places WHERE id = ?');
   for (const id of ids) {
     remove.run(id);
-    tx.change({ recordType: 'place', recordId: id, op: 'delete', releasability: 'coalition', data: null });
+    tx.change({ ...siteWide, recordType: 'place', recordId: id, op: 'delete', data: null });
   }
   return ids.length;
 }

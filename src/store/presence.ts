@@ -2,6 +2,7 @@ import type { BBox } from '../domain/geojson.ts';
 import type { Presence } from '../domain/presence.ts';
 import { formatReleasability, parseReleasability } from '../domain/releasability.ts';
 import { geometryBBox } from '../geo/projection.ts';
+import { recordChange } from './record-change.ts';
 import type { Database } from './sqlite/database.ts';
 import { prepared } from './sqlite/statements.ts';
 import type { Tx } from './write-path.ts';
@@ -64,15 +65,9 @@ export function insertPresence(tx: Tx, p: Presence): void {
     s,
     n,
   );
-  tx.change({
-    recordType: 'presence',
-    recordId: p.id,
-    op: 'create',
-    ownerOrg: p.org,
-    releasability: formatReleasability(p.releasability),
-    data: p,
-    audit: { action: 'presence.create', detail: { kind: p.kind, name: p.name } },
-  });
+  tx.change(
+    recordChange('presence', p, 'create', { action: 'presence.create', detail: { kind: p.kind, name: p.name } }),
+  );
 }
 
 export interface PresenceFilter {

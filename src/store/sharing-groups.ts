@@ -1,15 +1,10 @@
+import type { SharingGroup } from '../domain/sharing-group.ts';
+import { recordChange } from './record-change.ts';
 import type { Database } from './sqlite/database.ts';
 import { prepared } from './sqlite/statements.ts';
 import type { Tx } from './write-path.ts';
 
-export interface SharingGroup {
-  name: string;
-  /** The organisation whose administrators manage the group (null for site set-up). */
-  ownerOrg: string | null;
-  members: string[];
-  createdAt: string;
-  updatedAt: string;
-}
+export type { SharingGroup } from '../domain/sharing-group.ts';
 
 function writeMembers(tx: Tx, group: SharingGroup): void {
   prepared(tx.db, 'DELETE FROM sharing_group_members WHERE group_name = ?').run(group.name);
@@ -25,30 +20,24 @@ export function insertSharingGroup(tx: Tx, group: SharingGroup): void {
     group.updatedAt,
   );
   writeMembers(tx, group);
-  tx.change({
-    recordType: 'sharing_group',
-    recordId: group.name,
-    op: 'create',
-    ownerOrg: group.ownerOrg,
-    releasability: 'coalition',
-    data: group,
-    audit: { action: 'sharing_group.create', detail: { members: group.members } },
-  });
+  tx.change(
+    recordChange('sharing_group', group, 'create', {
+      action: 'sharing_group.create',
+      detail: { members: group.members },
+    }),
+  );
 }
 
 /** Replaces the members of a group. */
 export function updateSharingGroupMembers(tx: Tx, group: SharingGroup, before: string[]): void {
   prepared(tx.db, 'UPDATE sharing_groups SET updated_at = ? WHERE name = ?').run(group.updatedAt, group.name);
   writeMembers(tx, group);
-  tx.change({
-    recordType: 'sharing_group',
-    recordId: group.name,
-    op: 'update',
-    ownerOrg: group.ownerOrg,
-    releasability: 'coalition',
-    data: group,
-    audit: { action: 'sharing_group.members', detail: { before, after: group.members } },
-  });
+  tx.change(
+    recordChange('sharing_group', group, 'update', {
+      action: 'sharing_group.members',
+      detail: { before, after: group.members },
+    }),
+  );
 }
 
 export function listSharingGroups(db: Database): SharingGroup[] {

@@ -1,21 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Bus, ChangeEvent } from '../bus/bus.ts';
+import type { RecordType } from '../domain/records/registry.ts';
 import type { AuditFields } from './audit-log.ts';
 import type { Database } from './sqlite/database.ts';
 import { prepared } from './sqlite/statements.ts';
 
-export type RecordType =
-  | 'organisation'
-  | 'user'
-  | 'api_token'
-  | 'sharing_group'
-  | 'jcc'
-  | 'coordination_line'
-  | 'presence'
-  | 'incident'
-  | 'admin_boundary'
-  | 'place'
-  | 'gap_snapshot';
+/** The record types, as `domain/records/registry.ts` registers them. */
+export type { RecordType } from '../domain/records/registry.ts';
 
 export interface ChangeInput {
   recordType: RecordType;

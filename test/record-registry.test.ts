@@ -21,12 +21,13 @@ import { deleteBoundaryLevel, insertBoundary } from '../src/store/boundaries.ts'
 import { type ChangeLogEntry, changesAfter } from '../src/store/change-log.ts';
 import { saveGapSnapshot } from '../src/store/gap-snapshots.ts';
 import { newId } from '../src/store/ids.ts';
+import { deleteAllPlaces, insertPlace } from '../src/store/places.ts';
 import { openStore, type Store } from '../src/store/store.ts';
 import { tempDir } from './harness/temp-dir.ts';
 
 const asOf = '2026-11-20T00:00:00.000Z';
 
-/** A site with the demo scenario, a token, a gap snapshot and a boundary loaded and removed: every kind of write. */
+/** A site with the demo scenario, a token, a gap snapshot, and a boundary and a town loaded and removed: every kind of write. */
 async function siteWithEveryWrite(t: Parameters<typeof tempDir>[0]): Promise<{ store: Store; log: ChangeLogEntry[] }> {
   const store = openStore(join(tempDir(t), 'seam.db'), { now: () => new Date(asOf) });
   t.after(() => store.close());
@@ -70,7 +71,23 @@ async function siteWithEveryWrite(t: Parameters<typeof tempDir>[0]): Promise<{ s
       },
     });
   });
-  store.writes.write(null, (tx) => deleteBoundaryLevel(tx, 3));
+  store.writes.write(null, (tx) =>
+    insertPlace(tx, {
+      id: newId(),
+      name: 'Test town',
+      nameAr: null,
+      nameCkb: null,
+      lon: 44.05,
+      lat: 35.05,
+      population: null,
+      rank: 4,
+      createdAt: tx.at,
+    }),
+  );
+  store.writes.write(null, (tx) => {
+    deleteBoundaryLevel(tx, 3);
+    deleteAllPlaces(tx);
+  });
   return { store, log: changesAfter(store.db, 0, 1_000_000) };
 }
 

@@ -8,7 +8,7 @@ import { httpClient, kirkukIed } from './harness/http-client.ts';
 import { demoCredentialsFile, demoPassword, type RunResult, runSeam, startServe } from './harness/process.ts';
 import { tempDir } from './harness/temp-dir.ts';
 
-const commands = ['serve', 'demo', 'migrate', 'user', 'token', 'org', 'jcc', 'backup'];
+const commands = ['serve', 'demo', 'migrate', 'user', 'token', 'org', 'jcc', 'places', 'backup'];
 const demoArgs = (seed = 7) => ['demo', '--seed', String(seed), '--as-of', '2026-01-01T00:00:00Z'];
 
 /** Asserts how a command ended, showing its output when it did not end that way. */

@@ -42,6 +42,17 @@ const importJson = (file: string, format: string, ...more: string[]) => [
   ...more,
 ];
 
+/** The JSON summary of a first import in which every row was read and imported. */
+const wholeImport = (rows: number, format: string, absent: string[] = []) => ({
+  imported: rows,
+  skipped: 0,
+  rejected: 0,
+  read: rows,
+  format,
+  errors: [],
+  absent_columns: absent,
+});
+
 test('each format imports end to end through the CLI, and a second import changes nothing', async (t) => {
   const { store, dir } = await createFixture(t);
   const cases = [
@@ -55,15 +66,16 @@ test('each format imports end to end through the CLI, and a second import change
     assertExit(r, 0);
     assert.equal(r.stdout.trim().split('\n').length, 1, 'exactly one JSON object');
     const summary = JSON.parse(r.stdout);
-    assert.deepEqual(Object.keys(summary), ['imported', 'skipped', 'rejected', 'read', 'format', 'errors']);
-    assert.deepEqual(summary, {
-      imported: c.rows,
-      skipped: 0,
-      rejected: 0,
-      read: c.rows,
-      format: c.format,
-      errors: [],
-    });
+    assert.deepEqual(Object.keys(summary), [
+      'imported',
+      'skipped',
+      'rejected',
+      'read',
+      'format',
+      'errors',
+      'absent_columns',
+    ]);
+    assert.deepEqual(summary, wholeImport(c.rows, c.format));
   }
   assert.equal(await store.incidents.count(), 7 + 6 + 3 + 3);
 
@@ -100,6 +112,42 @@ test('each format imports end to end through the CLI, and a second import change
   assert.equal(await store.incidents.count(), 19);
   const audit = await listAudit(store, { action: 'incidents.import' }, 100);
   assert.equal(audit.length, 8, 'every import is audited, the no-op ones included');
+});
+
+test('files as HDX publishes them (an HXL row, descriptive columns absent) import whole; again, every row is skipped', async (t) => {
+  const { store, dir } = await createFixture(t);
+  const cases = [
+    { file: 'ucdp-ged-hdx-irq.csv', format: 'ucdp-ged', rows: 6, absent: ['where_description'] },
+    { file: 'acled-hdx-irq.csv', format: 'acled', rows: 4, absent: ['tags'] },
+  ];
+  for (const c of cases) {
+    const r = await runSeam(importJson(join(fixtures, c.file), c.format), { dataDir: dir });
+    assertExit(r, 0);
+    assert.deepEqual(JSON.parse(r.stdout), wholeImport(c.rows, c.format, c.absent));
+  }
+  assert.equal(await store.incidents.count(), 10);
+  const daquq = await bySource(store, 'ucdp-ged', '512301');
+  assert.deepEqual([daquq.type, daquq.time, daquq.place], ['armed_clash', '2021-12-12T00:00:00.000Z', 'Daquq town']);
+  assert.equal((await bySource(store, 'ucdp-ged', '512302')).casualties.civilians.killed, 2);
+  assert.equal((await bySource(store, 'acled', 'IRQ10003')).casualties.civilians.killed, 4);
+  const [audit] = await listAudit(store, { action: 'incidents.import' }, 1);
+  assert.deepEqual(JSON.parse(audit.detail ?? '{}').absent_columns, ['tags']);
+
+  const seq = await store.changeLog.lastSeq();
+  for (const c of cases) {
+    const r = await runSeam(['import', join(fixtures, c.file), '--format', c.format, '--org', 'isf'], { dataDir: dir });
+    assertExit(r, 0);
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.match(
+      lines[0],
+      new RegExp(
+        `^imported 0 incidents from .*${c.file} \\(${c.format}\\): ${c.rows} read, ${c.rows} skipped as already imported, 0 rejected$`,
+      ),
+    );
+    assert.deepEqual(lines.slice(1), [`optional columns absent from the file, left empty: ${c.absent.join(', ')}`]);
+  }
+  assert.equal(await store.changeLog.lastSeq(), seq, 'nothing changed');
+  assert.equal(await store.incidents.count(), 10);
 });
 
 test('--user names the reporter and must belong to --org; --exercise marks every record', async (t) => {
@@ -187,6 +235,7 @@ test('--skip-invalid imports the valid rows and writes every rejected one, with 
         [6, 'event_date'],
         [8, 'latitude'],
       ],
+      absent_columns: [],
     },
   );
   assert.equal([...readCsv(readFileSync(named, 'utf8'))].length, 3);

@@ -32,6 +32,28 @@ async function overflowing(page: Page): Promise<string[]> {
   });
 }
 
+/** Words of the casualty table and the detail's labels that are broken across lines, with their cell's text. */
+async function brokenWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const cells = document.querySelectorAll('[data-testid="incident-detail"] :is(.casualties th, .casualties td, dt)');
+    for (const cell of cells) {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (const m of text.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (lines.size > 1) out.push(`"${m[0]}" in "${cell.textContent}"`);
+        }
+      }
+    }
+    return out;
+  });
+}
+
 async function inViewport(page: Page, testId: string): Promise<boolean> {
   return page.getByTestId(testId).evaluate((el) => {
     const r = el.getBoundingClientRect();
@@ -139,6 +161,17 @@ describe('the incident detail and the report form in a browser', () => {
         await page.locator(`[data-testid="incident-item"][data-id="${duplicate}"]`).click();
         await page.getByTestId('incident-history').locator(':scope > li').nth(1).waitFor({ timeout: 5_000 });
         assert.deepEqual(await overflowing(page), []);
+        assert.deepEqual(await brokenWords(page), [], 'no word is split across lines');
+        const time = (await page.getByTestId('incident-time').textContent()) ?? '';
+        if (lang === 'en') assert.match(time, /^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/);
+        else {
+          assert.doesNotMatch(time, /[A-Za-z0-9]/, `${lang} time "${time}" has no Latin letters or digits`);
+          assert.match(time, /[٠-٩]{2}:[٠-٩]{2}/, `${lang} time "${time}" has a 24-hour clock in Arabic-Indic digits`);
+          const counts = (await page.locator('[data-testid="incident-detail"] .casualties td').allTextContents()).join(
+            ' ',
+          );
+          assert.doesNotMatch(counts, /[0-9]/, `${lang} casualty counts "${counts}" are in the page's digits`);
+        }
         await page.screenshot({ path: join(artifactsDir, `web-detail-${lang}-${size.width}.png`), fullPage: true });
       });
     }

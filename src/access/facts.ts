@@ -1,9 +1,10 @@
+import type { RecordType } from '../domain/records/registry.ts';
 import type { Memberships } from '../store/organisations.ts';
 import type { Store } from '../store/store.ts';
 import type { AccessFacts } from './policy.ts';
 
 /** Record types whose changes alter who may see what. */
-const membershipTypes = ['organisation', 'jcc', 'sharing_group'];
+const membershipTypes: RecordType[] = ['organisation', 'jcc', 'sharing_group'];
 
 function group(pairs: Array<[string, string]>, into = new Map<string, Set<string>>()): Map<string, Set<string>> {
   for (const [k, v] of pairs) {

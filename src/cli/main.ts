@@ -3,6 +3,7 @@ import { UsageError } from './args.ts';
 import type { Command } from './command.ts';
 import { auditCommand } from './commands/audit.ts';
 import { backupCommand } from './commands/backup.ts';
+import { basemapCommand } from './commands/basemap.ts';
 import { boundariesCommand } from './commands/boundaries.ts';
 import { demoCommand } from './commands/demo.ts';
 import { exportCommand } from './commands/export.ts';
@@ -13,6 +14,7 @@ import { incidentsCommand } from './commands/incidents.ts';
 import { jccCommand } from './commands/jcc.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { orgCommand } from './commands/org.ts';
+import { placesCommand } from './commands/places.ts';
 import { serveCommand } from './commands/serve.ts';
 import { tokenCommand } from './commands/token.ts';
 import { userCommand } from './commands/user.ts';
@@ -26,6 +28,8 @@ const commands: Command[] = [
   orgCommand,
   jccCommand,
   boundariesCommand,
+  placesCommand,
+  basemapCommand,
   incidentCommand,
   incidentsCommand,
   importCommand,

@@ -32,8 +32,7 @@ export async function loadDemo(
   const boundaries = await boundaryIndex(store);
   await store.write(null, async (tx) => {
     const at = tx.at;
-    for (const o of scenario.organisations)
-      await tx.organisations.insert({ id: newId(), code: o.code, name: o.name, createdAt: at });
+    for (const o of scenario.organisations) await tx.organisations.insert({ id: newId(), ...o, createdAt: at });
     await tx.sharingGroups.insert({ ...demoSharingGroup, ownerOrg: 'peshmerga', createdAt: at, updatedAt: at });
     await tx.lines.insert({ id: newId(), ...scenario.line, createdAt: at, updatedAt: at });
     for (const j of scenario.jccs) await tx.jccs.insert({ id: newId(), ...j, createdAt: at, updatedAt: at });

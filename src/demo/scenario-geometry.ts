@@ -10,6 +10,8 @@ export const zoneKm = 20;
 export interface DemoAor {
   code: string;
   name: string;
+  nameAr: string;
+  nameCkb: string;
   fromKm: number;
   toKm: number;
   aor: Areal;
@@ -45,10 +47,20 @@ export function buildScenarioGeometry(): ScenarioGeometry {
   const cuts = [between('Kifri', 'Tuz Khurmatu'), between('Dibis', 'Makhmour'), between('Gwer', 'Bashiqa')];
   const bounds = [0, ...cuts, locator.lengthKm];
   const specs = [
-    { code: 'diyala', name: 'JCC Diyala/Khanaqin' },
-    { code: 'k1', name: 'JCC Kirkuk (K1)' },
-    { code: 'makhmour', name: 'JCC Makhmour' },
-    { code: 'nineveh', name: 'JCC Nineveh' },
+    {
+      code: 'diyala',
+      name: 'JCC Diyala/Khanaqin',
+      nameAr: 'مركز تنسيق ديالى/خانقين',
+      nameCkb: 'ناوەندی هەماهەنگیی دیالە/خانەقین',
+    },
+    {
+      code: 'k1',
+      name: 'JCC Kirkuk (K1)',
+      nameAr: 'مركز تنسيق كركوك (K1)',
+      nameCkb: 'ناوەندی هەماهەنگیی کەرکووک (K1)',
+    },
+    { code: 'makhmour', name: 'JCC Makhmour', nameAr: 'مركز تنسيق مخمور', nameCkb: 'ناوەندی هەماهەنگیی مەخموور' },
+    { code: 'nineveh', name: 'JCC Nineveh', nameAr: 'مركز تنسيق نينوى', nameCkb: 'ناوەندی هەماهەنگیی نەینەوا' },
   ];
   // Cut lines reach well past the zone edge on both sides; the parts outside the zone are dropped by the split.
   const reach = zoneKm * 1.5;

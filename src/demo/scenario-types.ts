@@ -12,7 +12,7 @@ export interface DemoScenario {
   seed: number;
   /** The moment the scenario is built for: incidents fall in the 90 days before it. */
   asOf: string;
-  organisations: Array<{ code: string; name: string }>;
+  organisations: Array<{ code: string; name: string; nameAr: string; nameCkb: string }>;
   line: Omit<CoordinationLine, 'id' | Timestamps>;
   jccs: Array<Omit<Jcc, 'id' | Timestamps>>;
   presence: Array<DistributiveOmit<Presence, Timestamps>>;

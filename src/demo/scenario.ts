@@ -6,9 +6,14 @@ import { buildScenarioGeometry, zoneKm } from './scenario-geometry.ts';
 import type { DemoScenario } from './scenario-types.ts';
 
 export const demoOrganisations = [
-  { code: 'isf', name: 'Iraqi Security Forces' },
-  { code: 'peshmerga', name: 'Kurdistan Region Peshmerga' },
-  { code: 'coalition', name: 'Coalition' },
+  { code: 'isf', name: 'Iraqi Security Forces', nameAr: 'قوات الأمن العراقية', nameCkb: 'هێزە ئەمنییەکانی عێراق' },
+  {
+    code: 'peshmerga',
+    name: 'Kurdistan Region Peshmerga',
+    nameAr: 'بيشمركة إقليم كوردستان',
+    nameCkb: 'پێشمەرگەی هەرێمی کوردستان',
+  },
+  { code: 'coalition', name: 'Coalition', nameAr: 'التحالف الدولي', nameCkb: 'هاوپەیمانیی نێودەوڵەتی' },
 ];
 
 export const demoIncidentCount = 600;
@@ -42,7 +47,14 @@ export function buildDemoScenario(options: { seed: number; asOf: string }): Demo
       rightOrg: g.rightOrg,
       exercise: true,
     },
-    jccs: g.aors.map((a) => ({ code: a.code, name: a.name, aor: a.aor, members: [...members] })),
+    jccs: g.aors.map((a) => ({
+      code: a.code,
+      name: a.name,
+      nameAr: a.nameAr,
+      nameCkb: a.nameCkb,
+      aor: a.aor,
+      members: [...members],
+    })),
     presence: generatePresence(presenceRandom, g, asOfMs),
     incidents: generateIncidents(incidentRandom, g, gaps, asOfMs, demoIncidentCount),
     users: demoOrganisations.flatMap((o) =>

@@ -300,3 +300,37 @@ test('property: arbitrary text and arbitrary cells never throw', () => {
     { numRuns: 1000 },
   );
 });
+
+test('an ACLED file as HDX distributes it (an HXL row, no tags) imports whole; the absent tags are reported', () => {
+  const hdx = readFileSync(new URL('../../test/fixtures/io/acled-hdx-irq.csv', import.meta.url), 'utf8');
+  let absent: string[] = [];
+  const r = collectRows(importAcled(hdx, { onHeader: (h) => (absent = h.absentOptional) }));
+  assert.deepEqual(r.errors, []);
+  assert.deepEqual(absent, ['tags']);
+  const own = (id: string) => ({ ...bySource(id), line: 0 });
+  assert.deepEqual(
+    r.drafts.map((d) => [d.sourceId, d.line]),
+    [
+      ['IRQ10001', 3],
+      ['IRQ10002', 4],
+      ['IRQ10003', 5],
+      ['IRQ10004', 7],
+    ],
+  );
+  for (const d of r.drafts)
+    assert.deepEqual({ ...d, line: 0 }, own(d.sourceId), 'the same draft as from the full layout');
+});
+
+test('location and notes may be absent; the columns that decide type, time, place and deaths may not', () => {
+  const columns = header.filter((c) => c !== 'location' && c !== 'notes');
+  const row = records[1].filter((_, i) => header[i] !== 'location' && header[i] !== 'notes');
+  let absent: string[] = [];
+  const r = collectRows(importAcled(formatCsv([columns, row]), { onHeader: (h) => (absent = h.absentOptional) }));
+  assert.deepEqual(r.errors, []);
+  assert.deepEqual(absent, ['location', 'notes']);
+  assert.deepEqual([r.drafts[0].place, r.drafts[0].narrative], [null, 'ACLED fatalities: 3 (not attributed).']);
+  for (const required of ['event_id_cnty', 'event_type', 'time_precision', 'geo_precision', 'fatalities']) {
+    const e = onlyError(formatCsv([header.filter((c) => c !== required), row]));
+    assert.deepEqual([e.fatal, e.reason], [true, `the ACLED CSV header lacks column ${required}`]);
+  }
+});

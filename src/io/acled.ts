@@ -20,6 +20,8 @@
  *   does not say who died, so `fatalities` → otherKilled and a line `ACLED fatalities: N (not
  *   attributed)` ends the narrative. fatalities ← {best: N, low: null, high: null}.
  * - grading ← tag `seam-grading=B2` if present, else none. exercise ← tag `seam-exercise`.
+ * - `location`, `notes` and `tags` may be absent (see {@link acledRequiredColumns}); an HXL hashtag
+ *   row under the header, as in HDX downloads, is skipped.
  *
  * Export ({@link toAcledRow}) writes the same 31 columns from an incident's wire form; see there.
  */
@@ -93,7 +95,10 @@ export const acledColumns = [
 ] as const;
 export type AcledColumn = (typeof acledColumns)[number];
 
-/** The columns the importer reads (`tags` is optional). */
+/**
+ * The columns no incident can be built without; `civilian_targeting` among them, since without it
+ * ACLED's fatalities cannot be told apart into civilians and others.
+ */
 export const acledRequiredColumns = [
   'event_id_cnty',
   'event_date',
@@ -101,13 +106,14 @@ export const acledRequiredColumns = [
   'event_type',
   'sub_event_type',
   'civilian_targeting',
-  'location',
   'latitude',
   'longitude',
   'geo_precision',
-  'notes',
   'fatalities',
 ] as const;
+
+/** Descriptive columns read when present. */
+export const acledOptionalColumns = ['location', 'notes', 'tags'] as const;
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ').replaceAll('protestors', 'protesters');
 
@@ -162,12 +168,6 @@ export function parseAcledDate(value: string, field = 'event_date'): string {
   return parseIsoDate(iso, field);
 }
 
-function code<T>(table: Record<string, T>, row: CsvRow, column: string): T {
-  const value = row.get(column).trim();
-  if (Object.hasOwn(table, value)) return table[value];
-  throw new FieldError(column, `expected one of ${Object.keys(table).join(', ')}, got ${shown(row.get(column))}`);
-}
-
 function acledType(row: CsvRow, seamType: string | undefined): IncidentType {
   const eventType = eventTypeByName.get(norm(row.get('event_type')));
   if (!eventType) {
@@ -207,10 +207,10 @@ function decodeAcled(row: CsvRow): DecodedRow {
   const tags = parseTags(row.get('tags'));
   const type = acledType(row, tags.get('seam-type'));
   const time = parseAcledDate(row.get('event_date'));
-  const timePrecision = code(timePrecisions, row, 'time_precision');
+  const timePrecision = row.code(timePrecisions, 'time_precision');
   const lat = parseLat(row.get('latitude'), 'latitude');
   const lon = parseLon(row.get('longitude'), 'longitude');
-  const locationPrecision = code(geoPrecisions, row, 'geo_precision');
+  const locationPrecision = row.code(geoPrecisions, 'geo_precision');
   const place = parsePlace(row.get('location'), 'location');
   const civilianTargeting = row.get('civilian_targeting').trim() !== '';
   const fatalities = parseCount(row.get('fatalities'), 'fatalities', civilianTargeting ? maxCount : 100_000_000);
@@ -244,6 +244,7 @@ export const acledFormat: CsvIncidentFormat = {
   format: 'acled',
   title: 'ACLED',
   required: acledRequiredColumns,
+  optional: acledOptionalColumns,
   decode: decodeAcled,
 };
 

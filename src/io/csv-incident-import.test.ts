@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { makeDecodedRow } from '../../test/factories/incident-draft.ts';
 import { type CsvIncidentFormat, importCsvIncidents, importCsvIncidentsAsync } from './csv-incident-import.ts';
 import { parseLat, parseLon, parseType } from './draft-fields.ts';
 import { collectRows, collectRowsAsync } from './incident-draft.ts';
@@ -11,22 +12,13 @@ const toy: CsvIncidentFormat = {
   required: ['kind', 'x', 'y'],
   decode(row) {
     if (row.get('kind') === 'boom') throw new TypeError('a bug, not bad input');
-    return {
+    return makeDecodedRow({
       sourceId: String(row.line),
       type: parseType(row.get('kind'), 'kind'),
-      time: '2024-01-01T00:00:00.000Z',
-      timePrecision: 'day',
       lon: parseLon(row.get('x'), 'x'),
       lat: parseLat(row.get('y'), 'y'),
-      locationPrecision: 'exact',
       place: row.has('place') ? row.get('place') : null,
-      narrative: '',
-      casualties: { forces: [], civilians: { killed: 0, wounded: 0, abducted: 0 } },
-      otherKilled: 0,
-      fatalities: null,
-      grading: null,
-      exercise: false,
-    };
+    });
   },
 };
 const run = (text: string, keepRaw = false) => collectRows(importCsvIncidents(text, toy, { keepRaw }));
@@ -73,4 +65,32 @@ test('a CSV error is fatal, names its line, and rows before it stand', async () 
 
 test('a decoder bug is not dressed up as a row error', () => {
   assert.throws(() => run('kind,x,y\nboom,1,2\n'), TypeError);
+});
+
+test('the header reports the optional columns the file lacks; a row limit stops the import as a fatal error', () => {
+  const withOptional: CsvIncidentFormat = { ...toy, optional: ['place', 'note'] };
+  const reports: string[][] = [];
+  const r = collectRows(
+    importCsvIncidents('kind,x,y,place\n#event,#x,#y,#loc\nied,1,2,Kirkuk\n', withOptional, {
+      onHeader: (h) => reports.push(h.absentOptional),
+    }),
+  );
+  assert.deepEqual(r.errors, []);
+  assert.deepEqual(reports, [['note']]);
+  const limited = collectRows(importCsvIncidents('kind,x,y\nied,1,2\nied,3,4\nied,5,6\n', toy, { maxRecords: 3 }));
+  assert.deepEqual(limited.drafts.length, 2);
+  assert.deepEqual(limited.errors, [
+    {
+      line: 4,
+      where: 'line 4',
+      reason: 'more than 3 records; the rest of the file was not read',
+      fatal: true,
+    },
+  ]);
+});
+
+test('a column named __proto__ is a column in raw, not the prototype', () => {
+  const [d] = run('kind,x,y,__proto__\nied,1,2,{}\n', true).drafts;
+  assert.equal(Object.getPrototypeOf(d.raw), Object.prototype);
+  assert.equal(Object.getOwnPropertyDescriptor(d.raw, '__proto__')?.value, '{}');
 });

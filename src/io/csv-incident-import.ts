@@ -1,10 +1,14 @@
 /**
- * The part every CSV importer shares: check the header once, skip an HXL hashtag row, split rows
- * into named columns and turn each row into a draft or a row error naming the line and column.
- * A format supplies its required columns and a `decode` that throws FieldError on the first bad field.
+ * The importer skeleton every CSV format shares (UCDP GED, ACLED): check the header once, skip an
+ * HXL hashtag row, split rows into named columns and turn each row into a draft or a row error
+ * naming the line and column. A format supplies only its columns — those it cannot build an
+ * incident without, and those it reads when present — and a `decode` that throws FieldError on the
+ * first bad field.
  *
  * Header names are compared trimmed and lower-cased; extra columns are ignored, so later releases
- * that add columns still import. A header lacking columns is one fatal error naming all of them.
+ * that add columns still import. A header lacking required columns is one fatal error naming all
+ * of them; the optional columns it lacks are reported through `onHeader`, so an import summary can
+ * say what the file did not carry (an HDX edition without `where_description`, say).
  */
 import {
   type CsvAsyncInput,
@@ -15,7 +19,7 @@ import {
   readCsv,
   readCsvAsync,
 } from './csv.ts';
-import { FieldError } from './draft-fields.ts';
+import { FieldError, parseCode } from './draft-fields.ts';
 import type { ImportFormat, IncidentDraft, RowError, RowResult } from './incident-draft.ts';
 
 export type DecodedRow = Omit<IncidentDraft, 'format' | 'line' | 'index' | 'raw'>;
@@ -24,14 +28,24 @@ export interface CsvIncidentFormat {
   format: ImportFormat;
   /** How the format is named in messages: `UCDP GED`. */
   title: string;
-  /** Columns the decoder reads; a file lacking any of them is refused as a whole. */
+  /** Columns no incident can be built without; a file lacking any of them is refused as a whole. */
   required: readonly string[];
+  /** Columns the decoder reads when the file has them (descriptive ones: names, headlines, ranges). */
+  optional?: readonly string[];
   decode(row: CsvRow): DecodedRow;
+}
+
+/** What the header said, once it was accepted. */
+export interface CsvHeaderReport {
+  /** The format's optional columns the file lacks, in the format's order. */
+  absentOptional: string[];
 }
 
 export interface CsvImportOptions extends CsvReadOptions {
   /** Attach each row by column name to its draft as `raw`. */
   keepRaw?: boolean;
+  /** Called once the header is accepted, before the first row. */
+  onHeader?: (report: CsvHeaderReport) => void;
 }
 
 /** One data row, read by column name. */
@@ -52,15 +66,19 @@ export class CsvRow {
     return i === undefined ? '' : (this.fields[i] ?? '');
   }
 
+  /** The cell of a column looked up in a format's code table; FieldError names the column otherwise. */
+  code<T>(table: Readonly<Record<string, T>>, column: string): T {
+    return parseCode(table, this.get(column), column);
+  }
+
   has(column: string): boolean {
     return this.columns.has(column);
   }
 
   /** The row as an object keyed by column name. */
   record(): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const [name, i] of this.columns) out[name] = this.fields[i] ?? '';
-    return out;
+    // fromEntries defines own properties: a column named `__proto__` stays a column.
+    return Object.fromEntries(Array.from(this.columns, ([name, i]) => [name, this.fields[i] ?? '']));
   }
 }
 
@@ -74,10 +92,12 @@ class CsvIncidentReader {
   private firstDataRow = true;
   private readonly format: CsvIncidentFormat;
   private readonly keepRaw: boolean;
+  private readonly onHeader: ((report: CsvHeaderReport) => void) | undefined;
 
   constructor(format: CsvIncidentFormat, options: CsvImportOptions) {
     this.format = format;
     this.keepRaw = options.keepRaw ?? false;
+    this.onHeader = options.onHeader;
   }
 
   accept(rec: CsvRecord): RowResult | null {
@@ -133,7 +153,8 @@ class CsvIncidentReader {
         `the ${this.format.title} CSV header lacks column${s} ${missing.join(', ')}`,
       );
     }
-    const ambiguous = this.format.required.filter((c) => twice.has(c));
+    const optional = this.format.optional ?? [];
+    const ambiguous = [...this.format.required, ...optional].filter((c) => twice.has(c));
     if (ambiguous.length > 0) {
       return this.fatal(
         rec.line,
@@ -145,6 +166,7 @@ class CsvIncidentReader {
     }
     this.columns = columns;
     this.width = names.length;
+    this.onHeader?.({ absentOptional: optional.filter((c) => !columns.has(c)) });
     return null;
   }
 
@@ -162,7 +184,11 @@ class CsvIncidentReader {
   }
 }
 
-/** HDX downloads carry a row of HXL hashtags (`#event+id`) under the header. */
+/**
+ * HDX downloads carry a row of HXL hashtags (`#event+id`, `#geo+lat`) right under the header: a row
+ * whose every non-empty cell starts with `#`. No data row can look like it: every format requires an
+ * identifier and coordinates, which never start with `#`.
+ */
 function isHxlRow(fields: readonly string[]): boolean {
   const filled = fields.map((f) => f.trim()).filter((f) => f !== '');
   return filled.length > 0 && filled.every((f) => f.startsWith('#'));

@@ -90,9 +90,30 @@ test('limits on field length and field count', () => {
   assert.equal(Array.from(readCsv('1,2,3', { maxFields: 3 })).length, 1);
 });
 
+test('errors after records spanning lines name the right line, a CRLF inside quotes counting once', () => {
+  assert.throws(() => read('h\r\n"a\r\nb",x\r\n\r\nc,d"e\r\n'), csvError(5, /quote inside an unquoted field/));
+  assert.throws(() => read('h\n"a\r\nb"\n"c"d\n'), csvError(4, /after a closing quote/));
+  assert.throws(() => read('a,"b\nc",,,"d\ne'), csvError(2, /starting on line 2 is never closed/));
+  assert.deepEqual(
+    read('h\r\n"a\r\nb\r\nc",x\r\n\r\n\r\nlast').map((r) => r.line),
+    [1, 2, 7],
+  );
+});
+
+test('limits on record size and record count', () => {
+  assert.throws(
+    () => Array.from(readCsv(`a\n${'x,'.repeat(40)}\n`, { maxRecordBytes: 30 })),
+    csvError(2, /larger than 30 bytes/),
+  );
+  assert.throws(() => Array.from(readCsv('h\n1\n\n2\n3\n', { maxRecords: 3 })), csvError(5, /more than 3 records/));
+  assert.equal(Array.from(readCsv('h\n1\n2\n', { maxRecords: 3 })).length, 3);
+});
+
 test('bytes that are not UTF-8 are a CsvError', () => {
   assert.throws(() => read([new Uint8Array([0x61, 0x0a, 0xff, 0x0a])]), csvError(2, /not valid UTF-8/));
   assert.throws(() => read([new Uint8Array([0x61, 0xe2, 0x82])]), /ends inside a character/);
+  const crlf = new TextEncoder().encode('a\r');
+  assert.throws(() => read([crlf, new Uint8Array([0x0a, 0x62, 0x0a, 0xff])]), csvError(3, /not valid UTF-8/));
 });
 
 test('async input gives the same records as sync input', async () => {

@@ -1,5 +1,6 @@
 /**
- * RFC 4180 CSV, read and written.
+ * RFC 4180 CSV, read with `csv-parse` and written with `csv-stringify`, wrapped so every importer
+ * gets the same safe settings and line-precise errors.
  *
  * Reading is incremental: the input is a string or an iterable (sync or async) of chunks, strings or
  * UTF-8 bytes, split anywhere (inside a quoted field, between CR and LF, inside a multi-byte
@@ -8,17 +9,24 @@
  * lone CR, inside and outside quotes alike; a UTF-8 byte-order mark at the start is dropped.
  * Blank lines are skipped (a record holding one empty field is written `""`, see below).
  * A malformed file raises {@link CsvError} naming the line: a quote inside an unquoted field, a
- * character after a closing quote, a quoted field never closed, a field or record beyond the limits,
- * bytes that are not UTF-8. These are not recoverable per row (after a stray quote the reader cannot
- * know where the row ends), so an importer reports them as fatal to the file.
+ * character after a closing quote, a quoted field never closed, a field, record or file beyond the
+ * limits, bytes that are not UTF-8. These are not recoverable per row (after a stray quote the
+ * reader cannot know where the row ends), so an importer reports them as fatal to the file.
+ *
+ * Lines are counted here, not taken from csv-parse: it counts a CRLF inside a quoted field as two
+ * lines. A record starts on the line after the previous record ends plus the blank lines skipped
+ * between them; it ends that many lines further on as its fields hold line breaks (only quoted
+ * fields can, and they keep them verbatim).
  *
  * Writing follows OWASP's CSV-injection advice unless told not to: a cell that a spreadsheet would
  * read as a formula gets a leading `'`. A formula is a cell starting with `=`, `+`, `-`, `@`, tab or
  * CR, or with spaces then one of `=+-@`. A cell that is a plain decimal number (`-3.5`, `+2`, `1e-3`)
  * is left alone: a spreadsheet reads it as that number and nothing else, and neutralising it would
- * turn every negative longitude into text. The reader never strips a `'`: it cannot tell a
- * neutralised cell from one that really started with `'`.
+ * turn every negative longitude into text (csv-stringify's own `escape_formulas` would). The reader
+ * never strips a `'`: it cannot tell a neutralised cell from one that really started with `'`.
  */
+import { CsvError as LibCsvError, Parser } from 'csv-parse';
+import { stringify } from 'csv-stringify/sync';
 
 export class CsvError extends Error {
   /** 1-based physical line where the problem lies. */
@@ -44,39 +52,93 @@ export interface CsvReadOptions {
   maxFieldLength?: number;
   /** Most fields accepted in one record (default 10,000). */
   maxFields?: number;
+  /** Largest record accepted, in UTF-8 bytes of its fields (default 8 MiB): bounds memory before a record is whole. */
+  maxRecordBytes?: number;
+  /** Most records accepted, the header included (default: no limit). */
+  maxRecords?: number;
 }
 
 export type CsvChunk = string | Uint8Array;
 export type CsvInput = string | Iterable<CsvChunk>;
 export type CsvAsyncInput = CsvInput | AsyncIterable<CsvChunk>;
 
-const COMMA = 44;
-const QUOTE = 34;
-const CR = 13;
-const LF = 10;
+/** What csv-parse pushes for each record with `raw: true`. */
+interface RawRecord {
+  record: string[];
+  raw: string;
+}
 
-const states = { fieldStart: 0, unquoted: 1, quoted: 2, quoteInQuoted: 3 } as const;
-type State = (typeof states)[keyof typeof states];
+/**
+ * csv-parse's stream class driven synchronously through its Transform hooks (`_transform`,
+ * `_flush`), with `push` taking each record as it is completed: records reach the caller as the
+ * parse goes, and an error comes back from the same call that found it.
+ */
+class RecordParser extends Parser {
+  sink: (record: RawRecord) => void = () => {};
 
-/** The incremental parser behind {@link readCsv} and {@link readCsvAsync}. */
+  override push(chunk: unknown): boolean {
+    if (chunk !== null) this.sink(chunk as RawRecord);
+    return true;
+  }
+}
+
+const lineBreak = /\r\n|\r|\n/g;
+const countBreaks = (s: string) => s.match(lineBreak)?.length ?? 0;
+
+/** The raw text of a record without the blank lines csv-parse skipped before it. */
+const recordText = (raw: unknown) => (typeof raw === 'string' ? raw.replace(/^[\r\n]+/, '') : '');
+
+/** Offset of the quote that opened the field still open at the end of `raw`. */
+function openQuoteAt(raw: string): number {
+  let inQuotes = false;
+  let opened = 0;
+  for (let i = 0; i < raw.length; i++) {
+    if (raw.charCodeAt(i) !== 34) continue;
+    // Outside quotes a quote either opens a field or is the second half of a doubled quote.
+    if (!inQuotes && raw.charCodeAt(i - 1) !== 34) opened = i;
+    inQuotes = !inQuotes;
+  }
+  return opened;
+}
+
+/** The incremental reader behind {@link readCsv} and {@link readCsvAsync}. */
 export class CsvParser {
-  private state: State = states.fieldStart;
-  private field = '';
-  private fields: string[] = [];
-  private line = 1;
-  private recordLine = 1;
-  private quoteLine = 1;
-  private content = false;
-  private prevCR = false;
-  private atStart = true;
+  private readonly parser: RecordParser;
+  private out: CsvRecord[] = [];
+  /** Line on which the last record ended (0 before the first). */
+  private lastEnd = 0;
+  /** Blank lines csv-parse had skipped when the last record ended. */
+  private blanksSeen = 0;
+  private records = 0;
   private decoder: TextDecoder | null = null;
+  /** A high surrogate ending a string chunk, held until its pair arrives. */
+  private pendingSurrogate = '';
+  /** Line count of the bytes decoded so far, for naming the line of a bad byte. */
+  private decodedLines = 1;
+  /** The decoded text so far ended with CR, so an LF starting the next piece ends no further line. */
+  private decodedCR = false;
   private error: CsvError | null = null;
   private readonly maxFieldLength: number;
   private readonly maxFields: number;
+  private readonly maxRecordBytes: number;
+  private readonly maxRecords: number;
 
   constructor(options: CsvReadOptions = {}) {
     this.maxFieldLength = options.maxFieldLength ?? 1_000_000;
     this.maxFields = options.maxFields ?? 10_000;
+    this.maxRecordBytes = options.maxRecordBytes ?? 8 * 1024 * 1024;
+    this.maxRecords = options.maxRecords ?? Number.POSITIVE_INFINITY;
+    this.parser = new RecordParser({
+      bom: true,
+      encoding: 'utf8',
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      skip_empty_lines: true,
+      max_record_size: this.maxRecordBytes,
+      // The raw text lets an error be placed on its line; records are read from `record`.
+      raw: true,
+    });
+    this.parser.sink = (r) => this.record(r);
   }
 
   /**
@@ -84,190 +146,142 @@ export class CsvParser {
    * completed before it are returned and the error is thrown by the next call.
    */
   push(chunk: CsvChunk): CsvRecord[] {
-    const out: CsvRecord[] = [];
     this.rethrow();
     try {
-      this.pushInto(chunk, out);
+      if (typeof chunk === 'string') {
+        this.flushDecoder();
+        this.feedText(chunk);
+      } else {
+        this.feedBytes(chunk);
+      }
     } catch (e) {
       if (!(e instanceof CsvError)) throw e;
       this.error = e;
     }
-    return out;
+    return this.take();
   }
 
   /** Signals the end of input; returns the last record, if any. */
   end(): CsvRecord[] {
-    const out: CsvRecord[] = [];
     this.rethrow();
-    this.flushDecoder(out);
-    if (this.state === states.quoted) {
-      throw new CsvError(this.quoteLine, `the quoted field starting on line ${this.quoteLine} is never closed`);
-    }
-    if (this.content) this.endRecord(out);
-    return out;
+    this.flushDecoder();
+    if (this.pendingSurrogate) this.feed(this.pendingSurrogate);
+    this.pendingSurrogate = '';
+    let failure: unknown;
+    this.parser._flush((e?: Error | null) => {
+      failure = e;
+    });
+    if (failure) throw this.located(failure);
+    return this.take();
   }
 
   private rethrow(): void {
     if (this.error) throw this.error;
   }
 
-  private pushInto(chunk: CsvChunk, out: CsvRecord[]): void {
-    if (typeof chunk === 'string') {
-      this.flushDecoder(out);
-      this.feed(chunk, out);
-    } else {
-      // The reader strips a leading byte order mark itself (see feed): Node's decoder, left to do it,
-      // also drops a BOM after an incomplete first character when the input arrives in pieces.
-      this.decoder ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-      let text: string;
-      try {
-        text = this.decoder.decode(chunk, { stream: true });
-      } catch {
-        // Name the line of the first bad byte: decode leniently and count the lines before it.
-        const lenient = new TextDecoder('utf-8').decode(chunk);
-        const bad = lenient.indexOf('\uFFFD');
-        const before = lenient.slice(0, bad < 0 ? 0 : bad).match(/\r\n|\r|\n/g)?.length ?? 0;
-        throw new CsvError(this.line + before, 'the file is not valid UTF-8');
-      }
-      this.feed(text, out);
-    }
+  private take(): CsvRecord[] {
+    const done = this.out;
+    this.out = [];
+    return done;
   }
 
-  private flushDecoder(out: CsvRecord[]): void {
+  private feedBytes(chunk: Uint8Array): void {
+    // The reader lets csv-parse strip a leading byte order mark: Node's decoder, left to do it,
+    // also drops a BOM after an incomplete first character when the input arrives in pieces.
+    this.decoder ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    let text: string;
+    try {
+      text = this.decoder.decode(chunk, { stream: true });
+    } catch {
+      // Name the line of the first bad byte: decode leniently and count the lines before it.
+      const lenient = new TextDecoder('utf-8').decode(chunk);
+      const bad = lenient.indexOf('\uFFFD');
+      throw new CsvError(
+        this.decodedLines + this.linesIn(lenient.slice(0, Math.max(bad, 0))),
+        'the file is not valid UTF-8',
+      );
+    }
+    this.decodedLines += this.linesIn(text);
+    if (text) this.decodedCR = text.charCodeAt(text.length - 1) === 13;
+    this.feedText(text);
+  }
+
+  /** Line breaks in decoded text that follows what was decoded before (a CRLF split between pieces counts once). */
+  private linesIn(text: string): number {
+    return countBreaks(text) - (this.decodedCR && text.charCodeAt(0) === 10 ? 1 : 0);
+  }
+
+  private flushDecoder(): void {
     if (!this.decoder) return;
     let text: string;
     try {
       text = this.decoder.decode();
     } catch {
-      throw new CsvError(this.line, 'the file is not valid UTF-8 (it ends inside a character)');
+      throw new CsvError(this.decodedLines, 'the file is not valid UTF-8 (it ends inside a character)');
     }
     this.decoder = null;
-    this.feed(text, out);
+    this.feedText(text);
   }
 
-  private feed(s: string, out: CsvRecord[]): void {
-    let i = 0;
-    const n = s.length;
-    if (this.atStart && n > 0) {
-      this.atStart = false;
-      if (s.charCodeAt(0) === 0xfeff) i = 1;
+  private feedText(chunk: string): void {
+    // csv-parse reads bytes: a surrogate pair split between two chunks must reach it whole.
+    let text = this.pendingSurrogate + chunk;
+    this.pendingSurrogate = '';
+    const last = text.charCodeAt(text.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) {
+      this.pendingSurrogate = text.slice(-1);
+      text = text.slice(0, -1);
     }
-    while (i < n) {
-      if (this.state === states.quoted) {
-        const q = s.indexOf('"', i);
-        const stop = q === -1 ? n : q;
-        this.countLines(s, i, stop);
-        this.append(s.slice(i, stop));
-        if (q === -1) return;
-        this.state = states.quoteInQuoted;
-        this.prevCR = false;
-        i = q + 1;
-        continue;
-      }
-      if (this.state === states.quoteInQuoted) {
-        const c = s.charCodeAt(i);
-        if (c === QUOTE) {
-          this.append('"');
-          this.state = states.quoted;
-          i++;
-        } else if (c === COMMA) {
-          this.endField();
-          i++;
-        } else if (c === CR || c === LF) {
-          this.line++;
-          this.prevCR = c === CR;
-          this.endRecord(out);
-          i++;
-        } else {
-          throw new CsvError(
-            this.line,
-            'unexpected character after a closing quote (a quote inside a field is doubled: "")',
-          );
-        }
-        continue;
-      }
-      // fieldStart or unquoted: take the run of ordinary characters in one slice.
-      let j = i;
-      let c = 0;
-      while (j < n) {
-        c = s.charCodeAt(j);
-        if (c === COMMA || c === QUOTE || c === CR || c === LF) break;
-        j++;
-      }
-      if (j > i) {
-        this.append(s.slice(i, j));
-        this.content = true;
-        this.state = states.unquoted;
-        this.prevCR = false;
-      }
-      if (j === n) return;
-      i = j + 1;
-      if (c === QUOTE) {
-        if (this.state === states.unquoted) {
-          throw new CsvError(
-            this.line,
-            'a quote inside an unquoted field (quote the whole field and double the quote)',
-          );
-        }
-        this.state = states.quoted;
-        this.quoteLine = this.line;
-        this.content = true;
-        this.prevCR = false;
-      } else if (c === COMMA) {
-        this.content = true;
-        this.prevCR = false;
-        this.endField();
-      } else if (c === LF && this.prevCR) {
-        this.prevCR = false; // the LF of a CRLF whose CR already ended the record
-      } else {
-        this.line++;
-        this.prevCR = c === CR;
-        this.endRecord(out);
-      }
-    }
+    if (text) this.feed(text);
   }
 
-  private countLines(s: string, from: number, to: number): void {
-    for (let k = from; k < to; k++) {
-      const c = s.charCodeAt(k);
-      if (c === CR) {
-        this.line++;
-        this.prevCR = true;
-      } else if (c === LF) {
-        if (!this.prevCR) this.line++;
-        this.prevCR = false;
-      } else {
-        this.prevCR = false;
+  private feed(text: string): void {
+    let failure: unknown;
+    this.parser._transform(Buffer.from(text, 'utf8'), 'utf8', (e?: Error | null) => {
+      failure = e;
+    });
+    if (failure) throw this.located(failure);
+  }
+
+  private record({ record: fields }: RawRecord): void {
+    const blanks = this.parser.info.empty_lines;
+    const line = this.lastEnd + 1 + (blanks - this.blanksSeen);
+    this.blanksSeen = blanks;
+    let at = line;
+    for (const field of fields) {
+      if (field.length > this.maxFieldLength) {
+        throw new CsvError(at, `a field longer than ${this.maxFieldLength} characters`);
       }
+      at += countBreaks(field);
     }
+    this.lastEnd = at;
+    if (fields.length > this.maxFields) throw new CsvError(line, `a record with more than ${this.maxFields} fields`);
+    if (++this.records > this.maxRecords) throw new CsvError(line, `more than ${this.maxRecords} records`);
+    this.out.push({ line, fields });
   }
 
-  private append(text: string): void {
-    this.field += text;
-    if (this.field.length > this.maxFieldLength) {
-      throw new CsvError(this.line, `a field longer than ${this.maxFieldLength} characters`);
+  /** csv-parse's error as a CsvError on the line where the problem lies. */
+  private located(e: unknown): CsvError {
+    if (e instanceof CsvError) return e;
+    if (!(e instanceof LibCsvError)) throw e;
+    const info = e as LibCsvError & { empty_lines?: number; raw?: unknown };
+    const start = this.lastEnd + 1 + ((info.empty_lines ?? this.blanksSeen) - this.blanksSeen);
+    const raw = recordText(info.raw);
+    const here = start + countBreaks(raw);
+    switch (e.code) {
+      case 'INVALID_OPENING_QUOTE':
+        return new CsvError(here, 'a quote inside an unquoted field (quote the whole field and double the quote)');
+      case 'CSV_INVALID_CLOSING_QUOTE':
+        return new CsvError(here, 'unexpected character after a closing quote (a quote inside a field is doubled: "")');
+      case 'CSV_QUOTE_NOT_CLOSED': {
+        const opened = start + countBreaks(raw.slice(0, openQuoteAt(raw)));
+        return new CsvError(opened, `the quoted field starting on line ${opened} is never closed`);
+      }
+      case 'CSV_MAX_RECORD_SIZE':
+        return new CsvError(start, `a record larger than ${this.maxRecordBytes} bytes`);
+      default:
+        return new CsvError(here, e.message);
     }
-  }
-
-  private endField(): void {
-    this.fields.push(this.field);
-    this.field = '';
-    this.state = states.fieldStart;
-    if (this.fields.length >= this.maxFields) {
-      throw new CsvError(this.recordLine, `a record with more than ${this.maxFields} fields`);
-    }
-  }
-
-  private endRecord(out: CsvRecord[]): void {
-    if (this.content) {
-      this.fields.push(this.field);
-      out.push({ line: this.recordLine, fields: this.fields });
-    }
-    this.fields = [];
-    this.field = '';
-    this.content = false;
-    this.state = states.fieldStart;
-    this.recordLine = this.line;
   }
 }
 
@@ -315,8 +329,6 @@ export function neutraliseFormula(cell: string): string {
   return formulaStart.test(cell) && !plainNumber.test(cell) ? `'${cell}` : cell;
 }
 
-const needsQuotes = /[",\r\n]|^\s|\s$|^\uFEFF/;
-
 function cellText(cell: CsvCell, neutralise: boolean): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
@@ -324,17 +336,25 @@ function cellText(cell: CsvCell, neutralise: boolean): string {
   return neutralise ? neutraliseFormula(cell) : cell;
 }
 
+/**
+ * Beyond what csv-stringify quotes by itself (comma, quote, CR, LF): edge spaces, which some
+ * readers trim, and a leading BOM, which a reader would strip from the first cell.
+ */
+const alsoQuoted = /^\s|\s$|^\uFEFF/;
+
 /** One CSV record with its line ending. A row must have at least one cell. */
 export function formatCsvRow(cells: readonly CsvCell[], options: CsvWriteOptions = {}): string {
   if (cells.length === 0) throw new RangeError('a CSV row needs at least one cell');
   const neutralise = options.neutraliseFormulas ?? true;
-  const texts = cells.map((cell) => {
-    const text = cellText(cell, neutralise);
-    return needsQuotes.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  const texts = cells.map((cell) => cellText(cell, neutralise));
+  return stringify([texts], {
+    record_delimiter: options.lineEnding === '\n' ? 'unix' : 'windows',
+    // Quote any cell holding CR or LF, whatever line ending the document uses.
+    quote_record_delimiter: true,
+    quoted_match: alsoQuoted,
+    // A lone empty cell would be a blank line, which readers skip: quote it.
+    quoted_empty: texts.length === 1 && texts[0] === '',
   });
-  // A lone empty cell would be a blank line, which readers skip: quote it.
-  if (texts.length === 1 && texts[0] === '') texts[0] = '""';
-  return texts.join(',') + (options.lineEnding ?? '\r\n');
 }
 
 /** A whole CSV document. */

@@ -74,6 +74,13 @@ function inRange(n: number, min: number, max: number, field: string, what: strin
   return n;
 }
 
+/** A code looked up in a format's table (`where_prec` 1–7, ACLED `geo_precision` 1–3). */
+export function parseCode<T>(table: Readonly<Record<string, T>>, value: string, field: string): T {
+  const t = value.trim();
+  if (Object.hasOwn(table, t)) return table[t];
+  throw new FieldError(field, `expected one of ${Object.keys(table).join(', ')}, got ${shown(value)}`);
+}
+
 /** A whole count 0..max; an empty cell counts as 0. */
 export function parseCount(value: string, field: string, max = maxCount): number {
   const t = value.trim();

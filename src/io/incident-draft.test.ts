@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { makeDecodedRow } from '../../test/factories/incident-draft.ts';
 import { SeamError } from '../domain/errors.ts';
 import {
   collectRows,
@@ -10,24 +11,7 @@ import {
   type RowResult,
 } from './incident-draft.ts';
 
-const draft = (line: number) => ({
-  format: 'acled' as const,
-  line,
-  sourceId: `s${line}`,
-  type: 'ied' as const,
-  time: '2024-01-01T00:00:00.000Z',
-  timePrecision: 'day' as const,
-  lon: 44,
-  lat: 35,
-  locationPrecision: 'exact' as const,
-  place: null,
-  narrative: '',
-  casualties: { forces: [], civilians: { killed: 0, wounded: 0, abducted: 0 } },
-  otherKilled: 0,
-  fatalities: null,
-  grading: null,
-  exercise: false,
-});
+const draft = (line: number) => ({ format: 'acled' as const, line, ...makeDecodedRow({ sourceId: `s${line}` }) });
 const bad: RowError = { line: 3, where: 'line 3', field: 'event_date', reason: 'expected a date' };
 const rows: RowResult[] = [{ ok: draft(2) }, { error: bad }, { ok: draft(4) }];
 

@@ -12,9 +12,7 @@
  * A row yields at most one error: the first field found wrong.
  */
 import { SeamError } from '../domain/errors.ts';
-import type { Grading } from '../domain/grading.ts';
-import type { Casualties, LocationPrecision, TimePrecision } from '../domain/incident.ts';
-import type { IncidentType } from '../domain/taxonomy.ts';
+import type { Incident } from '../domain/incident.ts';
 
 export const importFormats = ['ucdp-ged', 'acled', 'geojson', 'kml'] as const;
 export type ImportFormat = (typeof importFormats)[number];
@@ -26,7 +24,27 @@ export interface Fatalities {
   high: number | null;
 }
 
-export interface IncidentDraft {
+/**
+ * One imported row: the fields of an incident (`domain/incident.ts`) a file can give, and what an
+ * import knows besides. `casualties.forces` names Seam organisations the caller must check (UCDP
+ * and ACLED rows leave it empty); `exercise` is set when the file itself marks the row as
+ * synthetic exercise data (GeoJSON/KML `exercise`, ACLED tag `seam-exercise`).
+ */
+/** The fields of an incident an imported file gives. */
+export type DraftedField =
+  | 'type'
+  | 'time'
+  | 'timePrecision'
+  | 'lon'
+  | 'lat'
+  | 'locationPrecision'
+  | 'place'
+  | 'narrative'
+  | 'casualties'
+  | 'grading'
+  | 'exercise';
+
+export interface IncidentDraft extends Pick<Incident, DraftedField> {
   format: ImportFormat;
   /** 1-based line where the row starts (CSV, KML); 0 for GeoJSON, which has no useful lines. */
   line: number;
@@ -34,23 +52,9 @@ export interface IncidentDraft {
   index?: number;
   /** The record's identifier in its source (UCDP `id`, ACLED `event_id_cnty`, `source_id` or `id`). */
   sourceId: string;
-  type: IncidentType;
-  /** UTC ISO-8601 with milliseconds. */
-  time: string;
-  timePrecision: TimePrecision;
-  lon: number;
-  lat: number;
-  locationPrecision: LocationPrecision;
-  place: string | null;
-  narrative: string;
-  /** `forces` names Seam organisations the caller must check; UCDP and ACLED rows leave it empty. */
-  casualties: Casualties;
   /** Killed who are neither counted as civilians nor attributable to a Seam organisation (see each importer). */
   otherKilled: number;
   fatalities: Fatalities | null;
-  grading: Grading | null;
-  /** Marked as synthetic exercise data in the file itself (GeoJSON/KML `exercise`, ACLED tag `seam-exercise`). */
-  exercise: boolean;
   /** The CSV row by column name, when asked for with `keepRaw`. */
   raw?: Record<string, string>;
 }

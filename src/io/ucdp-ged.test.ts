@@ -210,3 +210,99 @@ test('property: arbitrary text and arbitrary cells never throw; every result is 
     { numRuns: 1000 },
   );
 });
+
+const fixtureText = (name: string) => readFileSync(new URL(`../../test/fixtures/io/${name}`, import.meta.url), 'utf8');
+
+/** Runs an import, keeping what the header reported. */
+function withHeader(text: string) {
+  let absent: string[] | null = null;
+  const result = collectRows(importUcdpGed(text, { onHeader: (h) => (absent = h.absentOptional) }));
+  return { ...result, absent: absent as string[] | null };
+}
+
+test('the HDX edition (no where_description, an HXL row, dates with a time of day) imports whole', () => {
+  const hdx = withHeader(fixtureText('ucdp-ged-hdx-irq.csv'));
+  assert.deepEqual(hdx.errors, []);
+  assert.deepEqual(hdx.absent, ['where_description']);
+  assert.deepEqual(
+    hdx.drafts.map((d) => [d.sourceId, d.line, d.type, d.time, d.timePrecision, d.locationPrecision]),
+    [
+      ['512301', 3, 'armed_clash', '2021-12-12T00:00:00.000Z', 'day', 'near_place'],
+      ['512302', 4, 'attack_on_civilians', '2022-01-20T00:00:00.000Z', 'day', 'near_place'],
+      ['512303', 5, 'armed_clash', '2022-03-05T00:00:00.000Z', 'day', 'exact'],
+      ['512304', 6, 'armed_clash', '2022-06-14T00:00:00.000Z', 'days', 'near_place'],
+      ['512305', 7, 'armed_clash', '2023-02-09T00:00:00.000Z', 'day', 'district'],
+      ['512306', 8, 'armed_clash', '2023-09-01T00:00:00.000Z', 'month', 'governorate'],
+    ],
+  );
+  const daquq = hdx.drafts[0];
+  assert.deepEqual(
+    [daquq.lon, daquq.lat, daquq.place],
+    [44.4497, 35.1396, 'Daquq town'],
+    'place from where_coordinates',
+  );
+  assert.equal(
+    daquq.narrative,
+    'IS fighters attack an army post near Daquq, killing three soldiers\nWhere: Daquq town\n' +
+      'UCDP GED state-based violence. Deaths: Government of Iraq 3, IS 0, civilians 0, unknown 0; ' +
+      'best estimate 3 (low 3, high 3).',
+  );
+  const khanaqin = hdx.drafts[1];
+  assert.deepEqual(khanaqin.casualties.civilians, { killed: 2, wounded: 0, abducted: 0 });
+  assert.deepEqual(khanaqin.fatalities, { best: 2, low: 2, high: 2 });
+  assert.equal(hdx.drafts[3].otherKilled, 2, 'deaths_unknown');
+  assert.match(hdx.drafts[3].narrative, /^Where: Tuz Khurmatu town\n/, 'an empty headline adds no line');
+});
+
+test("UCDP's own download (the 25.1 column list) imports whole with no column absent, the same events as HDX's", () => {
+  const own = withHeader(fixtureText('ucdp-ged-25.1-irq.csv'));
+  assert.deepEqual(own.errors, []);
+  assert.deepEqual(own.absent, []);
+  assert.equal(own.drafts.length, 6);
+  assert.equal(own.drafts[0].place, 'army post 10 km south-east of Daquq', 'where_description comes first');
+  const hdx = withHeader(fixtureText('ucdp-ged-hdx-irq.csv'));
+  const core = (d: IncidentDraft) => [
+    d.sourceId,
+    d.type,
+    d.time,
+    d.lon,
+    d.lat,
+    d.casualties,
+    d.otherKilled,
+    d.fatalities,
+  ];
+  assert.deepEqual(own.drafts.map(core), hdx.drafts.map(core));
+});
+
+test('only identity, type, dates, coordinates, precisions and deaths are required; descriptive columns may go', () => {
+  const descriptive = ['side_a', 'side_b', 'source_headline', 'where_description', 'where_coordinates', 'low', 'high'];
+  const columns = header.filter((c) => !descriptive.includes(c));
+  const row = firstEvent.filter((_, i) => !descriptive.includes(header[i]));
+  const r = withHeader(formatCsv([columns, row], { neutraliseFormulas: false }));
+  assert.deepEqual(r.errors, []);
+  assert.deepEqual(r.absent, descriptive);
+  const [d] = r.drafts;
+  assert.equal(d.place, null);
+  assert.deepEqual(d.fatalities, { best: 8, low: null, high: null });
+  assert.equal(
+    d.narrative,
+    'UCDP GED state-based violence. Deaths: side A 2, side B 5, civilians 1, unknown 0; best estimate 8.',
+  );
+  for (const required of ['id', 'type_of_violence', 'where_prec', 'date_start', 'deaths_civilians', 'deaths_unknown']) {
+    const e = onlyError(formatCsv([columns.filter((c) => c !== required), row.slice(1)]));
+    assert.deepEqual([e.fatal, e.reason], [true, `the UCDP GED CSV header lacks column ${required}`]);
+  }
+});
+
+test('a descriptive column given twice is refused like a required one', () => {
+  const e = onlyError(
+    formatCsv(
+      [
+        [...header, 'side_a'],
+        [...firstEvent, 'x'],
+      ],
+      { neutraliseFormulas: false },
+    ),
+  );
+  assert.deepEqual([e.fatal, e.reason], [true, 'column side_a appears more than once']);
+});

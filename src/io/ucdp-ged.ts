@@ -15,14 +15,17 @@
  *   (international waters or airspace) → governorate, the coarsest Seam has, and the narrative says
  *   `UCDP where_prec N` so the loss of precision stays visible.
  * - lon/lat ← `longitude`/`latitude` (range-checked).
- * - place ← `where_description`, cut to 200 characters (the narrative keeps it whole).
+ * - place ← `where_description`, cut to 200 characters (the narrative keeps it whole); where the
+ *   file has no description (HDX editions lack the column), `where_coordinates`, the name of the
+ *   place whose coordinates the event got.
  * - casualties: `deaths_civilians` → civilians.killed; forces empty (UCDP sides are not Seam
  *   organisations). `deaths_a + deaths_b + deaths_unknown` → otherKilled, and the narrative
  *   carries one line with each side's name and deaths so nothing is lost.
- * - fatalities ← `best`, `low`, `high`.
+ * - fatalities ← `best`, `low`, `high` (low and high null when the file lacks those columns).
  * - narrative ← `source_headline`, then `Where: where_description`, then the deaths line.
  * - grading: none (UCDP does not grade its sources the Admiralty way; an analyst does).
- * - An HXL hashtag row under the header is skipped; empty count cells count as 0.
+ * - Required and optional columns: see {@link ucdpGedRequiredColumns}; an absent optional column
+ *   reads as empty. An HXL hashtag row under the header is skipped; empty count cells count as 0.
  */
 import type { LocationPrecision, TimePrecision } from '../domain/incident.ts';
 import type { IncidentType } from '../domain/taxonomy.ts';
@@ -45,7 +48,6 @@ import {
   parseLon,
   parsePlace,
   parseSourceId,
-  shown,
 } from './draft-fields.ts';
 import type { RowResult } from './incident-draft.ts';
 
@@ -102,15 +104,16 @@ export const ucdpGedColumns = [
   'gwnob',
 ] as const;
 
-/** The columns the importer reads; the others may be absent. */
+/**
+ * The columns no incident can be built without: its identity, type, time and precision, place and
+ * precision, and every death count (civilian harm is recorded on every incident, so a file that
+ * cannot say how many civilians died is refused rather than read as none). Every other column may
+ * be absent, as in the editions HDX distributes, which lack `where_description`.
+ */
 export const ucdpGedRequiredColumns = [
   'id',
   'type_of_violence',
-  'side_a',
-  'side_b',
-  'source_headline',
   'where_prec',
-  'where_description',
   'latitude',
   'longitude',
   'date_prec',
@@ -120,8 +123,17 @@ export const ucdpGedRequiredColumns = [
   'deaths_civilians',
   'deaths_unknown',
   'best',
-  'high',
+] as const;
+
+/** Descriptive columns read when present: names, headline, place, and the low/high range of `best`. */
+export const ucdpGedOptionalColumns = [
+  'side_a',
+  'side_b',
+  'source_headline',
+  'where_description',
+  'where_coordinates',
   'low',
+  'high',
 ] as const;
 
 const violenceTypes: Record<string, { type: IncidentType; label: string }> = {
@@ -152,31 +164,33 @@ export function toUcdpDatePrec(precision: TimePrecision): 1 | 2 | 3 | 4 | 5 {
   return ({ day: 1, days: 2, week: 3, month: 4, year: 5 } as const)[precision];
 }
 
-function code<T>(table: Record<string, T>, row: CsvRow, column: string): T {
-  const value = row.get(column).trim();
-  if (Object.hasOwn(table, value)) return table[value];
-  throw new FieldError(column, `expected one of ${Object.keys(table).join(', ')}, got ${shown(row.get(column))}`);
+/** ` (low 8, high 10)`, or what the file has of it. */
+function range(low: number | null, high: number | null): string {
+  const known = [low === null ? '' : `low ${low}`, high === null ? '' : `high ${high}`].filter(Boolean);
+  return known.length ? ` (${known.join(', ')})` : '';
 }
 
 function decodeUcdpGed(row: CsvRow): DecodedRow {
   const sourceId = parseSourceId(row.get('id'), 'id');
-  const violence = code(violenceTypes, row, 'type_of_violence');
+  const violence = row.code(violenceTypes, 'type_of_violence');
   const time = parseIsoDate(row.get('date_start'), 'date_start');
-  const timePrecision = code(datePrecisions, row, 'date_prec');
+  const timePrecision = row.code(datePrecisions, 'date_prec');
   const wherePrec = row.get('where_prec').trim();
-  const locationPrecision = code(wherePrecisions, row, 'where_prec');
+  const locationPrecision = row.code(wherePrecisions, 'where_prec');
   const lat = parseLat(row.get('latitude'), 'latitude');
   const lon = parseLon(row.get('longitude'), 'longitude');
-  const whereText = row.get('where_description').trim();
-  const place = parsePlace(whereText, 'where_description', true);
+  // Without a description (HDX editions have none), the name of the place the coordinates belong to.
+  const whereField = row.get('where_description').trim() ? 'where_description' : 'where_coordinates';
+  const whereText = row.get(whereField).trim();
+  const place = parsePlace(whereText, whereField, true);
   const big = 100_000_000;
   const deathsA = parseCount(row.get('deaths_a'), 'deaths_a', big);
   const deathsB = parseCount(row.get('deaths_b'), 'deaths_b', big);
   const civilians = parseCount(row.get('deaths_civilians'), 'deaths_civilians', maxCount);
   const unknown = parseCount(row.get('deaths_unknown'), 'deaths_unknown', big);
   const best = parseCount(row.get('best'), 'best', big);
-  const low = parseCount(row.get('low'), 'low', big);
-  const high = parseCount(row.get('high'), 'high', big);
+  const low = row.has('low') ? parseCount(row.get('low'), 'low', big) : null;
+  const high = row.has('high') ? parseCount(row.get('high'), 'high', big) : null;
   const otherKilled = deathsA + deathsB + unknown;
   if (otherKilled > big) throw new FieldError('deaths_unknown', 'deaths add up to an implausible total');
 
@@ -189,7 +203,7 @@ function decodeUcdpGed(row: CsvRow): DecodedRow {
   if (Number(wherePrec) >= 5) lines.push(`Location only known to UCDP where_prec ${wherePrec}.`);
   lines.push(
     `UCDP GED ${violence.label} violence. Deaths: ${sideA} ${deathsA}, ${sideB} ${deathsB}, ` +
-      `civilians ${civilians}, unknown ${unknown}; best estimate ${best} (low ${low}, high ${high}).`,
+      `civilians ${civilians}, unknown ${unknown}; best estimate ${best}${range(low, high)}.`,
   );
   const narrative = checkNarrative(lines.join('\n'), 'source_headline');
 
@@ -215,6 +229,7 @@ export const ucdpGedFormat: CsvIncidentFormat = {
   format: 'ucdp-ged',
   title: 'UCDP GED',
   required: ucdpGedRequiredColumns,
+  optional: ucdpGedOptionalColumns,
   decode: decodeUcdpGed,
 };
 

@@ -5,12 +5,12 @@ import { escapeXmlAttr, escapeXmlText } from './xml-escape.ts';
 import {
   childElement,
   childElements,
-  decodeEntities,
   descendants,
   parseXml,
   textOf,
   type XmlElement,
   XmlError,
+  XmlTreeReader,
 } from './xml-reader.ts';
 
 function xmlError(line: number, pattern: RegExp) {
@@ -38,10 +38,16 @@ test('line ends are normalised to LF; &#13; still gives CR; attribute whitespace
   assert.equal(parseXml('\uFEFF<a/>').name, 'a');
 });
 
-test('a DOCTYPE is skipped and its entities are not applied', () => {
+test('a DOCTYPE declaring entities is refused on the line of the declaration; a plain one is skipped', () => {
   const doc = '<!DOCTYPE kml [\n<!ENTITY lol "lol">\n]>\n<kml>&lol;</kml>';
-  assert.throws(() => parseXml(doc), xmlError(4, /unknown entity &lol;/));
-  assert.equal(parseXml('<!DOCTYPE kml [<!ENTITY x "y">]><kml>ok</kml>').name, 'kml');
+  assert.throws(() => parseXml(doc), xmlError(2, /^a DOCTYPE declaring entities is refused/));
+  assert.throws(() => parseXml('<!DOCTYPE kml [<!ENTITY x "y">]><kml>ok</kml>'), xmlError(1, /declaring entities/));
+  const billion = `<!DOCTYPE b [<!ENTITY a "aaaa">${[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `<!ENTITY a${n} "${'&a;'.repeat(10)}">`).join('')}]><b>&a9;</b>`;
+  assert.throws(() => parseXml(billion), xmlError(1, /declaring entities/));
+  const external = '<!DOCTYPE kml [<!ENTITY % remote SYSTEM "http://example.invalid/x.dtd"> %remote;]><kml/>';
+  assert.throws(() => parseXml(external), xmlError(1, /declaring entities/));
+  assert.equal(parseXml('<!DOCTYPE kml>\n<kml>ok</kml>').name, 'kml');
+  assert.throws(() => parseXml('<!DOCTYPE kml SYSTEM "kml.dtd">\n<kml>&x;</kml>'), xmlError(2, /unknown entity &x;/));
 });
 
 test('what is not well-formed is an XmlError naming the line', () => {
@@ -78,6 +84,48 @@ test('nesting deeper than the limit is refused, and deep documents do not overfl
   assert.equal(textOf(root), '');
 });
 
+test('a bare & is named on its own line, wherever the next ";" is', () => {
+  assert.throws(() => parseXml('<a>\n<b>Tom & Jerry</b>\n<c>x</c>\n</a>'), xmlError(2, /bare "&"/));
+  assert.throws(() => parseXml('<a>\n<b>&amp; Tom & Jerry</b>\n<c>&lt;</c>\n</a>'), xmlError(2, /bare "&"/));
+  assert.throws(() => parseXml('<a>\n\n<b x="1 & 2"/>\n</a>'), xmlError(3, /bare "&"/));
+});
+
+test('limits on document length and text length', () => {
+  assert.throws(
+    () => parseXml(`<a>${'x'.repeat(100)}</a>`, { maxLength: 50 }),
+    xmlError(1, /longer than 50 characters/),
+  );
+  assert.throws(
+    () => parseXml(`<a>\n<b>${'x'.repeat(30)}</b></a>`, { maxTextLength: 20 }),
+    xmlError(2, /text in <b> longer than 20/),
+  );
+  assert.throws(
+    () => parseXml(`<a v="${'x'.repeat(30)}"/>`, { maxTextLength: 20 }),
+    xmlError(1, /attribute v is longer/),
+  );
+  assert.equal(textOf(parseXml(`<a>${'x'.repeat(20)}</a>`, { maxTextLength: 20 })).length, 20);
+});
+
+test('property: a document written in chunks, split anywhere, reads as when written whole', () => {
+  const doc =
+    '<?xml version="1.0"?>\r\n<kml xmlns="k">\r\n<Placemark id="p&amp;1"><name>كركوك &lt;1&gt; 😀</name>' +
+    '<description><![CDATA[a <b> & c]]></description></Placemark>\r\n<!-- end -->\n</kml>\n';
+  const whole = parseXml(doc);
+  fc.assert(
+    fc.property(fc.array(fc.nat(doc.length), { maxLength: 6 }), (cuts) => {
+      const reader = new XmlTreeReader();
+      let from = 0;
+      for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
+        reader.write(doc.slice(from, cut));
+        from = cut;
+      }
+      reader.write(doc.slice(from));
+      assert.deepEqual(reader.close(), whole);
+    }),
+    { numRuns: 500 },
+  );
+});
+
 test('descendants come in document order', () => {
   const root = parseXml('<r><p n="1"><p n="2"/></p><q><p n="3"/></q></r>');
   assert.deepEqual(
@@ -86,9 +134,9 @@ test('descendants come in document order', () => {
   );
 });
 
-test('decodeEntities leaves text without & untouched', () => {
-  assert.equal(decodeEntities('plain'), 'plain');
-  assert.equal(decodeEntities('&apos;&quot;&#128512;'), `'"😀`);
+test('predefined entities and character references are decoded', () => {
+  assert.equal(textOf(parseXml('<a>plain</a>')), 'plain');
+  assert.equal(textOf(parseXml('<a>&apos;&quot;&#128512;</a>')), `'"😀`);
 });
 
 test('property: escaped text and attributes read back as the text, minus characters XML cannot carry', () => {

@@ -1,15 +1,21 @@
 /**
- * A small non-validating XML reader, enough for KML: elements, attributes, text, CDATA, the five
- * predefined entities and character references. Comments, processing instructions and a DOCTYPE
- * are skipped; a DOCTYPE's entity declarations are NOT applied (an undeclared entity is an error),
- * which also rules out entity-expansion bombs. Namespaces are not resolved: an element keeps its
- * qualified name and is matched by its local name (`kml:Placemark` → `Placemark`).
+ * XML read with `saxes`, a streaming, well-formedness-checking parser, into a small tree: enough
+ * for KML, and the same reader a Cursor-on-Target stream can feed chunk by chunk. Elements,
+ * attributes, text, CDATA, the five predefined entities and character references; comments and
+ * processing instructions are skipped. Namespaces are not resolved: an element keeps its qualified
+ * name and is matched by its local name (`kml:Placemark` → `Placemark`).
  *
- * Line ends are normalised to LF first, as XML requires (`&#13;` still yields a CR). Anything not
+ * Safe by construction: no DTD is read and no entity is expanded. A DOCTYPE that declares entities
+ * is refused outright (the entity-expansion bombs and external-entity reads live there); a plain
+ * DOCTYPE is skipped, and any entity other than the predefined five is an error. The document's
+ * length, its nesting depth and the length of each run of text are limited.
+ *
+ * Line ends are normalised to LF, as XML requires (`&#13;` still yields a CR). Anything not
  * well-formed — a mismatched or unclosed tag, a bare `&`, an unknown entity, a reference to a
- * character XML forbids, a second root, text outside the root, nesting deeper than the limit —
- * raises {@link XmlError} naming the line.
+ * character XML forbids, a second root, text outside the root, a limit passed — raises
+ * {@link XmlError} naming the line.
  */
+import { type SaxesParser as Saxes, SaxesParser, type SaxesTagPlain } from 'saxes';
 
 export class XmlError extends Error {
   readonly line: number;
@@ -39,215 +45,242 @@ export type XmlNode = XmlElement | string;
 export interface XmlReadOptions {
   /** Deepest element nesting accepted (default 256). */
   maxDepth?: number;
-}
-
-const nameStart = /[A-Za-z_:\u00C0-\uFFFF]/;
-const nameRun = /[A-Za-z0-9_:.\-\u00B7-\uFFFF]*/y;
-
-const predefined: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-function isXmlChar(cp: number): boolean {
-  return (
-    cp === 0x9 ||
-    cp === 0xa ||
-    cp === 0xd ||
-    (cp >= 0x20 && cp <= 0xd7ff) ||
-    (cp >= 0xe000 && cp <= 0xfffd) ||
-    (cp >= 0x10000 && cp <= 0x10ffff)
-  );
+  /** Longest document accepted, in UTF-16 code units (default 256 Mi). */
+  maxLength?: number;
+  /** Longest run of text (or attribute value) inside an element, in UTF-16 code units (default 16 Mi). */
+  maxTextLength?: number;
 }
 
 const localName = (qname: string) => qname.slice(qname.indexOf(':') + 1);
+const lineBreaks = (s: string) => s.match(/\r\n|\r|\n/g)?.length ?? 0;
 
-class Reader {
-  private readonly s: string;
-  private pos = 0;
-  private line = 1;
+/** How much of the input is kept to name what an error is about (a tag, an entity, an attribute). */
+const contextLength = 1024;
+
+/**
+ * Builds the tree of one document from chunks of text. saxes finds what is not well-formed; its
+ * messages are turned into ones that name the element, entity or attribute and the line where it
+ * was opened.
+ */
+export class XmlTreeReader {
+  private readonly parser: Saxes;
   private readonly stack: XmlElement[] = [];
   private root: XmlElement | null = null;
+  private tagLine = 1;
+  private tagName = '';
+  /** The element saxes closed last: on a mismatched end tag, the one it should have closed. */
+  private closed: XmlElement | null = null;
+  /** The last characters written, to name what an error is about. */
+  private recent = '';
+  private length = 0;
+  private started = false;
+  /** The chunk being read, and the line it starts on. */
+  private chunk = '';
+  private linesBefore = 1;
+  /** The line of an `&` the text read so far leaves open (no `;` after it), if any. */
+  private bareAmp: number | null = null;
   private readonly maxDepth: number;
+  private readonly maxLength: number;
+  private readonly maxTextLength: number;
 
-  constructor(text: string, options: XmlReadOptions) {
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    this.s = body.replace(/\r\n?/g, '\n');
+  constructor(options: XmlReadOptions = {}) {
     this.maxDepth = options.maxDepth ?? 256;
+    this.maxLength = options.maxLength ?? 256 * 1024 * 1024;
+    this.maxTextLength = options.maxTextLength ?? 16 * 1024 * 1024;
+    const p = new SaxesParser({ xmlns: false, position: true });
+    this.parser = p;
+    p.on('error', (e) => {
+      throw this.failure(e.message);
+    });
+    p.on('doctype', (doctype) => this.doctype(doctype));
+    p.on('opentagstart', (tag) => {
+      this.tagLine = p.line;
+      this.tagName = tag.name;
+    });
+    p.on('opentag', (tag) => this.open(tag));
+    p.on('closetag', () => {
+      this.closed = this.stack.pop() ?? null;
+    });
+    p.on('text', (text) => this.text(text));
+    p.on('cdata', (text) => this.text(text));
   }
 
-  read(): XmlElement {
-    const s = this.s;
-    while (this.pos < s.length) {
-      const lt = s.indexOf('<', this.pos);
-      const end = lt === -1 ? s.length : lt;
-      if (end > this.pos) this.text(s.slice(this.pos, end), false);
-      if (lt === -1) break;
-      this.pos = lt;
-      if (s.startsWith('<!--', lt)) this.skipPast('-->', 'comment');
-      else if (s.startsWith('<![CDATA[', lt)) {
-        const close = s.indexOf(']]>', lt + 9);
-        if (close === -1) throw new XmlError(this.line, 'a CDATA section is never closed');
-        const raw = s.slice(lt + 9, close);
-        this.text(raw, true);
-        this.advanceTo(close + 3);
-      } else if (s.startsWith('<?', lt)) this.skipPast('?>', 'processing instruction');
-      else if (s.startsWith('<!DOCTYPE', lt)) this.doctype();
-      else if (s.startsWith('</', lt)) this.endTag();
-      else this.startTag();
+  /** Reads the next piece of the document. */
+  write(chunk: string): this {
+    let text = chunk;
+    if (!this.started && text.length > 0) {
+      this.started = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    const open = this.stack.at(-1);
-    if (open) throw new XmlError(this.line, `<${open.qname}> opened on line ${open.line} is never closed`);
-    if (!this.root) throw new XmlError(this.line, 'no root element');
+    this.length += text.length;
+    if (this.length > this.maxLength) {
+      throw new XmlError(this.parser.line, `the document is longer than ${this.maxLength} characters`);
+    }
+    this.recent = (this.recent + text).slice(-contextLength - text.length);
+    this.chunk = text;
+    this.parser.write(text);
+    this.recent = this.recent.slice(-contextLength);
+    this.bareAmp = this.ampLine(text, text.length);
+    this.linesBefore += lineBreaks(text);
+    this.chunk = '';
+    return this;
+  }
+
+  /**
+   * The line of the `&` that starts a reference still open at `end` of the current chunk, or null.
+   * saxes reads a reference up to the next `;`, wherever that is, so the reference that failed is
+   * the one begun by the first `&` after the `;` before it.
+   */
+  private ampLine(chunk: string, end: number): number | null {
+    const semi = chunk.lastIndexOf(';', end - 1);
+    const amp = chunk.indexOf('&', semi + 1);
+    if (amp >= 0 && amp < end) return this.linesBefore + lineBreaks(chunk.slice(0, amp));
+    return semi >= 0 ? null : this.bareAmp;
+  }
+
+  /** Ends the document and returns its root element. */
+  close(): XmlElement {
+    this.parser.close();
+    if (!this.root) throw new XmlError(this.parser.line, 'no root element');
     return this.root;
   }
 
-  /** Moves to `to`, counting the newlines passed. */
-  private advanceTo(to: number): void {
-    // Bounded to [pos, to): an unbounded indexOf would rescan a one-line document to its end each time.
-    for (let i = this.pos; i < to; i++) if (this.s.charCodeAt(i) === 10) this.line++;
-    this.pos = to;
+  private doctype(doctype: string): void {
+    const entity = /<!ENTITY/i.exec(doctype);
+    if (!entity) return;
+    const start = this.parser.line - lineBreaks(doctype);
+    throw new XmlError(
+      start + lineBreaks(doctype.slice(0, entity.index)),
+      'a DOCTYPE declaring entities is refused (Seam reads no DTD and expands no entity)',
+    );
   }
 
-  private skipPast(marker: string, what: string): void {
-    const close = this.s.indexOf(marker, this.pos + 2);
-    if (close === -1) throw new XmlError(this.line, `a ${what} is never closed`);
-    this.advanceTo(close + marker.length);
-  }
-
-  private doctype(): void {
-    if (this.root || this.stack.length) throw new XmlError(this.line, 'a DOCTYPE after the root element');
-    const bracket = this.s.indexOf('[', this.pos);
-    const gt = this.s.indexOf('>', this.pos);
-    if (gt === -1) throw new XmlError(this.line, 'a DOCTYPE is never closed');
-    if (bracket !== -1 && bracket < gt) {
-      const close = this.s.indexOf(']', bracket);
-      const after = close === -1 ? -1 : this.s.indexOf('>', close);
-      if (after === -1) throw new XmlError(this.line, 'a DOCTYPE is never closed');
-      this.advanceTo(after + 1);
-    } else this.advanceTo(gt + 1);
-  }
-
-  private text(raw: string, cdata: boolean): void {
-    const parent = this.stack.at(-1);
-    const line = this.line;
-    this.advanceTo(this.pos + (cdata ? 0 : raw.length));
-    if (!parent) {
-      if (cdata || raw.trim() !== '') throw new XmlError(line, 'text outside the root element');
-      return;
-    }
-    const value = cdata ? raw : decodeEntities(raw, line);
-    const last = parent.children.length - 1;
-    if (last >= 0 && typeof parent.children[last] === 'string') parent.children[last] += value;
-    else parent.children.push(value);
-  }
-
-  private name(): string {
-    const start = this.pos;
-    if (!nameStart.test(this.s[start] ?? '')) {
-      throw new XmlError(this.line, `expected a name after "${this.s.slice(Math.max(0, start - 1), start)}"`);
-    }
-    nameRun.lastIndex = start + 1;
-    nameRun.exec(this.s);
-    this.pos = nameRun.lastIndex;
-    return this.s.slice(start, this.pos);
-  }
-
-  private skipSpace(): boolean {
-    const start = this.pos;
-    while (this.pos < this.s.length) {
-      const c = this.s.charCodeAt(this.pos);
-      if (c === 0x20 || c === 0x9 || c === 0xd) this.pos++;
-      else if (c === 0xa) {
-        this.pos++;
-        this.line++;
-      } else break;
-    }
-    return this.pos > start;
-  }
-
-  private startTag(): void {
-    const line = this.line;
-    if (this.root && this.stack.length === 0) throw new XmlError(line, 'a second root element');
-    this.pos++;
-    const qname = this.name();
+  private open(tag: SaxesTagPlain): void {
     const attrs: Record<string, string> = Object.create(null);
-    for (;;) {
-      const spaced = this.skipSpace();
-      if (this.s.startsWith('/>', this.pos) || this.s.startsWith('>', this.pos)) break;
-      if (this.pos >= this.s.length) throw new XmlError(line, `the start tag <${qname}> is never closed`);
-      if (!spaced) throw new XmlError(this.line, `expected a space, "/>" or ">" in <${qname}>`);
-      const attr = this.name();
-      this.skipSpace();
-      if (this.s[this.pos] !== '=') throw new XmlError(this.line, `expected "=" after attribute ${attr}`);
-      this.pos++;
-      this.skipSpace();
-      const quote = this.s[this.pos];
-      if (quote !== '"' && quote !== "'")
-        throw new XmlError(this.line, `expected a quoted value for attribute ${attr}`);
-      const close = this.s.indexOf(quote, this.pos + 1);
-      if (close === -1) throw new XmlError(this.line, `the value of attribute ${attr} is never closed`);
-      const raw = this.s.slice(this.pos + 1, close);
-      if (raw.includes('<')) throw new XmlError(this.line, `"<" in the value of attribute ${attr}`);
-      if (Object.hasOwn(attrs, attr)) throw new XmlError(this.line, `attribute ${attr} appears twice`);
-      const valueLine = this.line;
-      this.pos++;
-      this.advanceTo(close + 1);
-      attrs[attr] = decodeEntities(raw.replace(/[\t\n]/g, ' '), valueLine);
+    for (const [name, value] of Object.entries(tag.attributes)) {
+      if (value.length > this.maxTextLength) {
+        throw new XmlError(
+          this.tagLine,
+          `the value of attribute ${name} is longer than ${this.maxTextLength} characters`,
+        );
+      }
+      attrs[name] = value;
     }
-    const selfClosing = this.s.startsWith('/>', this.pos);
-    this.pos += selfClosing ? 2 : 1;
-    const element: XmlElement = { name: localName(qname), qname, attrs, children: [], line };
+    const element: XmlElement = { name: localName(tag.name), qname: tag.name, attrs, children: [], line: this.tagLine };
     const parent = this.stack.at(-1);
     if (parent) parent.children.push(element);
     else this.root = element;
-    if (!selfClosing) {
-      if (this.stack.length >= this.maxDepth) throw new XmlError(line, `elements nested deeper than ${this.maxDepth}`);
-      this.stack.push(element);
+    if (this.stack.length >= this.maxDepth) {
+      throw new XmlError(this.tagLine, `elements nested deeper than ${this.maxDepth}`);
+    }
+    this.stack.push(element);
+  }
+
+  private text(value: string): void {
+    const parent = this.stack.at(-1);
+    // saxes reports whitespace around the root as text; anything else there is an error it raises.
+    if (!parent) return;
+    const last = parent.children.length - 1;
+    const joined = last >= 0 && typeof parent.children[last] === 'string';
+    const length = value.length + (joined ? (parent.children[last] as string).length : 0);
+    if (length > this.maxTextLength) {
+      throw new XmlError(this.parser.line, `text in <${parent.qname}> longer than ${this.maxTextLength} characters`);
+    }
+    if (joined) parent.children[last] += value;
+    else parent.children.push(value);
+  }
+
+  /** saxes's message as an XmlError on its line, naming what the problem is about. */
+  private failure(message: string): XmlError {
+    const line = this.parser.line;
+    const reason = message.replace(/^(?:[^:]*:)?\d+:\d+: /, '');
+    const before = this.recent.slice(0, Math.max(0, this.recent.length - this.unread()));
+    const open = this.stack.at(-1);
+    const read = this.chunk.length - this.unread();
+    const said = (what: string) => new XmlError(line, what);
+    if (reason === 'unexpected close tag.' && this.closed) {
+      const name = /<\/([^\s>]*)\s*>?$/.exec(before)?.[1] ?? '?';
+      return said(`</${name}> closes <${this.closed.qname}> opened on line ${this.closed.line}`);
+    }
+    let m = /^unmatched closing tag: (.*)\.$/.exec(reason);
+    if (m) return said(`</${m[1]}> closes nothing`);
+    const atEnd = reason === 'document must contain a root element.' || reason === 'unexpected end.';
+    if (atEnd || reason.startsWith('unclosed tag: ')) {
+      // What the end cut short: markup first, then a reference (a bare `&` with no `;` after it
+      // leaves saxes reading a reference to the end), then the element left open.
+      const cut = unexpectedEnd(this.recent);
+      if (cut) return said(cut);
+      const amp = this.ampLine(this.chunk, read);
+      if (amp !== null) return new XmlError(amp, 'a bare "&" (write &amp;)');
+      if (open) return said(`<${open.qname}> opened on line ${open.line} is never closed`);
+      return said(this.root ? 'the document ends inside markup' : 'no root element');
+    }
+    m = /^duplicate attribute: (.*)\.$/.exec(reason);
+    if (m) return said(`attribute ${m[1]} appears twice`);
+    const entity = /&([^&;]*);?$/.exec(before)?.[1] ?? '';
+    switch (reason) {
+      case 'undefined entity.':
+        return said(`unknown entity &${entity}; (only &lt; &gt; &amp; &quot; &apos; and &#…; are known)`);
+      case 'disallowed character in entity name.':
+      case 'empty entity name.':
+        return new XmlError(this.ampLine(this.chunk, read - 1) ?? line, 'a bare "&" (write &amp;)');
+      case 'malformed character entity.':
+        return said(`&${entity}; refers to a character XML does not allow`);
+      case 'documents may contain only one root.':
+        return said('a second root element');
+      case 'text data outside of root node.':
+        return said('text outside the root element');
+      case 'unquoted attribute value.':
+        return said(`expected a quoted value for attribute ${attributeName(before)}`);
+      case 'no whitespace between attributes.':
+        return said(`expected a space, "/>" or ">" in <${this.tagName}>`);
+      case 'disallowed character in tag name.':
+      case 'disallowed character in tag name':
+        return said(`expected a name after "<"`);
+      case 'disallowed character.':
+        return before.endsWith('<') && /=\s*["'][^"']*<$/.test(before)
+          ? said(`"<" in the value of attribute ${attributeName(before.replace(/["'][^"']*<$/, ''))}`)
+          : said('a character XML does not allow');
+      default:
+        return said(reason.replace(/\.$/, ''));
     }
   }
 
-  private endTag(): void {
-    const line = this.line;
-    this.pos += 2;
-    const qname = this.name();
-    this.skipSpace();
-    if (this.s[this.pos] !== '>') throw new XmlError(this.line, `expected ">" to end </${qname}>`);
-    this.pos++;
-    const open = this.stack.pop();
-    if (!open) throw new XmlError(line, `</${qname}> closes nothing`);
-    if (open.qname !== qname) {
-      throw new XmlError(line, `</${qname}> closes <${open.qname}> opened on line ${open.line}`);
-    }
+  /** Characters of the last write saxes had not read when it failed. */
+  private unread(): number {
+    return Math.max(0, this.length - this.parser.position);
   }
 }
 
-/** Replaces entity and character references; a bare `&` or an unknown entity is an error. */
-export function decodeEntities(raw: string, line = 1): string {
-  if (!raw.includes('&')) return raw;
-  let out = '';
-  let from = 0;
-  for (let amp = raw.indexOf('&'); amp !== -1; amp = raw.indexOf('&', from)) {
-    out += raw.slice(from, amp);
-    const semi = raw.indexOf(';', amp);
-    const ref = semi === -1 ? '' : raw.slice(amp + 1, semi);
-    if (semi === -1 || !/^(?:#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9._-]{0,31})$/.test(ref)) {
-      throw new XmlError(line, 'a bare "&" (write &amp;)');
-    }
-    if (ref.startsWith('#')) {
-      const cp = ref[1] === 'x' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
-      if (!isXmlChar(cp)) throw new XmlError(line, `&${ref}; refers to a character XML does not allow`);
-      out += String.fromCodePoint(cp);
-    } else if (Object.hasOwn(predefined, ref)) {
-      out += predefined[ref];
-    } else {
-      throw new XmlError(line, `unknown entity &${ref}; (only &lt; &gt; &amp; &quot; &apos; and &#…; are known)`);
-    }
-    from = semi + 1;
-  }
-  return out + raw.slice(from);
+/** The attribute whose `=` ends `before`. */
+function attributeName(before: string): string {
+  return /([^\s=<]+)\s*=\s*$/.exec(before)?.[1] ?? '';
+}
+
+/** The markup a document ending too early left open: a comment, a CDATA section, a tag… */
+function unexpectedEnd(text: string): string | null {
+  const opened = (open: string, close: string) => text.lastIndexOf(open) > text.lastIndexOf(close);
+  if (opened('<!--', '-->')) return 'a comment is never closed';
+  if (opened('<![CDATA[', ']]>')) return 'a CDATA section is never closed';
+  if (opened('<?', '?>')) return 'a processing instruction is never closed';
+  if (opened('<!DOCTYPE', '>')) return 'a DOCTYPE is never closed';
+  const tag = /<([^\s/>!?]+)[^>]*$/.exec(text);
+  return tag ? `the start tag <${tag[1]}> is never closed` : null;
 }
 
 /** Parses a whole XML document into its root element. */
 export function parseXml(text: string, options: XmlReadOptions = {}): XmlElement {
-  return new Reader(text, options).read();
+  const reader = new XmlTreeReader(options);
+  // Fed in slices, as a stream would be, so one code path serves files and streams; a slice never
+  // ends between the CR and LF of a line break, so lines are counted alike in every slice.
+  const size = 1 << 16;
+  for (let i = 0; i < text.length; ) {
+    let end = Math.min(i + size, text.length);
+    if (text.charCodeAt(end - 1) === 13) end++;
+    reader.write(text.slice(i, end));
+    i = end;
+  }
+  return reader.close();
 }
 
 /** Child elements with the given local name. */

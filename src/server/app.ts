@@ -4,6 +4,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { tileUrlOrigin, tileUrlProblem } from '../domain/basemap.ts';
 import { SeamError } from '../domain/errors.ts';
 import type { Store } from '../store/store.ts';
 import { identify } from './auth.ts';
@@ -13,11 +14,13 @@ import { handleError } from './errors.ts';
 import { Metrics, registerMetrics } from './metrics.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
+import { basemapRoutes } from './routes/basemap.ts';
 import { boundaryRoutes } from './routes/boundaries.ts';
 import { gapRoutes } from './routes/gaps.ts';
 import { incidentExportRoutes } from './routes/incident-export.ts';
 import { incidentPointRoutes } from './routes/incident-points.ts';
 import { incidentRoutes } from './routes/incidents.ts';
+import { placeRoutes } from './routes/places.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { sharingRoutes } from './routes/sharing.ts';
 import { streamRoutes } from './routes/stream.ts';
@@ -30,6 +33,11 @@ export interface AppOptions {
   version?: string;
   /** The built browser app to serve (default: `dist/web` of the repository). */
   webRoot?: string;
+  /**
+   * The site's own vector tile server (`--tile-url`): a URL template with {z}, {x} and {y}, drawn as the basemap
+   * instead of a loaded extract. Its origin is the one the page may fetch from besides Seam.
+   */
+  tileUrl?: string | null;
 }
 
 /** The largest request body accepted, in bytes. */
@@ -44,22 +52,30 @@ const securityHeaders: Record<string, string> = {
   'permissions-policy': 'geolocation=(self), camera=(), microphone=()',
 };
 // The map (MapLibre GL) runs its workers from blob: URLs and draws images from data: and blob:;
-// scripts come only from our own files, never inline.
-const pageCsp = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "worker-src 'self' blob:",
-  'child-src blob:',
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-].join('; ');
+// scripts come only from our own files, never inline. The map fetches from Seam alone, or also from the
+// site's own tile server when one is configured (that origin only).
+const pageCsp = (tileOrigin: string | null) =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "worker-src 'self' blob:",
+    'child-src blob:',
+    tileOrigin ? `connect-src 'self' ${tileOrigin}` : "connect-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+  ].join('; ');
 
 /** Builds the HTTP application around an open store; the caller listens (or injects, in tests). */
 export async function buildApp(store: Store, options: AppOptions = {}): Promise<FastifyInstance> {
+  const tileUrl = options.tileUrl ?? null;
+  if (tileUrl !== null) {
+    const problem = tileUrlProblem(tileUrl);
+    if (problem) throw new SeamError('validation', `tile URL ${problem}`, [{ field: 'tile_url', reason: problem }]);
+  }
+  const csp = pageCsp(tileUrl === null ? null : tileUrlOrigin(tileUrl));
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit,
@@ -82,7 +98,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   app.addHook('onSend', async (request, reply, payload) => {
     void reply.header('x-request-id', request.id);
     for (const [k, v] of Object.entries(securityHeaders)) void reply.header(k, v);
-    if (!request.url.startsWith('/api/docs')) void reply.header('content-security-policy', pageCsp);
+    if (!request.url.startsWith('/api/docs')) void reply.header('content-security-policy', csp);
     if (request.protocol === 'https')
       void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
@@ -122,6 +138,8 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     incidentPointRoutes(scope, ctx);
     referenceRoutes(scope, ctx);
     boundaryRoutes(scope, ctx);
+    placeRoutes(scope, ctx);
+    basemapRoutes(scope, ctx, tileUrl);
     gapRoutes(scope, ctx);
     userRoutes(scope, ctx);
     auditRoutes(scope, ctx);

@@ -3,6 +3,7 @@ import { duplicateWindow, type Enrichment } from '../domain/enrichment.ts';
 import type { Areal } from '../domain/geojson.ts';
 import type { Incident } from '../domain/incident.ts';
 import type { Jcc } from '../domain/jcc.ts';
+import type { RecordType } from '../domain/records/registry.ts';
 import { distanceKm } from '../geo/distance.ts';
 import { type LineLocator, lineLocator } from '../geo/line-side.ts';
 import { pointInAreal } from '../geo/point-in-polygon.ts';
@@ -24,7 +25,7 @@ export interface EnrichmentContext {
 }
 
 /** Record types whose changes alter enrichment (boundaries are tracked by their own index). */
-const contextTypes = ['jcc', 'coordination_line', 'presence'];
+const contextTypes: RecordType[] = ['jcc', 'coordination_line', 'presence'];
 
 /** Reads the context as `reads` see it (a transaction's: with what it wrote so far). */
 export async function loadEnrichmentContext(

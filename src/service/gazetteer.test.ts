@@ -8,6 +8,7 @@ import { pointInAreal } from '../geo/point-in-polygon.ts';
 import { openStore, type Store } from '../store/store.ts';
 import { boundariesAt, importBoundaries } from './boundaries.ts';
 import { resolvePlace } from './gazetteer.ts';
+import { importPlaces } from './places.ts';
 
 const twins = join(import.meta.dirname, '../../test/fixtures/boundaries/twin-subdistricts.geojson');
 
@@ -131,7 +132,7 @@ test('an unknown name, an empty name, and no boundaries at all', { skip: needsFu
   const store = await iraqStore(t, [1]);
   await assert.rejects(
     async () => resolvePlace(store, 'Atlantis'),
-    placeError(/no loaded governorate, district or sub-district is named "Atlantis"/),
+    placeError(/no loaded governorate, district, sub-district or town is named "Atlantis"/),
   );
   await assert.rejects(async () => resolvePlace(store, '  '), placeError(/is empty/));
   const empty = openStore(join(tempDir(t), 'seam.db'));
@@ -139,5 +140,40 @@ test('an unknown name, an empty name, and no boundaries at all', { skip: needsFu
   await assert.rejects(
     async () => resolvePlace(empty, 'Kirkuk'),
     placeError(/no administrative boundaries are loaded/),
+  );
+});
+
+test('a name no boundary has is found among the towns of the gazetteer, in any of its languages', async (t) => {
+  const store = openStore(join(tempDir(t), 'seam.db'));
+  t.after(() => store.close());
+  await importPlaces(store, {
+    text: JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [43.35, 36.45] },
+          properties: { name: 'Bashiqa', name_ar: 'بعشيقة', name_ckb: 'بەعشیقە' },
+        },
+        { type: 'Feature', geometry: { type: 'Point', coordinates: [44.1, 35.1] }, properties: { name: 'Twin' } },
+        { type: 'Feature', geometry: { type: 'Point', coordinates: [45.1, 34.1] }, properties: { name: 'Twin' } },
+      ],
+    }),
+  });
+  // No boundaries are loaded: the towns alone answer.
+  for (const name of ['Bashiqa', 'بعشيقه', 'بەعشیقە', ' bashiqa ']) {
+    const p = await resolvePlace(store, name);
+    assert.deepEqual(
+      [p.lon, p.lat, p.name, p.precision, p.level, p.pcode],
+      [43.35, 36.45, 'Bashiqa', 'near_place', null, null],
+    );
+  }
+  await assert.rejects(
+    async () => resolvePlace(store, 'twin'),
+    placeError(/"twin" is ambiguous: town Twin at 44.1, 35.1; town Twin at 45.1, 34.1/),
+  );
+  await assert.rejects(
+    async () => resolvePlace(store, 'Atlantis'),
+    placeError(/no administrative boundaries are loaded .* no town/),
   );
 });

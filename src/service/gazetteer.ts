@@ -4,14 +4,15 @@ import type { LocationPrecision } from '../domain/incident.ts';
 import { placeNameKey } from '../domain/place-name.ts';
 import type { Store } from '../store/store.ts';
 import { type BoundaryIndex, boundaryIndex } from './boundary-index.ts';
+import { resolveTown } from './town-lookup.ts';
 
-/** A place name resolved to a point inside the boundary it names. */
+/** A place name resolved to a point inside the boundary it names, or to a town of the gazetteer (no level, no pcode). */
 export interface ResolvedPlace {
   lon: number;
   lat: number;
   name: string;
-  level: AdminLevel;
-  pcode: string;
+  level: AdminLevel | null;
+  pcode: string | null;
   precision: LocationPrecision;
 }
 
@@ -55,22 +56,35 @@ function resolved(index: BoundaryIndex, b: AdminBoundary): ResolvedPlace {
  * Resolves a place name (English or Arabic, any case and spelling of hyphens or Arabic letter forms) to a
  * point inside the loaded boundary of that name. A place code (e.g. IQG13Q04) names one boundary exactly,
  * and "District, Governorate" narrows a name by its parents. No match, or several, is a validation error
- * on field `place`; several lists the candidates.
+ * on field `place`; several lists the candidates. A name no boundary has is looked up among the gazetteer's towns
+ * (`seam places import`), placing the report near that town.
  */
 export async function resolvePlace(store: Store, name: string): Promise<ResolvedPlace> {
   const text = name.trim();
   if (text === '') throw invalid('place', 'is empty');
   const index = await boundaryIndex(store);
+  const [head, ...qualifiers] = text.split(/[,،]/).map(placeNameKey);
+  const town = async () => {
+    const t = await resolveTown(
+      store,
+      index,
+      head,
+      qualifiers.filter((q) => q !== ''),
+      text,
+    );
+    return t && { ...t, level: null, pcode: null, precision: 'near_place' as const };
+  };
   if (index.boundaries.length === 0) {
+    const t = await town();
+    if (t) return t;
     throw invalid(
       'place',
-      `cannot resolve "${text}": no administrative boundaries are loaded (seam boundaries import)`,
+      `cannot resolve "${text}": no administrative boundaries are loaded (seam boundaries import) and no town of the gazetteer has that name`,
     );
   }
   const byCode = index.boundaries.filter((b) => b.pcode.toUpperCase() === text.toUpperCase());
   if (byCode.length === 1) return resolved(index, byCode[0]);
 
-  const [head, ...qualifiers] = text.split(/[,،]/).map(placeNameKey);
   const named = (b: AdminBoundary, key: string) => nameKeys(b).includes(key);
   // Qualifiers name ancestors outwards, in order, any of them skippable: "Twin, Daquq" or "Twin, Kirkuk".
   const within = (b: AdminBoundary) => {
@@ -84,7 +98,9 @@ export async function resolvePlace(store: Store, name: string): Promise<Resolved
   };
   const candidates = index.boundaries.filter((b) => named(b, head) && within(b));
   if (candidates.length === 0) {
-    throw invalid('place', `no loaded governorate, district or sub-district is named "${text}"`);
+    const t = await town();
+    if (t) return t;
+    throw invalid('place', `no loaded governorate, district, sub-district or town is named "${text}"`);
   }
   if (candidates.length > 1) {
     const example = candidates.find((c) => ancestors(index, c).length > 0) ?? candidates[0];

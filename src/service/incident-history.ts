@@ -1,19 +1,14 @@
 import { accessFacts } from '../access/facts.ts';
 import { seeWholeIncident, withVisibleReferences } from '../access/incident.ts';
 import { SeamError } from '../domain/errors.ts';
+import type { HistoryEntry } from '../domain/history-entry.ts';
 import type { Incident } from '../domain/incident.ts';
 import { incidentFromSnapshot } from '../store/incident-snapshot.ts';
 import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
 import { referencedIncidents } from './incident-reads.ts';
 
-export interface HistoryEntry {
-  version: number;
-  at: string;
-  by: string | null;
-  op: 'create' | 'update' | 'delete';
-  changes: Array<{ field: string; old: unknown; new: unknown }>;
-}
+export type { HistoryEntry } from '../domain/history-entry.ts';
 
 /**
  * Every version of an incident — who, when, which fields, old and new values — read from the

@@ -5,6 +5,7 @@ import { invalid, SeamError } from '../domain/errors.ts';
 import type { Incident } from '../domain/incident.ts';
 import { parseReleasability, type Releasability } from '../domain/releasability.ts';
 import { importAcledAsync } from '../io/acled.ts';
+import type { CsvImportOptions } from '../io/csv-incident-import.ts';
 import { importGeoJsonIncidents } from '../io/geojson-incidents.ts';
 import {
   collectRowsAsync,
@@ -23,6 +24,8 @@ import { writeIncidents } from './incidents.ts';
 
 /** The largest file an import reads (GeoJSON and KML are read whole; CSV streams). */
 export const maxImportBytes = 512 * 1024 * 1024;
+/** The most CSV records an import reads, header included: an import is one transaction held in memory. */
+export const maxImportRows = 2_000_000;
 const futureToleranceMs = 15 * 60_000;
 
 export interface ImportOptions {
@@ -48,15 +51,17 @@ export interface ImportSummary {
   skipped: number;
   rejected: number;
   errors: RowError[];
+  /** Optional columns of a CSV format the file lacks (read as empty); none for GeoJSON and KML. */
+  absentColumns: string[];
 }
 
-async function* rowsOf(format: ImportFormat, path: string): AsyncGenerator<RowResult> {
+async function* rowsOf(format: ImportFormat, path: string, csv: CsvImportOptions): AsyncGenerator<RowResult> {
   switch (format) {
     case 'ucdp-ged':
-      yield* importUcdpGedAsync(createReadStream(path));
+      yield* importUcdpGedAsync(createReadStream(path), csv);
       return;
     case 'acled':
-      yield* importAcledAsync(createReadStream(path));
+      yield* importAcledAsync(createReadStream(path), csv);
       return;
     case 'geojson':
       yield* importGeoJsonIncidents(await readFile(path, 'utf8'));
@@ -98,7 +103,12 @@ export async function importIncidents(store: Store, path: string, options: Impor
     ? parseReleasability(options.releasability)
     : ((await store.releasabilityDefaults.find(options.org, 'incident')) ?? { scope: 'partners' });
 
-  const parsed = await collectRowsAsync(rowsOf(options.format, path));
+  const absentColumns: string[] = [];
+  const csv: CsvImportOptions = {
+    maxRecords: maxImportRows,
+    onHeader: (h) => absentColumns.push(...h.absentOptional),
+  };
+  const parsed = await collectRowsAsync(rowsOf(options.format, path, csv));
   const now = store.now().getTime();
   const errors = [...parsed.errors];
   const drafts: IncidentDraft[] = [];
@@ -118,6 +128,7 @@ export async function importIncidents(store: Store, path: string, options: Impor
     skipped: 0,
     rejected: errors.length,
     errors,
+    absentColumns,
   };
   const context = { enrichment: await enrichmentContext(store) };
   await store.write(options.actorId ?? null, async (tx) => {
@@ -179,6 +190,7 @@ export async function importIncidents(store: Store, path: string, options: Impor
         imported: summary.imported,
         skipped: summary.skipped,
         rejected: summary.rejected,
+        absent_columns: absentColumns,
       },
     });
   });

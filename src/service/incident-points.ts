@@ -3,6 +3,7 @@ import { incidentVisibility, tearlineLocation } from '../access/incident.ts';
 import type { AccessFacts, Visibility } from '../access/policy.ts';
 import { invalid } from '../domain/errors.ts';
 import type { BBox } from '../domain/geojson.ts';
+import type { IncidentPoint } from '../domain/incident-point.ts';
 import { parseReleasability } from '../domain/releasability.ts';
 import { inBox } from '../geo/bbox.ts';
 import type { IncidentFilter, IncidentPointRow } from '../store/incidents.ts';
@@ -10,21 +11,7 @@ import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
 import { tearlineGridKm, tearlineMatches, widenedForTearlines } from './incident-reads.ts';
 
-/** One incident on the map, as its reader may see it. */
-export interface IncidentPoint {
-  id: string;
-  lon: number;
-  lat: number;
-  type: string;
-  /** Killed, wounded and abducted, all parties together (the totals a tearline also gives). */
-  casualties: number;
-  /** Seen through its tearline only: location snapped to the grid, the day only, no owner. */
-  tearline: boolean;
-  /** The exact time (ISO-8601) of a record; the day (YYYY-MM-DD) of a tearline. */
-  time: string;
-  /** The owner organisation; null for a tearline. */
-  org: string | null;
-}
+export type { IncidentPoint } from '../domain/incident-point.ts';
 
 export interface PointsQuery {
   since?: string;

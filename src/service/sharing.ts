@@ -1,4 +1,5 @@
 import { invalid, SeamError } from '../domain/errors.ts';
+import type { ReleasedRecordType } from '../domain/records/registry.ts';
 import { parseReleasability } from '../domain/releasability.ts';
 import { requirePermission } from '../domain/roles.ts';
 import type { SharingGroup } from '../store/sharing-groups.ts';
@@ -8,7 +9,7 @@ import type { Actor } from './actor.ts';
 const groupName = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 /** Record types that carry a releasability an organisation can set a default for. */
-export const defaultableRecordTypes = ['incident', 'presence'] as const;
+export const defaultableRecordTypes = ['incident', 'presence'] as const satisfies readonly ReleasedRecordType[];
 
 function requireAdmin(actor: Actor | null): void {
   if (actor === null) return;

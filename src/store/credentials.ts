@@ -1,13 +1,6 @@
-export type TokenScope = 'read' | 'write';
+import type { ApiToken } from '../domain/api-token.ts';
 
-export interface ApiToken {
-  id: string;
-  userId: string;
-  scope: TokenScope;
-  createdAt: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-}
+export type { ApiToken, TokenScope } from '../domain/api-token.ts';
 
 export interface Session {
   userId: string;

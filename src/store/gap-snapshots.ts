@@ -1,20 +1,6 @@
-/** The headline figures of one window's gap analysis. */
-export interface GapSnapshot {
-  id: string;
-  org: string;
-  windowFrom: string;
-  windowTo: string;
-  minShare: number;
-  /** The organisations whose presence counted, sorted and comma-joined; empty for all. */
-  orgs: string;
-  zoneKm2: number;
-  uncoveredKm2: number;
-  uncoveredShare: number;
-  longestUncoveredStretchKm: number;
-  corridors: number;
-  incidentsInGaps: number;
-  computedAt: string;
-}
+import type { GapSnapshot } from '../domain/gap-snapshot.ts';
+
+export type { GapSnapshot } from '../domain/gap-snapshot.ts';
 
 export interface GapSnapshotReads {
   /** An organisation's snapshots of windows within [from, to]. */

@@ -7,4 +7,6 @@ export interface JccReads {
 
 export interface JccWrites {
   insert(jcc: Jcc): Promise<void>;
+  /** Writes a centre's names in each language, with its change-log and audit entries. */
+  rename(jcc: Jcc): Promise<void>;
 }

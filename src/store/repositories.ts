@@ -7,6 +7,7 @@ import type { GapSnapshotReads, GapSnapshotWrites } from './gap-snapshots.ts';
 import type { IncidentReads, IncidentWrites } from './incidents.ts';
 import type { JccReads, JccWrites } from './jccs.ts';
 import type { MembershipReads, OrganisationReads, OrganisationWrites } from './organisations.ts';
+import type { PlaceReads, PlaceWrites } from './places.ts';
 import type { PresenceReads, PresenceWrites } from './presence.ts';
 import type { ReleasabilityDefaultReads, ReleasabilityDefaultWrites } from './releasability-defaults.ts';
 import type { SettingReads, SettingWrites } from './settings.ts';
@@ -25,6 +26,7 @@ export interface ReadRepositories {
   readonly jccs: JccReads;
   readonly lines: CoordinationLineReads;
   readonly presence: PresenceReads;
+  readonly places: PlaceReads;
   readonly incidents: IncidentReads;
   readonly boundaries: BoundaryReads;
   readonly sharingGroups: SharingGroupReads;
@@ -43,6 +45,7 @@ export interface Repositories extends ReadRepositories {
   readonly jccs: JccReads & JccWrites;
   readonly lines: CoordinationLineReads & CoordinationLineWrites;
   readonly presence: PresenceReads & PresenceWrites;
+  readonly places: PlaceReads & PlaceWrites;
   readonly incidents: IncidentReads & IncidentWrites;
   readonly boundaries: BoundaryReads & BoundaryWrites;
   readonly sharingGroups: SharingGroupReads & SharingGroupWrites;

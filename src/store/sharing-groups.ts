@@ -1,11 +1,6 @@
-export interface SharingGroup {
-  name: string;
-  /** The organisation whose administrators manage the group (null for site set-up). */
-  ownerOrg: string | null;
-  members: string[];
-  createdAt: string;
-  updatedAt: string;
-}
+import type { SharingGroup } from '../domain/sharing-group.ts';
+
+export type { SharingGroup } from '../domain/sharing-group.ts';
 
 export interface SharingGroupReads {
   list(): Promise<SharingGroup[]>;

@@ -1,17 +1,9 @@
 import type { ChangeEvent } from '../bus/bus.ts';
+import type { RecordType } from '../domain/records/registry.ts';
 import type { Repositories } from './repositories.ts';
 
-export type RecordType =
-  | 'organisation'
-  | 'user'
-  | 'api_token'
-  | 'sharing_group'
-  | 'jcc'
-  | 'coordination_line'
-  | 'presence'
-  | 'incident'
-  | 'admin_boundary'
-  | 'gap_snapshot';
+/** The record types, as `domain/records/registry.ts` registers them. */
+export type { RecordType } from '../domain/records/registry.ts';
 
 export interface ChangeInput {
   recordType: RecordType;

@@ -1,16 +1,18 @@
 import { join } from 'node:path';
+import { demoGazetteer } from '../../src/demo/gazetteer.ts';
 import { loadDemo } from '../../src/demo/load.ts';
 import { buildDemoScenario } from '../../src/demo/scenario.ts';
 import type { AppOptions } from '../../src/server/app.ts';
 import { importBoundaries } from '../../src/service/boundaries.ts';
 import { reenrichIncidents } from '../../src/service/incident-reenrich.ts';
+import { importPlaces } from '../../src/service/places.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { startServer, type TestServer, testPassword } from './fixture.ts';
 import { shippedBoundaryFile } from './iraq-data.ts';
 import { tempDir } from './temp-dir.ts';
 
 /**
- * The demo scenario (seed 1, as of now) with Iraq's governorates and districts loaded, behind a real server on a
+ * The demo scenario (seed 1, as of now) with its towns and Iraq's governorates and districts loaded, behind a real server on a
  * free port. Every demo user (`<org>-<role>`) has `testPassword`.
  */
 export async function startDemoServer(
@@ -21,6 +23,7 @@ export async function startDemoServer(
   const store = openStore(join(dir, 'seam.db'));
   t.after(() => store.close());
   await loadDemo(store, buildDemoScenario({ seed: 1, asOf: new Date().toISOString() }), () => testPassword);
+  await importPlaces(store, { text: JSON.stringify(demoGazetteer()) });
   for (const level of [1, 2] as const) await importBoundaries(store, { path: shippedBoundaryFile(level) }, { level });
   await reenrichIncidents(store, null);
   const server = await startServer(t, store, options);

@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoBoundaryFiles } from '../../demo/boundaries.ts';
+import { demoGazetteer } from '../../demo/gazetteer.ts';
 import { loadDemo } from '../../demo/load.ts';
 import { buildDemoScenario } from '../../demo/scenario.ts';
 import { importBoundaries } from '../../service/boundaries.ts';
 import { reenrichIncidents } from '../../service/incident-reenrich.ts';
+import { importPlaces } from '../../service/places.ts';
 import { databaseFile, openStore, type Store } from '../../store/store.ts';
 import { dataDir, dataDirOption, intOption, parse, UsageError } from '../args.ts';
 import { type Command, dataDirHelp } from '../command.ts';
@@ -13,7 +15,7 @@ import { type Command, dataDirHelp } from '../command.ts';
 export const credentialsFileName = 'demo-credentials.txt';
 
 /**
- * Loads the demo scenario and the shipped boundary subset (so its incidents have governorate and district), and writes every demo login to DIR/demo-credentials.txt (mode 0600); returns the file's text. */
+ * Loads the demo scenario, its towns and the shipped boundary subset (so its incidents have governorate and district), and writes every demo login to DIR/demo-credentials.txt (mode 0600); returns the file's text. */
 export async function loadDemoIntoStore(
   store: Store,
   dir: string,
@@ -21,6 +23,8 @@ export async function loadDemoIntoStore(
 ): Promise<string> {
   const scenario = buildDemoScenario({ seed: options.seed, asOf: options.asOf.toISOString() });
   const logins = await loadDemo(store, scenario, () => randomBytes(12).toString('base64url'));
+  // The demo's own towns, through the same import (and checks) a site's gazetteer file goes through.
+  await importPlaces(store, { text: JSON.stringify(demoGazetteer()) });
   if (options.boundaries !== false) {
     for (const { level, path } of demoBoundaryFiles) await importBoundaries(store, { path }, { level });
     await reenrichIncidents(store, null);
@@ -55,7 +59,8 @@ export const demoCommand: Command = {
 
 Replaces the database in DIR with the demo scenario: three organisations, a coordination line
 with a 20 km zone, four JCCs, checkpoints and patrols with gaps and a corridor, and 90 days of
-incidents before --as-of. All of it is synthetic exercise data, marked as such. The same seed
+incidents before --as-of, and a gazetteer of the towns along the line with their Arabic and
+Central Kurdish names. All of it is synthetic exercise data, marked as such. The same seed
 and --as-of give the same scenario. Iraq's governorates and districts along the line are loaded
 from the simplified OCHA subset that ships with Seam (CC BY-IGO), so incidents carry governorate
 and district. Stop a server using DIR first.

@@ -24,6 +24,9 @@ KML document (Seam's own exports read back). Every row is checked, enriched and 
 one write path in a single transaction. By default a file with any bad row is refused whole and
 nothing is written; the first problems are named by line (or feature) and field. Rows imported
 before (same source and source id) are skipped, so importing a file twice changes nothing.
+A CSV needs only the columns an incident cannot do without (identifier, type, dates and their
+precision, coordinates and their precision, deaths); descriptive columns it lacks are named in
+the summary. A row of HXL hashtags under the header (HDX downloads) is skipped.
 
   --format F          ucdp-ged, acled, geojson or kml
   --org ORG           the organisation that owns the imported incidents
@@ -33,8 +36,9 @@ before (same source and source id) are skipped, so importing a file twice change
                       as CSV to FILE (default: the imported FILE with .rejects.csv appended)
   --exercise          mark every imported incident as synthetic exercise data
   --user USERNAME     the reporter named on each incident and in the audit (must belong to --org)
-  --json              print one JSON object: imported, skipped, rejected, read, format and the
-                      first ${jsonErrors} errors
+  --json              print one JSON object: imported, skipped, rejected, read, format, the
+                      first ${jsonErrors} errors and absent_columns (optional CSV columns the
+                      file lacks)
 ${dataDirHelp}`;
 
 function formatOption(value: string | undefined): ImportFormat {
@@ -61,6 +65,9 @@ function printSummary(file: string, s: ImportSummary, rejectsFile: string | null
   );
   for (const e of s.errors.slice(0, shownErrors)) console.log(`  ${formatRowError(e)}`);
   if (s.errors.length > shownErrors) console.log(`  … and ${s.errors.length - shownErrors} more`);
+  if (s.absentColumns.length > 0) {
+    console.log(`optional columns absent from the file, left empty: ${s.absentColumns.join(', ')}`);
+  }
   if (rejectsFile) console.log(`rejected rows written to ${rejectsFile}`);
 }
 
@@ -117,8 +124,18 @@ export const importCommand: Command = {
         writeRejects(rejectsFile, summary.errors);
       }
       if (values.json) {
-        const { imported, skipped, rejected, read, errors } = summary;
-        console.log(JSON.stringify({ imported, skipped, rejected, read, format, errors: errors.slice(0, jsonErrors) }));
+        const { imported, skipped, rejected, read, errors, absentColumns } = summary;
+        console.log(
+          JSON.stringify({
+            imported,
+            skipped,
+            rejected,
+            read,
+            format,
+            errors: errors.slice(0, jsonErrors),
+            absent_columns: absentColumns,
+          }),
+        );
         return;
       }
       printSummary(file, summary, rejectsFile);

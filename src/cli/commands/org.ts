@@ -8,9 +8,12 @@ export const orgCommand: Command = {
   summary: 'list or add organisations',
   help: `Usage:
   seam org list [--json]
-  seam org add CODE NAME
+  seam org add CODE NAME [--name-ar NAME] [--name-ckb NAME]
 
-  --json   print JSON instead of a table
+  NAME          the English name, which readers without a name in their language see
+  --name-ar     the Arabic name
+  --name-ckb    the Central Kurdish (Sorani) name
+  --json        print JSON instead of a table
 ${dataDirHelp}`,
   async run(argv) {
     const [sub, ...rest] = argv;
@@ -21,19 +24,23 @@ ${dataDirHelp}`,
         if (values.json) return console.log(JSON.stringify(orgs, null, 2));
         console.log(
           table(
-            ['code', 'name'],
-            orgs.map((o) => [o.code, o.name]),
+            ['code', 'name', 'name (ar)', 'name (ckb)'],
+            orgs.map((o) => [o.code, o.name, o.nameAr ?? '', o.nameCkb ?? '']),
           ),
         );
       });
       return;
     }
     if (sub === 'add') {
-      const { values, positionals } = parse(rest, dataDirOption, 2);
+      const { values, positionals } = parse(
+        rest,
+        { ...dataDirOption, 'name-ar': { type: 'string' }, 'name-ckb': { type: 'string' } },
+        2,
+      );
       const [code, name] = positionals;
       if (!code || !name) throw new UsageError('org add needs CODE and NAME');
       await withStore(values['data-dir'], async (store) => {
-        const org = await addOrganisation(store, code, name);
+        const org = await addOrganisation(store, code, name, { ar: values['name-ar'], ckb: values['name-ckb'] });
         console.log(`added ${org.code} (${org.name})`);
       });
       return;

@@ -1,13 +1,14 @@
+import { tileUrlProblem } from '../../domain/basemap.ts';
 import { buildApp } from '../../server/app.ts';
 import { databaseFile, openStore } from '../../store/store.ts';
-import { dataDir, dataDirOption, intOption, parse } from '../args.ts';
+import { dataDir, dataDirOption, intOption, parse, UsageError } from '../args.ts';
 import { type Command, dataDirHelp } from '../command.ts';
 import { loadDemoIntoStore, printCredentials } from './demo.ts';
 
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'start the Seam server (loads the demo scenario into an empty data directory)',
-  help: `Usage: seam serve [--port N] [--host ADDR] [--data-dir DIR] [--no-demo] [--log-level LEVEL]
+  help: `Usage: seam serve [--port N] [--host ADDR] [--data-dir DIR] [--no-demo] [--log-level LEVEL] [--tile-url URL]
 
 Starts Seam on its embedded database. On the first start in an empty data directory it loads
 the demo scenario (synthetic exercise data) and prints one demo login per organisation, also
@@ -17,6 +18,10 @@ written to DIR/demo-credentials.txt (readable by the owner only).
   --host ADDR         address to listen on (default: $SEAM_HOST or 127.0.0.1)
   --no-demo           start empty instead of loading the demo scenario
   --log-level LEVEL   fatal, error, warn, info, debug (default: info)
+  --tile-url URL      the site's own vector tile server, drawn as the basemap instead of one
+                      loaded with seam basemap import: a URL template with {z}, {x} and {y}
+                      serving MVT tiles in the Protomaps basemap schema, e.g.
+                      https://tiles.example.org/basemap/{z}/{x}/{y}.mvt (default: $SEAM_TILE_URL)
 ${dataDirHelp}`,
   async run(argv) {
     const { values } = parse(argv, {
@@ -25,11 +30,15 @@ ${dataDirHelp}`,
       host: { type: 'string' },
       'no-demo': { type: 'boolean' },
       'log-level': { type: 'string' },
+      'tile-url': { type: 'string' },
     });
     const dir = dataDir(values['data-dir']);
     const port = intOption('port', values.port ?? process.env.SEAM_PORT, 0, 65535) ?? 8080;
     const host = values.host ?? process.env.SEAM_HOST ?? '127.0.0.1';
     const level = values['log-level'] ?? process.env.SEAM_LOG_LEVEL ?? 'info';
+    const tileUrl = values['tile-url'] ?? (process.env.SEAM_TILE_URL || null);
+    const tileProblem = tileUrl === null ? null : tileUrlProblem(tileUrl);
+    if (tileProblem) throw new UsageError(`the tile URL (--tile-url or SEAM_TILE_URL) ${tileProblem}`);
     const store = openStore(databaseFile(dir));
     let credentials: string | null = null;
     // An empty site gets the demo, unless its operator once started it with --no-demo. The check is
@@ -39,7 +48,7 @@ ${dataDirHelp}`,
         await store.write(null, (tx) => tx.settings.set('demo', JSON.stringify({ declined: true })));
       else credentials = await loadDemoIntoStore(store, dir, { seed: 1, asOf: store.now() });
     }
-    const app = await buildApp(store, { logger: { level } });
+    const app = await buildApp(store, { logger: { level }, tileUrl });
     const address = await app.listen({ port, host });
     const url = address.replace('[::1]', 'localhost');
     console.log(`Seam is listening on ${url}  (data: ${dir})`);

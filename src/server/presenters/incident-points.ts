@@ -1,7 +1,5 @@
+import { incidentPointFields, incidentPointRow } from '../../domain/incident-point.ts';
 import type { IncidentPoints } from '../../service/incident-points.ts';
-
-/** The order of the values in each row of a point set. */
-export const incidentPointFields = ['id', 'lon', 'lat', 'type', 'casualties', 'tearline', 'time', 'org'] as const;
 
 /**
  * Exactly what leaves the server of a point set: one array per incident, in `fields` order, so
@@ -12,7 +10,7 @@ export const incidentPointFields = ['id', 'lon', 'lat', 'type', 'casualties', 't
 export function presentIncidentPoints(p: IncidentPoints) {
   return {
     fields: incidentPointFields,
-    rows: p.points.map((pt) => [pt.id, pt.lon, pt.lat, pt.type, pt.casualties, pt.tearline ? 1 : 0, pt.time, pt.org]),
+    rows: p.points.map(incidentPointRow),
     count: p.points.length,
     truncated: p.truncated,
     change_log_seq: p.seq,

@@ -1,6 +1,8 @@
 import type { AdminBoundary, AdminBoundarySummary, AdminLevel } from '../../domain/admin-boundary.ts';
 import type { Areal, BBox } from '../../domain/geojson.ts';
+import { siteWide } from '../../domain/record-type.ts';
 import { geometryBBox } from '../../geo/projection.ts';
+import { recordChange } from '../record-change.ts';
 import type { Database } from './database.ts';
 import type { SqliteTx } from './sqlite-tx.ts';
 import { prepared } from './statements.ts';
@@ -51,13 +53,7 @@ export function insertBoundary(tx: SqliteTx, b: AdminBoundary): void {
     tx.db,
     'INSERT INTO admin_boundaries_rtree (rid, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)',
   ).run(rid, west, east, south, north);
-  tx.change({
-    recordType: 'admin_boundary',
-    recordId: b.id,
-    op: 'create',
-    releasability: 'coalition',
-    data: { id: b.id, level: b.level, pcode: b.pcode, name: b.name },
-  });
+  tx.change(recordChange('admin_boundary', b, 'create'));
 }
 
 /** Deletes every boundary of a level (logging each deletion) and returns how many there were. */
@@ -71,7 +67,7 @@ export function deleteBoundaryLevel(tx: SqliteTx, level: AdminLevel): number {
   for (const r of rows) {
     deleteIndex.run(r.rid);
     deleteRow.run(r.rid);
-    tx.change({ recordType: 'admin_boundary', recordId: r.id, op: 'delete', releasability: 'coalition', data: null });
+    tx.change({ ...siteWide, recordType: 'admin_boundary', recordId: r.id, op: 'delete', data: null });
   }
   return rows.length;
 }

@@ -1,4 +1,5 @@
 import type { ChangeEvent } from '../../bus/bus.ts';
+import type { RecordType } from '../../domain/records/registry.ts';
 import type { ChangeLogEntry } from '../change-log.ts';
 import type { Database } from './database.ts';
 import { prepared } from './statements.ts';
@@ -27,7 +28,7 @@ export function lastSeq(db: Database): number {
 }
 
 /** The highest sequence number of a change to any of these record types (0 for none): a version for caches. */
-export function lastSeqOf(db: Database, recordTypes: readonly string[]): number {
+export function lastSeqOf(db: Database, recordTypes: readonly RecordType[]): number {
   const row = prepared(
     db,
     `SELECT coalesce(max(seq), 0) AS v FROM change_log WHERE record_type IN (${recordTypes.map(() => '?').join(', ')})`,

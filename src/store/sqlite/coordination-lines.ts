@@ -1,5 +1,6 @@
 import type { CoordinationLine } from '../../domain/coordination-line.ts';
 import type { Areal, LineString } from '../../domain/geojson.ts';
+import { recordChange } from '../record-change.ts';
 import type { Database } from './database.ts';
 import type { SqliteTx } from './sqlite-tx.ts';
 import { prepared } from './statements.ts';
@@ -35,14 +36,9 @@ export function insertCoordinationLine(tx: SqliteTx, l: CoordinationLine): void 
     l.createdAt,
     l.updatedAt,
   );
-  tx.change({
-    recordType: 'coordination_line',
-    recordId: l.id,
-    op: 'create',
-    releasability: 'coalition',
-    data: l,
-    audit: { action: 'coordination_line.create', detail: { name: l.name } },
-  });
+  tx.change(
+    recordChange('coordination_line', l, 'create', { action: 'coordination_line.create', detail: { name: l.name } }),
+  );
 }
 
 export function listCoordinationLines(db: Database): CoordinationLine[] {

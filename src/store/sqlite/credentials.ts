@@ -1,4 +1,5 @@
 import type { ApiToken, Session, TokenScope } from '../credentials.ts';
+import { recordChange } from '../record-change.ts';
 import type { Database } from './database.ts';
 import type { SqliteTx } from './sqlite-tx.ts';
 import { prepared } from './statements.ts';
@@ -9,15 +10,12 @@ export function insertApiToken(tx: SqliteTx, token: ApiToken, tokenHash: string,
     tx.db,
     'INSERT INTO api_tokens (id, user_id, token_hash, scope, created_at, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ).run(token.id, token.userId, tokenHash, token.scope, token.createdAt, token.expiresAt, token.revokedAt);
-  tx.change({
-    recordType: 'api_token',
-    recordId: token.id,
-    op: 'create',
-    ownerOrg,
-    releasability: 'org',
-    data: token,
-    audit: { action: 'token.create', detail: { userId: token.userId, scope: token.scope } },
-  });
+  tx.change(
+    recordChange('api_token', { token, ownerOrg }, 'create', {
+      action: 'token.create',
+      detail: { userId: token.userId, scope: token.scope },
+    }),
+  );
 }
 
 export function findApiTokenByHash(db: Database, tokenHash: string): ApiToken | null {

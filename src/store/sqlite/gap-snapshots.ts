@@ -1,4 +1,5 @@
 import type { GapSnapshot } from '../gap-snapshots.ts';
+import { recordChange } from '../record-change.ts';
 import type { Database } from './database.ts';
 import type { SqliteTx } from './sqlite-tx.ts';
 import { prepared } from './statements.ts';
@@ -50,14 +51,7 @@ export function saveGapSnapshot(tx: SqliteTx, s: GapSnapshot): void {
     s.incidentsInGaps,
     s.computedAt,
   );
-  tx.change({
-    recordType: 'gap_snapshot',
-    recordId: id,
-    op: existing ? 'update' : 'create',
-    ownerOrg: s.org,
-    releasability: 'org',
-    data: { ...s, id },
-  });
+  tx.change(recordChange('gap_snapshot', { ...s, id }, existing ? 'update' : 'create'));
 }
 
 /** An organisation's snapshots whose window starts in [from, to), oldest first. */

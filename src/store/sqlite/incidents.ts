@@ -1,8 +1,9 @@
 import type { BBox } from '../../domain/geojson.ts';
 import type { Incident } from '../../domain/incident.ts';
-import { formatReleasability, parseReleasability } from '../../domain/releasability.ts';
+import { parseReleasability } from '../../domain/releasability.ts';
 import { incidentColumns, incidentFromRow, incidentRow } from '../incident-rows.ts';
 import type { IncidentSharing } from '../incidents.ts';
+import { recordChange } from '../record-change.ts';
 import type { Database } from './database.ts';
 import type { SqliteTx } from './sqlite-tx.ts';
 import { prepared } from './statements.ts';
@@ -25,16 +26,9 @@ export function insertIncident(tx: SqliteTx, i: Incident): void {
     i.lat,
     i.lat,
   );
-  tx.change({
-    recordType: 'incident',
-    recordId: i.id,
-    op: 'create',
-    ownerOrg: i.ownerOrg,
-    releasability: formatReleasability(i.releasability),
-    jcc: i.jcc,
-    data: i,
-    audit: { action: 'incident.create', detail: { type: i.type, source: i.source } },
-  });
+  tx.change(
+    recordChange('incident', i, 'create', { action: 'incident.create', detail: { type: i.type, source: i.source } }),
+  );
 }
 
 /** Writes a changed incident (its version already raised) with an `update` change-log entry and audit entry. */
@@ -48,16 +42,7 @@ export function updateIncident(tx: SqliteTx, i: Incident, audit: { action: strin
     i.lat,
     rid,
   );
-  tx.change({
-    recordType: 'incident',
-    recordId: i.id,
-    op: 'update',
-    ownerOrg: i.ownerOrg,
-    releasability: formatReleasability(i.releasability),
-    jcc: i.jcc,
-    data: i,
-    audit,
-  });
+  tx.change(recordChange('incident', i, 'update', audit));
 }
 
 /**

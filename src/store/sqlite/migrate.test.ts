@@ -62,3 +62,41 @@ test('a failing migration leaves the database as it was', (t) => {
     .map((r) => r.name);
   assert.deepEqual(tables, ['organisations', 'schema_migrations']);
 });
+
+test('a database at migration 005 with records takes 006 (names, places) and 007 (change origin) in turn', (t) => {
+  const db = openDatabase(join(tempDir(t), 'seam.db'));
+  t.after(() => db.close());
+  db.exec(
+    'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT',
+  );
+  for (const m of availableMigrations().filter((m) => m.version <= 5)) {
+    db.exec(m.sql);
+    db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2026-01-01T00:00:00.000Z');
+  }
+  db.prepare('INSERT INTO organisations (id, code, name, created_at) VALUES (?, ?, ?, ?)').run(
+    'o1',
+    'isf',
+    'Iraqi Security Forces',
+    '2026-01-01T00:00:00.000Z',
+  );
+  db.prepare('INSERT INTO change_log (at, record_type, record_id, op, data) VALUES (?, ?, ?, ?, ?)').run(
+    '2026-01-01T00:00:00.000Z',
+    'organisation',
+    'o1',
+    'create',
+    JSON.stringify({ code: 'isf' }),
+  );
+  assert.deepEqual(
+    migrate(db).map((m) => m.version),
+    [6, 7],
+  );
+  assert.deepEqual(
+    { ...db.prepare('SELECT code, name, name_ar, name_ckb FROM organisations').get() },
+    { code: 'isf', name: 'Iraqi Security Forces', name_ar: null, name_ckb: null },
+    'an organisation of before keeps its name and has none in Arabic or Kurdish',
+  );
+  assert.equal((db.prepare('SELECT count(*) AS n FROM places').get() as { n: number }).n, 0);
+  const entry = db.prepare('SELECT origin, origin_seq FROM change_log').get() as { origin: string; origin_seq: number };
+  const site = (db.prepare("SELECT value FROM settings WHERE key = 'site_id'").get() as { value: string }).value;
+  assert.deepEqual([entry.origin, entry.origin_seq], [site, 1]);
+});

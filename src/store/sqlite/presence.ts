@@ -2,6 +2,7 @@ import type { Presence } from '../../domain/presence.ts';
 import { formatReleasability, parseReleasability } from '../../domain/releasability.ts';
 import { geometryBBox } from '../../geo/projection.ts';
 import type { PresenceFilter } from '../presence.ts';
+import { recordChange } from '../record-change.ts';
 import type { Database } from './database.ts';
 import type { SqliteTx } from './sqlite-tx.ts';
 import { prepared } from './statements.ts';
@@ -64,15 +65,9 @@ export function insertPresence(tx: SqliteTx, p: Presence): void {
     s,
     n,
   );
-  tx.change({
-    recordType: 'presence',
-    recordId: p.id,
-    op: 'create',
-    ownerOrg: p.org,
-    releasability: formatReleasability(p.releasability),
-    data: p,
-    audit: { action: 'presence.create', detail: { kind: p.kind, name: p.name } },
-  });
+  tx.change(
+    recordChange('presence', p, 'create', { action: 'presence.create', detail: { kind: p.kind, name: p.name } }),
+  );
 }
 
 /** Presence records matching the filter, in id order, starting after `afterId`. */

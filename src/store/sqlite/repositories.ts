@@ -38,9 +38,10 @@ import {
   insertIncident,
   updateIncident,
 } from './incidents.ts';
-import { findJcc, insertJcc, listJccs } from './jccs.ts';
+import { findJcc, insertJcc, listJccs, updateJccNames } from './jccs.ts';
 import { loadMemberships } from './memberships.ts';
 import { findOrganisation, insertOrganisation, listOrganisations } from './organisations.ts';
+import { deleteAllPlaces, insertPlace, listPlaces } from './places.ts';
 import { insertPresence, queryPresence } from './presence.ts';
 import {
   findReleasabilityDefault,
@@ -82,6 +83,7 @@ export function sqliteReads(db: Database): ReadRepositories {
     jccs: { list: async () => listJccs(db), find: async (code) => findJcc(db, code) },
     lines: { list: async () => listCoordinationLines(db) },
     presence: { query: async (filter, afterId, limit) => queryPresence(db, filter, afterId, limit) },
+    places: { list: async () => listPlaces(db) },
     incidents: {
       find: async (id) => findIncident(db, id),
       sharing: async (id) => findIncidentSharing(db, id),
@@ -143,9 +145,10 @@ export function sqliteRepositories(tx: SqliteTx): Repositories {
       deleteUserSessions: async (userId) => deleteUserSessions(db, userId),
       deleteExpiredSessions: async (nowIso) => deleteExpiredSessions(db, nowIso),
     },
-    jccs: { ...r.jccs, insert: async (jcc) => insertJcc(tx, jcc) },
+    jccs: { ...r.jccs, insert: async (jcc) => insertJcc(tx, jcc), rename: async (jcc) => updateJccNames(tx, jcc) },
     lines: { ...r.lines, insert: async (line) => insertCoordinationLine(tx, line) },
     presence: { ...r.presence, insert: async (p) => insertPresence(tx, p) },
+    places: { ...r.places, insert: async (p) => insertPlace(tx, p), deleteAll: async () => deleteAllPlaces(tx) },
     incidents: {
       ...r.incidents,
       insert: async (i) => insertIncident(tx, i),

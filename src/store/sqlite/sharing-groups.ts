@@ -1,3 +1,4 @@
+import { recordChange } from '../record-change.ts';
 import type { SharingGroup } from '../sharing-groups.ts';
 import type { Database } from './database.ts';
 import type { SqliteTx } from './sqlite-tx.ts';
@@ -17,30 +18,24 @@ export function insertSharingGroup(tx: SqliteTx, group: SharingGroup): void {
     group.updatedAt,
   );
   writeMembers(tx, group);
-  tx.change({
-    recordType: 'sharing_group',
-    recordId: group.name,
-    op: 'create',
-    ownerOrg: group.ownerOrg,
-    releasability: 'coalition',
-    data: group,
-    audit: { action: 'sharing_group.create', detail: { members: group.members } },
-  });
+  tx.change(
+    recordChange('sharing_group', group, 'create', {
+      action: 'sharing_group.create',
+      detail: { members: group.members },
+    }),
+  );
 }
 
 /** Replaces the members of a group. */
 export function updateSharingGroupMembers(tx: SqliteTx, group: SharingGroup, before: string[]): void {
   prepared(tx.db, 'UPDATE sharing_groups SET updated_at = ? WHERE name = ?').run(group.updatedAt, group.name);
   writeMembers(tx, group);
-  tx.change({
-    recordType: 'sharing_group',
-    recordId: group.name,
-    op: 'update',
-    ownerOrg: group.ownerOrg,
-    releasability: 'coalition',
-    data: group,
-    audit: { action: 'sharing_group.members', detail: { before, after: group.members } },
-  });
+  tx.change(
+    recordChange('sharing_group', group, 'update', {
+      action: 'sharing_group.members',
+      detail: { before, after: group.members },
+    }),
+  );
 }
 
 export function listSharingGroups(db: Database): SharingGroup[] {

@@ -1,5 +1,6 @@
 import { isRole, type Role } from '../../domain/roles.ts';
 import type { User } from '../../domain/user.ts';
+import { recordChange } from '../record-change.ts';
 import { type UserWithSecret, withoutSecret } from '../users.ts';
 import type { Database } from './database.ts';
 import type { SqliteTx } from './sqlite-tx.ts';
@@ -24,15 +25,12 @@ export function insertUser(tx: SqliteTx, u: UserWithSecret): void {
     tx.db,
     'INSERT INTO users (id, username, org, roles, password_hash, disabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(u.id, u.username, u.org, JSON.stringify(u.roles), u.passwordHash, u.disabled ? 1 : 0, u.createdAt, u.updatedAt);
-  tx.change({
-    recordType: 'user',
-    recordId: u.id,
-    op: 'create',
-    ownerOrg: u.org,
-    releasability: 'org',
-    data: withoutSecret(u),
-    audit: { action: 'user.create', detail: { username: u.username, org: u.org, roles: u.roles } },
-  });
+  tx.change(
+    recordChange('user', withoutSecret(u), 'create', {
+      action: 'user.create',
+      detail: { username: u.username, org: u.org, roles: u.roles },
+    }),
+  );
 }
 
 /** Writes changed fields of a user; `action` names what changed for the audit (never the secret). */
@@ -44,15 +42,7 @@ export function updateUser(tx: SqliteTx, u: UserWithSecret, action: string, deta
     u.updatedAt,
     u.id,
   );
-  tx.change({
-    recordType: 'user',
-    recordId: u.id,
-    op: 'update',
-    ownerOrg: u.org,
-    releasability: 'org',
-    data: withoutSecret(u),
-    audit: { action, detail },
-  });
+  tx.change(recordChange('user', withoutSecret(u), 'update', { action, detail }));
 }
 
 export function findUserByName(db: Database, username: string): UserWithSecret | null {

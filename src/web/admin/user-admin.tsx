@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type Role, roles } from '../../domain/roles.ts';
 import { api } from '../api/client.ts';
 import type { Me, Page } from '../api/types.ts';
+import { useNames } from '../reference/names.tsx';
 import { apiErrorText } from './api-error-text.ts';
 
 export interface SiteUser {
@@ -37,6 +38,7 @@ function RoleChecks({ value, onChange, name }: { value: Role[]; onChange: (r: Ro
 
 function NewUserForm({ me, onMade }: { me: Me; onMade: () => void }) {
   const { t } = useTranslation();
+  const names = useNames();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [newRoles, setNewRoles] = useState<Role[]>(['viewer']);
@@ -55,7 +57,7 @@ function NewUserForm({ me, onMade }: { me: Me; onMade: () => void }) {
   }
   return (
     <form className="admin-form" onSubmit={submit} data-testid="new-user-form">
-      <h3>{t('admin.newUser', { org: t(`orgs.${me.org}`, { defaultValue: me.org.toUpperCase() }) })}</h3>
+      <h3>{t('admin.newUser', { org: names.org(me.org) })}</h3>
       <label>
         {t('login.username')}
         <input

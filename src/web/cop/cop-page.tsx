@@ -12,6 +12,7 @@ import { orgColours as coloursOf } from '../map/colours.ts';
 import type { Focus } from '../map/focus.ts';
 import { type LayerToggle, toggleableLayers } from '../map/map-layers.ts';
 import { MapView } from '../map/map-view.tsx';
+import { NamesProvider } from '../reference/names.tsx';
 import { Header } from './header.tsx';
 import { LayerPanel } from './layer-panel.tsx';
 import { initialWindow, type TimeWindow } from './time-window.ts';
@@ -89,102 +90,111 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   const error = referenceError ?? points.error;
 
   return (
-    <div className="cop">
-      <Header me={me} onSignOut={onSignOut} connected={connected} />
-      <div className="cop-body">
-        <aside className="sidebar" aria-label={t('sidebar.label')}>
-          <TimeWindowControl value={timeWindow} onChange={setTimeWindow} />
-          <div className="tabs" role="tablist" aria-label={t('sidebar.label')}>
-            {tabs.map((id) => (
-              <button
-                key={id}
-                type="button"
-                role="tab"
-                id={`tab-${id}`}
-                aria-selected={tab === id}
-                aria-controls={`panel-${id}`}
-                data-testid={`tab-${id}`}
-                className={tab === id ? 'tab active' : 'tab'}
-                onClick={() => setTab(id)}
-              >
-                {t(`tabs.${id}`)}
-              </button>
-            ))}
-          </div>
-          {error && (
-            <p role="alert" className="error">
-              {t('common.error', { message: error })}
-            </p>
-          )}
-          {points.truncated && (
-            <p className="notice">
-              {t('map.truncated', { n: points.incidents.length.toLocaleString(document.documentElement.lang) })}
-            </p>
-          )}
-          <section className="panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-            {tab === 'incidents' &&
-              (selected ? (
-                <IncidentDetail id={selected} me={me} onBack={() => setSelected(null)} onShow={showOnMap} live={live} />
-              ) : (
-                <IncidentList
-                  window={timeWindow}
-                  jccs={reference.jccs}
-                  onOpen={openIncident}
-                  onShow={showOnMap}
-                  live={live}
-                />
+    <NamesProvider orgs={reference.orgs} jccs={reference.jccs}>
+      <div className="cop">
+        <Header me={me} onSignOut={onSignOut} connected={connected} />
+        <div className="cop-body">
+          <aside className="sidebar" aria-label={t('sidebar.label')}>
+            <TimeWindowControl value={timeWindow} onChange={setTimeWindow} />
+            <div className="tabs" role="tablist" aria-label={t('sidebar.label')}>
+              {tabs.map((id) => (
+                <button
+                  key={id}
+                  type="button"
+                  role="tab"
+                  id={`tab-${id}`}
+                  aria-selected={tab === id}
+                  aria-controls={`panel-${id}`}
+                  data-testid={`tab-${id}`}
+                  className={tab === id ? 'tab active' : 'tab'}
+                  onClick={() => setTab(id)}
+                >
+                  {t(`tabs.${id}`)}
+                </button>
               ))}
-            {tab === 'report' && (
-              <IncidentForm
-                me={me}
-                picking={picking}
-                pick={pick}
-                onStartPick={() => setPicking(true)}
-                onCancelPick={() => setPicking(false)}
-                onClearPick={() => setPick(null)}
-                onReported={openIncident}
-              />
+            </div>
+            {error && (
+              <p role="alert" className="error">
+                {t('common.error', { message: error })}
+              </p>
             )}
-            {tab === 'gaps' && (
-              <GapPanel
-                window={timeWindow}
-                report={gapReport}
-                loading={gap.loading}
-                error={gap.error}
-                onShow={showOnMap}
-              />
+            {points.truncated && (
+              <p className="notice">
+                {t('map.truncated', { n: points.incidents.length.toLocaleString(document.documentElement.lang) })}
+              </p>
             )}
-            {tab === 'admin' && me.roles.includes('admin') && <AdminPanel me={me} />}
-            {tab === 'layers' && (
-              <LayerPanel
-                visible={visible}
-                onToggle={(l) => setVisible((v) => ({ ...v, [l]: !v[l] }))}
-                orgs={reference.orgs}
-                orgColours={orgColours}
-                hiddenOrgs={hiddenOrgs}
-                onToggleOrg={(o) => setHiddenOrgs((h) => (h.includes(o) ? h.filter((x) => x !== o) : [...h, o]))}
-              />
-            )}
-          </section>
-        </aside>
-        <MapView
-          lines={reference.lines}
-          jccs={reference.jccs}
-          presence={reference.presence}
-          boundaries={reference.boundaries}
-          incidents={points.incidents}
-          gap={gapWanted ? gapReport : null}
-          visible={visible}
-          visibleOrgs={visibleOrgs}
-          orgColours={orgColours}
-          focus={focus}
-          picking={picking}
-          pick={tab === 'report' ? pick : null}
-          onPick={onPick}
-          onIncident={openIncident}
-          onIncidentsDrawn={onIncidentsDrawn}
-        />
+            <section className="panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+              {tab === 'incidents' &&
+                (selected ? (
+                  <IncidentDetail
+                    id={selected}
+                    me={me}
+                    onBack={() => setSelected(null)}
+                    onShow={showOnMap}
+                    live={live}
+                  />
+                ) : (
+                  <IncidentList
+                    window={timeWindow}
+                    jccs={reference.jccs}
+                    onOpen={openIncident}
+                    onShow={showOnMap}
+                    live={live}
+                  />
+                ))}
+              {tab === 'report' && (
+                <IncidentForm
+                  me={me}
+                  picking={picking}
+                  pick={pick}
+                  onStartPick={() => setPicking(true)}
+                  onCancelPick={() => setPicking(false)}
+                  onClearPick={() => setPick(null)}
+                  onReported={openIncident}
+                />
+              )}
+              {tab === 'gaps' && (
+                <GapPanel
+                  window={timeWindow}
+                  report={gapReport}
+                  loading={gap.loading}
+                  error={gap.error}
+                  onShow={showOnMap}
+                />
+              )}
+              {tab === 'admin' && me.roles.includes('admin') && <AdminPanel me={me} />}
+              {tab === 'layers' && (
+                <LayerPanel
+                  visible={visible}
+                  onToggle={(l) => setVisible((v) => ({ ...v, [l]: !v[l] }))}
+                  orgs={reference.orgs}
+                  orgColours={orgColours}
+                  hiddenOrgs={hiddenOrgs}
+                  onToggleOrg={(o) => setHiddenOrgs((h) => (h.includes(o) ? h.filter((x) => x !== o) : [...h, o]))}
+                />
+              )}
+            </section>
+          </aside>
+          <MapView
+            lines={reference.lines}
+            jccs={reference.jccs}
+            presence={reference.presence}
+            boundaries={reference.boundaries}
+            places={reference.places}
+            incidents={points.incidents}
+            gap={gapWanted ? gapReport : null}
+            visible={visible}
+            visibleOrgs={visibleOrgs}
+            orgColours={orgColours}
+            focus={focus}
+            picking={picking}
+            pick={tab === 'report' ? pick : null}
+            onPick={onPick}
+            onIncident={openIncident}
+            onIncidentsDrawn={onIncidentsDrawn}
+          />
+        </div>
       </div>
-    </div>
+    </NamesProvider>
   );
 }

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../api/types.ts';
+import { useNames } from '../reference/names.tsx';
 import { LanguageSelect } from './language-select.tsx';
 
 /** The bar across the top: the product, who is signed in, the live state, the language and signing out. */
 export function Header({ me, onSignOut, connected }: { me: Me; onSignOut: () => void; connected: boolean }) {
   const { t } = useTranslation();
+  const names = useNames();
   return (
     <header className="header" data-testid="app-header">
       <h1 className="brand">{t('app.name')}</h1>
@@ -13,7 +15,7 @@ export function Header({ me, onSignOut, connected }: { me: Me; onSignOut: () => 
       </span>
       <span className="spacer" />
       <span className="user" data-testid="current-user">
-        <bdi>{me.username}</bdi> · {t(`orgs.${me.org}`, { defaultValue: me.org.toUpperCase() })}
+        <bdi>{me.username}</bdi> · {names.org(me.org)}
       </span>
       <LanguageSelect />
       <button type="button" onClick={onSignOut} data-testid="logout">

@@ -3,6 +3,7 @@ import type { Organisation } from '../api/types.ts';
 import { eventTypesOf } from '../incidents/incident-labels.ts';
 import { eventTypeColours } from '../map/colours.ts';
 import { type LayerToggle, toggleableLayers } from '../map/map-layers.ts';
+import { useNames } from '../reference/names.tsx';
 
 interface Props {
   visible: Record<LayerToggle, boolean>;
@@ -16,6 +17,7 @@ interface Props {
 /** Switches each map layer and each organisation's presence on and off, with the legend. */
 export function LayerPanel({ visible, onToggle, orgs, orgColours, hiddenOrgs, onToggleOrg }: Props) {
   const { t } = useTranslation();
+  const names = useNames();
   return (
     <div className="layer-panel" data-testid="layer-panel">
       <fieldset>
@@ -38,7 +40,7 @@ export function LayerPanel({ visible, onToggle, orgs, orgColours, hiddenOrgs, on
               data-testid={`org-${o.code}`}
             />
             <span className="swatch" style={{ background: orgColours[o.code] }} aria-hidden="true" />
-            {t(`orgs.${o.code}`, { defaultValue: o.name })}
+            {names.org(o.code)}
           </label>
         ))}
       </fieldset>

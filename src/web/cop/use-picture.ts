@@ -7,6 +7,7 @@ import type {
   Line,
   Organisation,
   Page,
+  PlaceFeature,
   PresenceRecord,
   SeenIncident,
 } from '../api/types.ts';
@@ -21,9 +22,10 @@ export interface Reference {
   jccs: Jcc[];
   presence: PresenceRecord[];
   boundaries: Boundary[];
+  places: PlaceFeature[];
 }
 
-const noReference: Reference = { orgs: [], lines: [], jccs: [], presence: [], boundaries: [] };
+const noReference: Reference = { orgs: [], lines: [], jccs: [], presence: [], boundaries: [], places: [] };
 
 async function allPages<T>(path: string): Promise<T[]> {
   const items: T[] = [];
@@ -44,7 +46,7 @@ async function boundariesOf(level: number): Promise<Boundary[]> {
   return fc.features;
 }
 
-/** The reference picture: organisations, the line and zone, the centres, presence and loaded boundaries. */
+/** The reference picture: organisations, the line and zone, the centres, presence, loaded boundaries and places. */
 export function useReference(): { reference: Reference; error: string | null } {
   const [reference, setReference] = useState<Reference>(noReference);
   const [error, setError] = useState<string | null>(null);
@@ -56,9 +58,11 @@ export function useReference(): { reference: Reference; error: string | null } {
       api<Page<Jcc>>('/api/v1/jccs'),
       allPages<PresenceRecord>('/api/v1/presence'),
       Promise.all([boundariesOf(1), boundariesOf(2)]).then(([a, b]) => [...a, ...b]),
+      api<{ features: PlaceFeature[] }>('/api/v1/places').then((fc) => fc.features),
     ])
-      .then(([orgs, lines, jccs, presence, boundaries]) => {
-        if (live) setReference({ orgs: orgs.items, lines: lines.items, jccs: jccs.items, presence, boundaries });
+      .then(([orgs, lines, jccs, presence, boundaries, places]) => {
+        if (live)
+          setReference({ orgs: orgs.items, lines: lines.items, jccs: jccs.items, presence, boundaries, places });
       })
       .catch((e: Error) => live && setError(e.message));
     return () => {

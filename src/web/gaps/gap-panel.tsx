@@ -3,6 +3,7 @@ import type { GapReport } from '../api/types.ts';
 import type { TimeWindow } from '../cop/time-window.ts';
 import { useFormat } from '../i18n/format.ts';
 import { boundsOf, type Focus } from '../map/focus.ts';
+import { useNames } from '../reference/names.tsx';
 import { TrendChart } from './trend-chart.tsx';
 import { useGapTrend } from './use-gap-report.ts';
 
@@ -17,6 +18,7 @@ interface Props {
 /** Where nobody covers the ground in the window, whether that is improving, the corridors and where to put checkpoints. */
 export function GapPanel({ window, report: r, loading, error, onShow }: Props) {
   const { t } = useTranslation();
+  const names = useNames();
   const fmt = useFormat();
   const trend = useGapTrend(window.to);
   const change = trendChange(trend.series);
@@ -167,7 +169,7 @@ export function GapPanel({ window, report: r, loading, error, onShow }: Props) {
             <tbody>
               {r.per_aor.map((a) => (
                 <tr key={a.code}>
-                  <th scope="row">{a.code.toUpperCase()}</th>
+                  <th scope="row">{names.jcc(a.code)}</th>
                   <td>{t('gaps.km2', { value: fmt.number(a.uncovered_km2) })}</td>
                   <td>{fmt.percent(a.uncovered_share)}</td>
                 </tr>

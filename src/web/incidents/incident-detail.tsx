@@ -7,6 +7,7 @@ import { isTearline } from '../api/types.ts';
 import { useFormat } from '../i18n/format.ts';
 import { type LiveBatch, latestRecords } from '../live/live-stream.ts';
 import type { Focus } from '../map/focus.ts';
+import { useNames } from '../reference/names.tsx';
 import { casualtyTotal, releasabilityLabel, typeLabel } from './incident-labels.ts';
 
 interface Props {
@@ -126,23 +127,26 @@ function RecordBody({
   onUpdated: (i: IncidentRecord) => void;
 }) {
   const { t } = useTranslation();
+  const names = useNames();
   const fmt = useFormat();
   const canVerify = hasPermission(me.roles, 'incident:verify');
   return (
     <>
       <p className="releasability" data-testid="releasability-label">
-        {t('detail.releasableTo', { who: releasabilityLabel(t, i.releasability, i.owner_org, i.jcc) })}
+        {t('detail.releasableTo', { who: releasabilityLabel(t, names, i.releasability, i.owner_org, i.jcc) })}
         {i.tearline && (
           <>
             {' · '}
-            {t('detail.tearlineTo', { who: releasabilityLabel(t, i.tearline.releasability, i.owner_org, i.jcc) })}
+            {t('detail.tearlineTo', {
+              who: releasabilityLabel(t, names, i.tearline.releasability, i.owner_org, i.jcc),
+            })}
           </>
         )}
       </p>
       {i.exercise && <p className="badge exercise">{t('detail.exercise')}</p>}
       <dl>
         <dt>{t('detail.time')}</dt>
-        <dd>{fmt.dateTime(i.time)}</dd>
+        <dd data-testid="incident-time">{fmt.dateTime(i.time)}</dd>
         <dt>{t('detail.location')}</dt>
         <dd>
           <bdi dir="ltr">{i.mgrs ?? `${i.lat.toFixed(5)}, ${i.lon.toFixed(5)}`}</bdi>
@@ -151,9 +155,9 @@ function RecordBody({
         <dt>{t('detail.area')}</dt>
         <dd>{[i.district, i.governorate].filter(Boolean).join(', ') || t('common.unknown')}</dd>
         <dt>{t('detail.jcc')}</dt>
-        <dd>{i.jcc ? i.jcc.toUpperCase() : t('common.none')}</dd>
+        <dd>{i.jcc ? names.jcc(i.jcc) : t('common.none')}</dd>
         <dt>{t('detail.reportedBy')}</dt>
-        <dd>{t(`orgs.${i.owner_org}`, { defaultValue: i.owner_org.toUpperCase() })}</dd>
+        <dd>{names.org(i.owner_org)}</dd>
         <dt>{t('detail.line')}</dt>
         <dd>
           {i.line_distance_km === null
@@ -162,7 +166,7 @@ function RecordBody({
           {i.in_gap && <span className="badge gap">{t('detail.inGap')}</span>}
         </dd>
         <dt>{t('detail.casualties')}</dt>
-        <dd>
+        <dd className="wide">
           <div className="casualties-wrap">
             <table className="casualties">
               <thead>
@@ -176,7 +180,7 @@ function RecordBody({
               <tbody>
                 {i.casualties.forces.map((f) => (
                   <tr key={f.org}>
-                    <th scope="row">{t(`orgs.${f.org}`, { defaultValue: f.org.toUpperCase() })}</th>
+                    <th scope="row">{names.org(f.org)}</th>
                     <td>{fmt.number(f.killed)}</td>
                     <td>{fmt.number(f.wounded)}</td>
                     <td>{fmt.number(f.abducted)}</td>

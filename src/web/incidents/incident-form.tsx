@@ -2,12 +2,15 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasPermission } from '../../domain/roles.ts';
 import { ApiError, api } from '../api/client.ts';
-import type { IncidentRecord, Me, Page, SharingGroup } from '../api/types.ts';
+import type { IncidentRecord, Me } from '../api/types.ts';
 import { fromLocalInput, toLocalInput } from '../cop/time-window.ts';
 import { DateTimeField } from './date-time-field.tsx';
 import { typeCodes, typeLabel } from './incident-labels.ts';
-
-type LocationMode = 'map' | 'mgrs' | 'place';
+import { type CasualtyCounts, ReportCasualties } from './report-casualties.tsx';
+import { describedBy, FieldError, type ReportProblems } from './report-field-error.tsx';
+import { ReportGrading } from './report-grading.tsx';
+import { type LocationMode, ReportLocation } from './report-location.tsx';
+import { ReportSharing } from './report-sharing.tsx';
 
 interface Props {
   me: Me;
@@ -19,8 +22,7 @@ interface Props {
   onReported: (id: string) => void;
 }
 
-const reliabilities = ['A', 'B', 'C', 'D', 'E', 'F'];
-const credibilities = ['1', '2', '3', '4', '5', '6'];
+const noCasualties: CasualtyCounts = { killed: 0, wounded: 0, forceKilled: 0, forceWounded: 0 };
 
 /** Reports an incident: where (a click on the map, an MGRS reference or a place name), when, what and who may see it. */
 export function IncidentForm({ me, picking, pick, onStartPick, onCancelPick, onClearPick, onReported }: Props) {
@@ -32,17 +34,13 @@ export function IncidentForm({ me, picking, pick, onStartPick, onCancelPick, onC
   const [mgrs, setMgrs] = useState('');
   const [place, setPlace] = useState('');
   const [narrative, setNarrative] = useState('');
-  const [killed, setKilled] = useState(0);
-  const [wounded, setWounded] = useState(0);
-  const [forceKilled, setForceKilled] = useState(0);
-  const [forceWounded, setForceWounded] = useState(0);
+  const [casualties, setCasualties] = useState<CasualtyCounts>(noCasualties);
   const [reliability, setReliability] = useState('');
   const [credibility, setCredibility] = useState('');
   const [releasability, setReleasability] = useState('');
   const [tearline, setTearline] = useState('');
   const [tearlineSummary, setTearlineSummary] = useState('');
-  const [groups, setGroups] = useState<SharingGroup[]>([]);
-  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [problems, setProblems] = useState<ReportProblems>({});
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<IncidentRecord | null>(null);
   const [busy, setBusy] = useState(false);
@@ -56,16 +54,10 @@ export function IncidentForm({ me, picking, pick, onStartPick, onCancelPick, onC
     }
   }, [done]);
 
-  useEffect(() => {
-    api<Page<SharingGroup>>('/api/v1/sharing-groups')
-      .then((p) => setGroups(p.items.filter((g) => g.members.includes(me.org))))
-      .catch(() => setGroups([]));
-  }, [me.org]);
-
   if (!canReport) return <p className="muted">{t('report.notAllowed')}</p>;
 
-  function check(): Record<string, string> {
-    const p: Record<string, string> = {};
+  function check(): ReportProblems {
+    const p: ReportProblems = {};
     if (!type) p.type = t('report.needType');
     if (!fromLocalInput(time)) p.time = t('report.needTime');
     else if (Date.parse(fromLocalInput(time)!) > Date.now() + 5 * 60_000) p.time = t('report.futureTime');
@@ -84,6 +76,7 @@ export function IncidentForm({ me, picking, pick, onStartPick, onCancelPick, onC
     const p = check();
     setProblems(p);
     if (Object.keys(p).length) return;
+    const { killed, wounded, forceKilled, forceWounded } = casualties;
     const forces =
       forceKilled || forceWounded ? [{ org: me.org, killed: forceKilled, wounded: forceWounded, abducted: 0 }] : [];
     const body: Record<string, unknown> = {
@@ -115,10 +108,7 @@ export function IncidentForm({ me, picking, pick, onStartPick, onCancelPick, onC
       setMgrs('');
       setPlace('');
       setNarrative('');
-      setKilled(0);
-      setWounded(0);
-      setForceKilled(0);
-      setForceWounded(0);
+      setCasualties(noCasualties);
       setReliability('');
       setCredibility('');
       setReleasability('');
@@ -130,7 +120,7 @@ export function IncidentForm({ me, picking, pick, onStartPick, onCancelPick, onC
     } catch (err) {
       if (err instanceof ApiError) {
         setError(err.message);
-        const byField: Record<string, string> = {};
+        const byField: ReportProblems = {};
         for (const i of err.issues) byField[i.field.replace(/^body[./]/, '').split(/[./]/)[0]] = i.reason;
         setProblems(byField);
       } else setError(String(err));
@@ -138,14 +128,6 @@ export function IncidentForm({ me, picking, pick, onStartPick, onCancelPick, onC
       setBusy(false);
     }
   }
-
-  const fieldError = (name: string) =>
-    problems[name] ? (
-      <span className="field-error" id={`report-${name}-error`} role="alert">
-        {problems[name]}
-      </span>
-    ) : null;
-  const describedBy = (name: string) => (problems[name] ? `report-${name}-error` : undefined);
 
   return (
     <form className="report-form" onSubmit={submit} noValidate data-testid="report-form">
@@ -164,7 +146,7 @@ export function IncidentForm({ me, picking, pick, onStartPick, onCancelPick, onC
         value={type}
         onChange={(e) => setType(e.target.value)}
         aria-invalid={!!problems.type}
-        aria-describedby={describedBy('type')}
+        aria-describedby={describedBy(problems, 'type')}
       >
         <option value="">{t('report.chooseType')}</option>
         {typeCodes.map((c) => (
@@ -173,7 +155,7 @@ export function IncidentForm({ me, picking, pick, onStartPick, onCancelPick, onC
           </option>
         ))}
       </select>
-      {fieldError('type')}
+      <FieldError problems={problems} name="type" />
 
       <label htmlFor="report-time">{t('report.time')}</label>
       <DateTimeField
@@ -181,88 +163,23 @@ export function IncidentForm({ me, picking, pick, onStartPick, onCancelPick, onC
         value={time}
         onChange={setTime}
         invalid={!!problems.time}
-        describedBy={describedBy('time')}
+        describedBy={describedBy(problems, 'time')}
       />
-      {fieldError('time')}
+      <FieldError problems={problems} name="time" />
 
-      <fieldset className="location">
-        <legend>{t('report.location')}</legend>
-        <div className="segmented" role="radiogroup" aria-label={t('report.location')}>
-          {(['map', 'mgrs', 'place'] as const).map((m) => (
-            <label key={m} className={mode === m ? 'active' : ''}>
-              <input
-                type="radio"
-                name="location-mode"
-                value={m}
-                checked={mode === m}
-                onChange={() => setMode(m)}
-                data-testid={`location-${m}`}
-              />
-              {t(`report.by.${m}`)}
-            </label>
-          ))}
-        </div>
-        {mode === 'map' && (
-          <div className="pick">
-            <p data-testid="report-pick">
-              {pick ? (
-                <bdi dir="ltr">
-                  {pick[1].toFixed(5)}, {pick[0].toFixed(5)}
-                </bdi>
-              ) : (
-                t('report.noPick')
-              )}
-            </p>
-            {picking ? (
-              <button type="button" onClick={onCancelPick}>
-                {t('report.cancelPick')}
-              </button>
-            ) : (
-              <button type="button" onClick={onStartPick} data-testid="report-start-pick">
-                {t('report.startPick')}
-              </button>
-            )}
-            {picking && (
-              <p className="notice" role="status">
-                {t('report.pickHint')}
-              </p>
-            )}
-            {fieldError('location')}
-            {fieldError('lon')}
-            {fieldError('lat')}
-          </div>
-        )}
-        {mode === 'mgrs' && (
-          <>
-            <label htmlFor="report-mgrs">{t('report.mgrs')}</label>
-            <input
-              id="report-mgrs"
-              value={mgrs}
-              onChange={(e) => setMgrs(e.target.value)}
-              placeholder="38SME4465625337"
-              maxLength={30}
-              dir="ltr"
-              aria-invalid={!!problems.mgrs}
-              aria-describedby={describedBy('mgrs')}
-            />
-            {fieldError('mgrs')}
-          </>
-        )}
-        {mode === 'place' && (
-          <>
-            <label htmlFor="report-place">{t('report.place')}</label>
-            <input
-              id="report-place"
-              value={place}
-              onChange={(e) => setPlace(e.target.value)}
-              maxLength={200}
-              aria-invalid={!!problems.place}
-              aria-describedby={describedBy('place')}
-            />
-            {fieldError('place')}
-          </>
-        )}
-      </fieldset>
+      <ReportLocation
+        mode={mode}
+        onMode={setMode}
+        mgrs={mgrs}
+        onMgrs={setMgrs}
+        place={place}
+        onPlace={setPlace}
+        picking={picking}
+        pick={pick}
+        onStartPick={onStartPick}
+        onCancelPick={onCancelPick}
+        problems={problems}
+      />
 
       <label htmlFor="report-narrative">{t('report.narrative')}</label>
       <textarea
@@ -273,94 +190,26 @@ export function IncidentForm({ me, picking, pick, onStartPick, onCancelPick, onC
         rows={3}
       />
 
-      <fieldset className="casualty-inputs">
-        <legend>{t('report.casualties')}</legend>
-        <NumberField id="report-civ-killed" label={t('report.civiliansKilled')} value={killed} onChange={setKilled} />
-        <NumberField
-          id="report-civ-wounded"
-          label={t('report.civiliansWounded')}
-          value={wounded}
-          onChange={setWounded}
-        />
-        <NumberField
-          id="report-force-killed"
-          label={t('report.forcesKilled')}
-          value={forceKilled}
-          onChange={setForceKilled}
-        />
-        <NumberField
-          id="report-force-wounded"
-          label={t('report.forcesWounded')}
-          value={forceWounded}
-          onChange={setForceWounded}
-        />
-      </fieldset>
+      <ReportCasualties value={casualties} onChange={setCasualties} />
 
-      <fieldset className="grading-inputs">
-        <legend>{t('report.grading')}</legend>
-        <label>
-          {t('report.reliability')}
-          <select value={reliability} onChange={(e) => setReliability(e.target.value)} id="report-reliability">
-            <option value="">—</option>
-            {reliabilities.map((r) => (
-              <option key={r} value={r}>
-                {r} — {t(`grading.reliability.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('report.credibility')}
-          <select value={credibility} onChange={(e) => setCredibility(e.target.value)} id="report-credibility">
-            <option value="">—</option>
-            {credibilities.map((c) => (
-              <option key={c} value={c}>
-                {c} — {t(`grading.credibility.${c}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {fieldError('grading')}
-      </fieldset>
+      <ReportGrading
+        reliability={reliability}
+        onReliability={setReliability}
+        credibility={credibility}
+        onCredibility={setCredibility}
+        problems={problems}
+      />
 
-      <label htmlFor="report-releasability">{t('report.releasability')}</label>
-      <select
-        id="report-releasability"
-        value={releasability}
-        onChange={(e) => setReleasability(e.target.value)}
-        data-testid="report-releasability"
-      >
-        <option value="">{t('report.defaultReleasability')}</option>
-        <option value="org">
-          {t('releasability.org', { org: t(`orgs.${me.org}`, { defaultValue: me.org.toUpperCase() }) })}
-        </option>
-        <option value="partners">{t('releasability.partners')}</option>
-        <option value="coalition">{t('releasability.coalition')}</option>
-        {groups.map((g) => (
-          <option key={g.name} value={`group:${g.name}`}>
-            {t('releasability.group', { name: g.name })}
-          </option>
-        ))}
-      </select>
-      {fieldError('releasability')}
-
-      <label htmlFor="report-tearline">{t('report.tearline')}</label>
-      <select id="report-tearline" value={tearline} onChange={(e) => setTearline(e.target.value)}>
-        <option value="">{t('report.noTearline')}</option>
-        <option value="partners">{t('releasability.partners')}</option>
-        <option value="coalition">{t('releasability.coalition')}</option>
-      </select>
-      {tearline && (
-        <>
-          <label htmlFor="report-tearline-summary">{t('report.tearlineSummary')}</label>
-          <input
-            id="report-tearline-summary"
-            value={tearlineSummary}
-            onChange={(e) => setTearlineSummary(e.target.value)}
-            maxLength={500}
-          />
-        </>
-      )}
+      <ReportSharing
+        org={me.org}
+        releasability={releasability}
+        onReleasability={setReleasability}
+        tearline={tearline}
+        onTearline={setTearline}
+        tearlineSummary={tearlineSummary}
+        onTearlineSummary={setTearlineSummary}
+        problems={problems}
+      />
 
       {error && (
         <p role="alert" className="error">
@@ -371,33 +220,5 @@ export function IncidentForm({ me, picking, pick, onStartPick, onCancelPick, onC
         {busy ? t('report.sending') : t('report.submit')}
       </button>
     </form>
-  );
-}
-
-function NumberField({
-  id,
-  label,
-  value,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: number;
-  onChange: (n: number) => void;
-}) {
-  return (
-    <label htmlFor={id}>
-      {label}
-      <input
-        id={id}
-        type="number"
-        inputMode="numeric"
-        min={0}
-        max={10000}
-        step={1}
-        value={value}
-        onChange={(e) => onChange(Math.max(0, Math.min(10000, Math.floor(Number(e.target.value) || 0))))}
-      />
-    </label>
   );
 }

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { type CasualtyCounts, casualtyTotals } from '../../domain/incident.ts';
 import { type AcledEventType, acledEventTypes, incidentTypeCodes } from '../../domain/taxonomy.ts';
 import { isTearline, type SeenIncident } from '../api/types.ts';
+import type { ReferenceNames } from '../reference/names.tsx';
 
 /** The ACLED event types, in the taxonomy's order: the groups incidents are coloured by. */
 export function eventTypesOf(): AcledEventType[] {
@@ -19,14 +20,14 @@ export function typeLabel(t: TFunction, code: string): string {
 /** Who may see a record, in words: "ISF only", "partners of the JCC", "coalition" or a sharing group. */
 export function releasabilityLabel(
   t: TFunction,
+  names: ReferenceNames,
   releasability: string,
   owner?: string | null,
   jcc?: string | null,
 ): string {
-  if (releasability === 'org')
-    return t('releasability.org', { org: owner ? t(`orgs.${owner}`, { defaultValue: owner.toUpperCase() }) : '' });
+  if (releasability === 'org') return t('releasability.org', { org: owner ? names.org(owner) : '' });
   if (releasability === 'partners')
-    return jcc ? t('releasability.partnersOf', { jcc: jcc.toUpperCase() }) : t('releasability.partners');
+    return jcc ? t('releasability.partnersOf', { jcc: names.jcc(jcc) }) : t('releasability.partners');
   if (releasability === 'coalition') return t('releasability.coalition');
   if (releasability.startsWith('group:')) return t('releasability.group', { name: releasability.slice(6) });
   return releasability;

@@ -10,6 +10,7 @@ import { useFormat } from '../i18n/format.ts';
 import { type LiveBatch, latestRecords } from '../live/live-stream.ts';
 import { typeColour } from '../map/colours.ts';
 import type { Focus } from '../map/focus.ts';
+import { useNames } from '../reference/names.tsx';
 import { casualtyTotal, typeCodes, typeLabel } from './incident-labels.ts';
 
 interface Props {
@@ -56,6 +57,7 @@ function listPath(window: TimeWindow, f: Filters, cursor: string | null): string
  */
 export const IncidentList = memo(function IncidentList({ window, jccs, onOpen, onShow, live }: Props) {
   const { t } = useTranslation();
+  const names = useNames();
   const fmt = useFormat();
   const [q, setQ] = useState('');
   const [filters, setFilters] = useState<Filters>(noFilters);
@@ -149,7 +151,7 @@ export const IncidentList = memo(function IncidentList({ window, jccs, onOpen, o
               <option value="">{t('incidents.allJccs')}</option>
               {jccs.map((j) => (
                 <option key={j.code} value={j.code}>
-                  {j.code.toUpperCase()}
+                  {names.jcc(j.code)}
                 </option>
               ))}
             </select>

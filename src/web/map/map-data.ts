@@ -1,43 +1,15 @@
 import type { Feature, FeatureCollection, Geometry, Point, Polygon } from 'geojson';
+import { type IncidentPoint, incidentPointsFromRows } from '../../domain/incident-point.ts';
 import type { Boundary, GapReport, IncidentPoints, Jcc, Line, PresenceRecord } from '../api/types.ts';
 
 /** One incident on the map, as the points endpoint and the live stream give it. */
-export interface MapIncident {
-  id: string;
-  lon: number;
-  lat: number;
-  type: string;
-  casualties: number;
-  tearline: boolean;
-  time: string;
-  org: string | null;
-}
+export type MapIncident = IncidentPoint;
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** Incidents from the points endpoint's rows. */
 export function incidentsFromPoints(p: IncidentPoints): MapIncident[] {
-  const at = (name: string) => p.fields.indexOf(name);
-  const [id, lon, lat, type, casualties, tearline, time, org] = [
-    'id',
-    'lon',
-    'lat',
-    'type',
-    'casualties',
-    'tearline',
-    'time',
-    'org',
-  ].map(at);
-  return p.rows.map((r) => ({
-    id: r[id] as string,
-    lon: r[lon] as number,
-    lat: r[lat] as number,
-    type: r[type] as string,
-    casualties: r[casualties] as number,
-    tearline: r[tearline] === 1,
-    time: r[time] as string,
-    org: (r[org] as string | null) ?? null,
-  }));
+  return incidentPointsFromRows(p.fields, p.rows);
 }
 
 /**

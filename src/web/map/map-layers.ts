@@ -219,3 +219,8 @@ export const pickLayer: Layer = {
   source: 'pick',
   paint: { 'circle-color': '#0b57d0', 'circle-radius': 8, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 3 },
 };
+
+/** The radius in pixels of a cluster of `count` incidents, as the `incident-clusters` layer draws it (keep the two in step). */
+export function clusterRadius(count: number): number {
+  return count < 20 ? 12 : count < 200 ? 16 : count < 2000 ? 21 : 27;
+}

@@ -3,10 +3,10 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Boundary, GapReport, Jcc, Line, PresenceRecord } from '../api/types.ts';
-import { baseStyle, loadCountries } from './basemap.ts';
+import type { Boundary, GapReport, Jcc, Line, PlaceFeature, PresenceRecord } from '../api/types.ts';
+import { addSiteBasemap, baseStyle, loadCountries, loadSiteBasemap, type SiteBasemap } from './basemap.ts';
 import { type Focus, focusMap } from './focus.ts';
-import { ClusterLabels, PlaceLabels } from './html-labels.ts';
+import { ClusterLabels, renderedClusters } from './html-labels.ts';
 import {
   boundaryFeatures,
   gapFeatures,
@@ -17,12 +17,14 @@ import {
   presenceFeatures,
 } from './map-data.ts';
 import { type LayerToggle, layersOf, pickLayer, type SourceId, sourceIds, toggleableLayers } from './map-layers.ts';
+import { PlaceLabels } from './place-labels.ts';
 
 export interface MapViewProps {
   lines: readonly Line[];
   jccs: readonly Jcc[];
   presence: readonly PresenceRecord[];
   boundaries: readonly Boundary[];
+  places: readonly PlaceFeature[];
   incidents: readonly MapIncident[];
   gap: GapReport | null;
   visible: Record<LayerToggle, boolean>;
@@ -67,7 +69,12 @@ export function MapView(props: MapViewProps) {
   // How many incidents the map's worker has just taken, until a frame shows them.
   const incidentsTaken = useRef<number | null>(null);
   const placeLabels = useRef<PlaceLabels | null>(null);
+  const clusterLabels = useRef<ClusterLabels | null>(null);
+  const language = useRef(i18n.language);
+  language.current = i18n.language;
   const [countries, setCountries] = useState<Awaited<ReturnType<typeof loadCountries>>['features']>([]);
+  // The site's vector basemap (null when it has none), asked for as the map is built and drawn with the background.
+  const siteBasemap = useRef<Promise<SiteBasemap | null> | null>(null);
 
   // Built once: the map, its sources and layers; the effects below only change data and visibility.
   useEffect(() => {
@@ -84,11 +91,14 @@ export function MapView(props: MapViewProps) {
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     map.touchZoomRotate.disableRotation();
-    const clusters = new ClusterLabels(map);
+    const clusters = new ClusterLabels(map, language.current);
+    clusterLabels.current = clusters;
     placeLabels.current = new PlaceLabels(map);
     countriesOnce().catch(() => {
       // Reported where the outlines are used.
     });
+    // Without its basemap the map still has the outlines: a failure to describe it draws those alone.
+    siteBasemap.current = loadSiteBasemap().catch(() => null);
 
     map.on('load', () => {
       markOnce('seam:map-loaded');
@@ -124,8 +134,25 @@ export function MapView(props: MapViewProps) {
       setBackground(true);
       propsRef.current.onIncidentsDrawn(drawn);
     });
-    map.on('idle', () => clusters.update());
-    map.on('zoomend', () => placeLabels.current?.zoomed());
+    map.on('idle', () => {
+      clusters.update();
+      // What MapLibre drew, for anyone checking the labels against it (the browser tests do).
+      el.dataset.clusters = JSON.stringify(
+        renderedClusters(map).map((c) => {
+          const p = map.project(c.at);
+          return [Math.round(p.x), Math.round(p.y), c.count];
+        }),
+      );
+    });
+    // Names are placed once the map is at rest, when the clusters they keep clear of are drawn; the map says whether
+    // they are placed for the view it shows (the browser tests wait for it).
+    map.on('movestart', () => {
+      el.dataset.labelsPlaced = 'false';
+    });
+    map.on('idle', () => {
+      placeLabels.current?.refresh();
+      el.dataset.labelsPlaced = 'true';
+    });
 
     map.on('click', (e) => {
       if (propsRef.current.picking) {
@@ -156,6 +183,7 @@ export function MapView(props: MapViewProps) {
 
     return () => {
       clusters.clear();
+      clusterLabels.current = null;
       placeLabels.current?.clear();
       map.remove();
       mapRef.current = null;
@@ -198,7 +226,7 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     if (!background) return;
     let current = true;
-    countriesOnce()
+    const outlines = countriesOnce()
       .then((c) => {
         if (!current) return;
         (mapRef.current?.getSource('countries') as maplibregl.GeoJSONSource | undefined)?.setData(c);
@@ -207,6 +235,16 @@ export function MapView(props: MapViewProps) {
       .catch(() => {
         // Without country outlines the picture's own layers still show.
       });
+    // The site's basemap goes over the outlines (which still show outside its extract) and under the picture.
+    void Promise.all([siteBasemap.current, outlines]).then(([b]) => {
+      const map = mapRef.current;
+      if (!current || !map) return;
+      if (b) addSiteBasemap(map, b);
+      map.once('idle', () => {
+        container.current!.dataset.basemap = b ? 'tiles' : 'outlines';
+      });
+      map.triggerRepaint();
+    });
     return () => {
       current = false;
     };
@@ -214,8 +252,19 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     if (!background) return;
     const countryName = (name: string) => t(`countries.${name}`, { defaultValue: name });
-    placeLabels.current?.show(countries, countryName, props.boundaries, i18n.language, props.visible.boundaries);
-  }, [background, countries, props.boundaries, i18n.language, props.visible.boundaries, t]);
+    placeLabels.current?.show({
+      countries,
+      countryName,
+      boundaries: props.boundaries,
+      places: props.places,
+      language: i18n.language,
+      visible: props.visible.boundaries,
+    });
+  }, [background, countries, props.boundaries, props.places, i18n.language, props.visible.boundaries, t]);
+  // Cluster counts are written in the language's digits: rewrite them when it changes, without waiting for a move.
+  useEffect(() => {
+    if (ready) clusterLabels.current?.setLanguage(i18n.language);
+  }, [ready, i18n.language]);
   useEffect(() => {
     if (!ready) return;
     const f = gapFeatures(props.gap);

@@ -1,0 +1,167 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { seeIncident } from '../src/access/incident.ts';
+import { seePresence } from '../src/access/presence.ts';
+import { loadDemo } from '../src/demo/load.ts';
+import { buildDemoScenario } from '../src/demo/scenario.ts';
+import type { Presence } from '../src/domain/presence.ts';
+import type { RecordTypeDescriptor } from '../src/domain/record-type.ts';
+import { incidentFromSnapshot } from '../src/domain/records/incident.ts';
+import { isRecordType, recordTypeNames, recordTypes } from '../src/domain/records/registry.ts';
+import { type PresentedChange, presentChange } from '../src/server/change-presenter.ts';
+import { presentSeen } from '../src/server/presenters/incident.ts';
+import { presentPresence } from '../src/server/presenters/records.ts';
+import { recordPresenters } from '../src/server/record-presenters.ts';
+import type { Actor } from '../src/service/actor.ts';
+import { createApiToken } from '../src/service/auth.ts';
+import { type ChangeReadContext, changeReadContext } from '../src/service/change-reads.ts';
+import type { ChangeLogEntry } from '../src/store/change-log.ts';
+import { newId } from '../src/store/ids.ts';
+import { openStore, type Store } from '../src/store/store.ts';
+import { tempDir } from './harness/temp-dir.ts';
+
+const asOf = '2026-11-20T00:00:00.000Z';
+
+/** A site with the demo scenario, a token, a gap snapshot, and a boundary and a town loaded and removed: every kind of write. */
+async function siteWithEveryWrite(t: Parameters<typeof tempDir>[0]): Promise<{ store: Store; log: ChangeLogEntry[] }> {
+  const store = openStore(join(tempDir(t), 'seam.db'), { now: () => new Date(asOf) });
+  t.after(() => store.close());
+  await loadDemo(store, buildDemoScenario({ seed: 3, asOf }), () => 'registry-test-password-1');
+  await createApiToken(store, null, 'isf-analyst', 'read', 30);
+  await store.write(null, async (tx) => {
+    await tx.gapSnapshots.save({
+      id: newId(),
+      org: 'isf',
+      windowFrom: '2026-11-01T00:00:00.000Z',
+      windowTo: '2026-11-08T00:00:00.000Z',
+      minShare: 0,
+      orgs: '',
+      zoneKm2: 100,
+      uncoveredKm2: 10,
+      uncoveredShare: 0.1,
+      longestUncoveredStretchKm: 2,
+      corridors: 1,
+      incidentsInGaps: 0,
+      computedAt: tx.at,
+    });
+    await tx.boundaries.insert({
+      id: newId(),
+      level: 3,
+      pcode: 'IQG13Q04S01',
+      name: 'Test sub-district',
+      nameAr: null,
+      parentPcode: null,
+      areaKm2: 1,
+      createdAt: tx.at,
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [44, 35],
+            [44.1, 35],
+            [44.1, 35.1],
+            [44, 35],
+          ],
+        ],
+      },
+    });
+  });
+  await store.write(null, (tx) =>
+    tx.places.insert({
+      id: newId(),
+      name: 'Test town',
+      nameAr: null,
+      nameCkb: null,
+      lon: 44.05,
+      lat: 35.05,
+      population: null,
+      rank: 4,
+      createdAt: tx.at,
+    }),
+  );
+  await store.write(null, async (tx) => {
+    await tx.boundaries.deleteLevel(3);
+    await tx.places.deleteAll();
+  });
+  return { store, log: await store.changeLog.after(0, 1_000_000) };
+}
+
+function readerOf(org: string): Actor {
+  return { userId: newId(), username: `${org}-reader`, org, roles: ['viewer'], scope: 'read' };
+}
+
+test('every record type written to the change log is registered, and its entry carries the facts its registration gives', async (t) => {
+  const { log } = await siteWithEveryWrite(t);
+  const written = new Set(log.map((e) => e.recordType));
+  assert.deepEqual([...written].sort(), [...recordTypeNames].sort(), 'the writes above reach every registered type');
+  for (const e of log) {
+    assert.ok(isRecordType(e.recordType), `${e.recordType} is registered`);
+    if (e.data === null) continue;
+    const d = recordTypes[e.recordType] as unknown as RecordTypeDescriptor<string, unknown, unknown>;
+    const record = d.fromLog(e.data);
+    // A token's organisation is its user's, which the token itself does not carry: the entry gives it back.
+    const logged = d.logged(e.recordType === 'api_token' ? { token: record, ownerOrg: e.ownerOrg } : record);
+    assert.deepEqual(
+      { recordId: logged.recordId, ownerOrg: logged.ownerOrg, releasability: logged.releasability, jcc: logged.jcc },
+      { recordId: e.recordId, ownerOrg: e.ownerOrg, releasability: e.releasability, jcc: e.jcc },
+      `${e.recordType} ${e.recordId}`,
+    );
+    assert.deepEqual(JSON.parse(JSON.stringify(logged.data)), e.data, `${e.recordType} ${e.recordId}: the data kept`);
+  }
+});
+
+test('the live stream presents exactly the registered streamed types, each through its access function and presenter', async (t) => {
+  const { store, log } = await siteWithEveryWrite(t);
+  const streamed = recordTypeNames.filter((n) => recordTypes[n].audience !== 'internal');
+  assert.deepEqual(Object.keys(recordPresenters).sort(), [...streamed].sort(), 'a presenter for each streamed type');
+  const context = await changeReadContext(store, log);
+  const readers = ['isf', 'peshmerga', 'coalition', 'un-observers'].map(readerOf);
+  const told = new Map<string, { shown: number; withheld: number }>();
+  for (const e of log) {
+    for (const reader of readers) {
+      const change = presentChange(e, reader, context);
+      const tally = told.get(e.recordType) ?? { shown: 0, withheld: 0 };
+      told.set(e.recordType, tally);
+      if (change === null) tally.withheld++;
+      else tally.shown++;
+      const expected = expectedRecord(e, reader, context);
+      assert.deepEqual(change?.data.record ?? null, expected, `${e.recordType} ${e.recordId} for ${reader.org}`);
+      if (change) assert.deepEqual(eventOf(change), { event: e.recordType, seq: e.seq, op: e.op, at: e.at });
+    }
+  }
+  for (const type of recordTypeNames) {
+    const tally = told.get(type)!;
+    const audience = recordTypes[type].audience;
+    if (audience === 'internal') assert.equal(tally.shown, 0, `${type} is never streamed`);
+    if (audience === 'site') assert.equal(tally.withheld, 0, `${type} is site reference every reader gets`);
+    if (audience === 'released') {
+      assert.ok(tally.shown > 0 && tally.withheld > 0, `${type} reaches some readers and not others`);
+    }
+  }
+});
+
+function eventOf(c: PresentedChange) {
+  return { event: c.event, seq: c.data.seq, op: c.data.op, at: c.data.at };
+}
+
+/** What the record type's own access function and presenter say the reader is told, written out per type. */
+function expectedRecord(e: ChangeLogEntry, reader: Actor, context: ChangeReadContext): unknown {
+  switch (e.recordType) {
+    case 'incident': {
+      const seen = seeIncident(reader, incidentFromSnapshot(e.data), context.facts, context.gridKm, context.referenced);
+      return seen && presentSeen(seen);
+    }
+    case 'presence': {
+      const seen = seePresence(reader, e.data as Presence, context.facts);
+      return seen && presentPresence(seen);
+    }
+    case 'organisation':
+    case 'jcc':
+    case 'coordination_line':
+    case 'sharing_group':
+      return (recordPresenters[e.recordType] as (r: unknown) => unknown)(e.data);
+    default:
+      return null;
+  }
+}

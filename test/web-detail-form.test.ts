@@ -162,6 +162,9 @@ describe('the incident detail and the report form in a browser', () => {
         await page.getByTestId('incident-history').locator(':scope > li').nth(1).waitFor({ timeout: 5_000 });
         assert.deepEqual(await overflowing(page), []);
         assert.deepEqual(await brokenWords(page), [], 'no word is split across lines');
+        const area = (await page.getByTestId('incident-area').textContent()) ?? '';
+        if (lang === 'en') assert.equal(area, 'Kirkuk, Kirkuk');
+        else assert.equal(area, 'كركوك، كركوك', `${lang}: the district and governorate in Arabic script`);
         const time = (await page.getByTestId('incident-time').textContent()) ?? '';
         if (lang === 'en') assert.match(time, /^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/);
         else {

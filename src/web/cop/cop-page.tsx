@@ -90,7 +90,7 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   const error = referenceError ?? points.error;
 
   return (
-    <NamesProvider orgs={reference.orgs} jccs={reference.jccs}>
+    <NamesProvider orgs={reference.orgs} jccs={reference.jccs} boundaries={reference.boundaries}>
       <div className="cop">
         <Header me={me} onSignOut={onSignOut} connected={connected} />
         <div className="cop-body">

@@ -153,7 +153,11 @@ function RecordBody({
           {i.place && <> · {i.place}</>}
         </dd>
         <dt>{t('detail.area')}</dt>
-        <dd>{[i.district, i.governorate].filter(Boolean).join(', ') || t('common.unknown')}</dd>
+        <dd data-testid="incident-area">
+          {[names.area(i.district_pcode, i.district), names.area(i.governorate_pcode, i.governorate)]
+            .filter(Boolean)
+            .join(t('common.listSeparator')) || t('common.unknown')}
+        </dd>
         <dt>{t('detail.jcc')}</dt>
         <dd>{i.jcc ? names.jcc(i.jcc) : t('common.none')}</dd>
         <dt>{t('detail.reportedBy')}</dt>

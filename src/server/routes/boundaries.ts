@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,6 +6,7 @@ import { boundaryMap, boundaryMapVersion } from '../../service/boundary-map.ts';
 import { requireUser } from '../auth.ts';
 import type { ServerContext } from '../context.ts';
 import { presentBoundaryCollection } from '../presenters/boundaries.ts';
+import { sendVersioned, type VersionedAnswer, versionedAnswer } from '../versioned-answer.ts';
 
 type Store = ServerContext['store'];
 
@@ -18,39 +18,18 @@ const boundariesQuery = z
   })
   .strict();
 
-interface Presented {
-  version: number;
-  etag: string;
-  body: string;
-}
-
 // The presented collection of each level, kept until a boundary changes: simplifying and
 // serialising hundreds of polygons on every map load would cost more than the request itself.
-const cache = new WeakMap<Store, Map<AdminLevel, Presented>>();
+const cache = new WeakMap<Store, Map<AdminLevel, VersionedAnswer>>();
 
-async function presented(store: Store, level: AdminLevel): Promise<Presented> {
-  const version = await boundaryMapVersion(store);
+function levelCache(store: Store, level: AdminLevel) {
   let byLevel = cache.get(store);
   if (!byLevel) {
     byLevel = new Map();
     cache.set(store, byLevel);
   }
-  const hit = byLevel.get(level);
-  if (hit && hit.version === version) return hit;
-  const body = JSON.stringify(presentBoundaryCollection(await boundaryMap(store, level)));
-  // The hash as well as the version: a new Seam release may draw the same boundaries differently.
-  const hash = createHash('sha256').update(body).digest('base64url').slice(0, 16);
-  const entry = { version, etag: `"b${level}-${version}-${hash}"`, body };
-  byLevel.set(level, entry);
-  return entry;
-}
-
-function matchesEtag(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  return header.split(',').some((tag) => {
-    const t = tag.trim();
-    return t === '*' || t === etag || t === `W/${etag}`;
-  });
+  const levels = byLevel;
+  return { get: () => levels.get(level), set: (a: VersionedAnswer) => void levels.set(level, a) };
 }
 
 /** Administrative boundaries for the map's basemap. */
@@ -69,10 +48,14 @@ export function boundaryRoutes(app: FastifyInstance, { store }: ServerContext): 
       onRequest: requireUser,
     },
     async (request, reply) => {
-      const p = await presented(store, request.query.level);
-      void reply.header('etag', p.etag).header('cache-control', 'private, max-age=0, must-revalidate');
-      if (matchesEtag(request.headers['if-none-match'], p.etag)) return reply.status(304).send();
-      return reply.type('application/json; charset=utf-8').send(p.body);
+      const level = request.query.level;
+      const answer = await versionedAnswer(
+        levelCache(store, level),
+        await boundaryMapVersion(store),
+        `b${level}`,
+        async () => presentBoundaryCollection(await boundaryMap(store, level)),
+      );
+      return sendVersioned(request, reply, answer);
     },
   );
 }

@@ -1,16 +1,8 @@
 import { checkName } from '../domain/names.ts';
-import { isPlaceRank, type PlaceRank, placeRank } from '../domain/place.ts';
+import { isPlaceRank, type Place, type PlaceRank, placeRank } from '../domain/place.ts';
 
 /** A place as read from a file, before it gets an id. */
-export interface PlaceDraft {
-  name: string;
-  nameAr: string | null;
-  nameCkb: string | null;
-  lon: number;
-  lat: number;
-  population: number | null;
-  rank: PlaceRank;
-}
+export type PlaceDraft = Omit<Place, 'id' | 'createdAt'>;
 
 /** What is wrong with one feature (index counts from 0 in the file's `features` array), or with the file (index null). */
 export interface PlaceProblem {

@@ -5,12 +5,19 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { readCsv } from '../src/io/csv.ts';
 import type { Store } from '../src/store/store.ts';
-import { artifactsDir, ensureWebBuilt, launchChromium, requireBrowser, webRoot } from './harness/browser.ts';
+import {
+  artifactsDir,
+  browserSuite,
+  ensureWebBuilt,
+  launchChromium,
+  requireBrowser,
+  webRoot,
+} from './harness/browser.ts';
 import { createFixture, startServer, type TestServer } from './harness/fixture.ts';
 import { kirkukIed } from './harness/http-client.ts';
 import { signedInPage } from './harness/web-page.ts';
 
-describe('export, users and the audit in the web app', () => {
+describe('export, users and the audit in the web app', browserSuite, () => {
   const cleanups: Array<() => void | Promise<void>> = [];
   const scope = { after: (fn: () => void | Promise<void>) => void cleanups.push(fn) };
   let server: TestServer;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { toMgrs } from '../src/geo/mgrs.ts';
-import { artifactsDir, ensureWebBuilt, launchChromium, requireBrowser } from './harness/browser.ts';
+import { artifactsDir, browserSuite, ensureWebBuilt, launchChromium, requireBrowser } from './harness/browser.ts';
 import { startDemoServer } from './harness/demo-server.ts';
 import type { TestServer } from './harness/fixture.ts';
 import {
@@ -38,7 +38,7 @@ async function waitForRedraw(page: Page, before: Buffer, timeoutMs = 8_000): Pro
   }
 }
 
-describe('the web app in a browser', () => {
+describe('the web app in a browser', browserSuite, () => {
   // One demo server and one browser for the file; each test gets its own browser contexts.
   const cleanups: Array<() => void | Promise<void>> = [];
   const scope = { after: (fn: () => void | Promise<void>) => void cleanups.push(fn) };

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { importBasemap, removeBasemap } from '../src/service/basemap.ts';
 import type { Store } from '../src/store/store.ts';
-import { artifactsDir, ensureWebBuilt, launchChromium, requireBrowser } from './harness/browser.ts';
+import { artifactsDir, browserSuite, ensureWebBuilt, launchChromium, requireBrowser } from './harness/browser.ts';
 import { createFixture, startServer, type TestServer } from './harness/fixture.ts';
 import { fixtureLake, fixtureTileLayers, writeFixtureArchive } from './harness/pmtiles-fixture.ts';
 import { tempDir } from './harness/temp-dir.ts';
@@ -86,7 +86,7 @@ async function assertLakeAndEarth(page: Page, png: Buffer, box: { width: number;
   assert.ok(land.pixels > box.width * box.height * 0.3, `the extract's earth covers the view: ${land.pixels} pixels`);
 }
 
-describe('the map draws the site basemap, or the built-in outlines without one', () => {
+describe('the map draws the site basemap, or the built-in outlines without one', browserSuite, () => {
   const cleanups: Array<() => void | Promise<void>> = [];
   const scope = { after: (fn: () => void | Promise<void>) => void cleanups.push(fn) };
   let server: TestServer;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { toMgrs } from '../src/geo/mgrs.ts';
-import { artifactsDir, ensureWebBuilt, launchChromium, requireBrowser } from './harness/browser.ts';
+import { artifactsDir, browserSuite, ensureWebBuilt, launchChromium, requireBrowser } from './harness/browser.ts';
 import { startDemoServer } from './harness/demo-server.ts';
 import type { TestServer } from './harness/fixture.ts';
 import { signedInPage } from './harness/web-page.ts';
@@ -61,7 +61,7 @@ async function inViewport(page: Page, testId: string): Promise<boolean> {
   });
 }
 
-describe('the incident detail and the report form in a browser', () => {
+describe('the incident detail and the report form in a browser', browserSuite, () => {
   const cleanups: Array<() => void | Promise<void>> = [];
   const scope = { after: (fn: () => void | Promise<void>) => void cleanups.push(fn) };
   let server: TestServer;

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { artifactsDir, ensureWebBuilt, launchChromium, requireBrowser } from './harness/browser.ts';
+import { artifactsDir, browserSuite, ensureWebBuilt, launchChromium, requireBrowser } from './harness/browser.ts';
 import { startDemoServer } from './harness/demo-server.ts';
 import type { TestServer } from './harness/fixture.ts';
 import { mapOf, signedInPage, waitForMap } from './harness/web-page.ts';
@@ -140,7 +140,7 @@ function overlaps(labels: Array<{ text: string; r: number[] }>): string[] {
   return out;
 }
 
-describe('the map in the reader’s language', () => {
+describe('the map in the reader’s language', browserSuite, () => {
   const cleanups: Array<() => void | Promise<void>> = [];
   const scope = { after: (fn: () => void | Promise<void>) => void cleanups.push(fn) };
   let server: TestServer;

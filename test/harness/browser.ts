@@ -65,3 +65,10 @@ export async function launchChromium(t: { after(fn: () => void | Promise<void>):
 
 /** Where browser tests write their screenshots. */
 export const artifactsDir = fileURLToPath(new URL('../../test-artifacts', import.meta.url));
+
+/**
+ * The options of a browser suite: it drives Chromium through many pages and languages, which on a
+ * busy two-core machine takes minutes. The timeout only stops a hung suite; speed is measured in
+ * bench/, never here.
+ */
+export const browserSuite = { timeout: 10 * 60_000 };

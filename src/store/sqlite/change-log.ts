@@ -27,13 +27,15 @@ export function lastSeq(db: Database): number {
   return Number((prepared(db, 'SELECT coalesce(max(seq), 0) AS s FROM change_log').get() as { s: number }).s);
 }
 
-/** The highest sequence number of a change to any of these record types (0 for none): a version for caches. */
+/**
+ * The highest sequence number of a change to any of these record types (0 for none): a version for
+ * caches. One indexed lookup per type (`change_log_type_seq`), whatever the length of the log.
+ */
 export function lastSeqOf(db: Database, recordTypes: readonly RecordType[]): number {
-  const row = prepared(
-    db,
-    `SELECT coalesce(max(seq), 0) AS v FROM change_log WHERE record_type IN (${recordTypes.map(() => '?').join(', ')})`,
-  ).get(...recordTypes) as { v: number };
-  return Number(row.v);
+  const latest = prepared(db, 'SELECT max(seq) AS v FROM change_log WHERE record_type = ?');
+  let v = 0;
+  for (const type of recordTypes) v = Math.max(v, Number((latest.get(type) as { v: number | null }).v ?? 0));
+  return v;
 }
 
 /** Entries after `afterSeq`, in commit order. */

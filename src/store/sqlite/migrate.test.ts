@@ -63,7 +63,7 @@ test('a failing migration leaves the database as it was', (t) => {
   assert.deepEqual(tables, ['organisations', 'schema_migrations']);
 });
 
-test('a database at migration 005 with records takes 006 (names, places) and 007 (change origin) in turn', (t) => {
+test('a database at migration 005 with records takes 006 (names, places), 007 (change origin) and 008 (the log by type) in turn', (t) => {
   const db = openDatabase(join(tempDir(t), 'seam.db'));
   t.after(() => db.close());
   db.exec(
@@ -88,7 +88,7 @@ test('a database at migration 005 with records takes 006 (names, places) and 007
   );
   assert.deepEqual(
     migrate(db).map((m) => m.version),
-    [6, 7],
+    [6, 7, 8],
   );
   assert.deepEqual(
     { ...db.prepare('SELECT code, name, name_ar, name_ckb FROM organisations').get() },
@@ -99,4 +99,12 @@ test('a database at migration 005 with records takes 006 (names, places) and 007
   const entry = db.prepare('SELECT origin, origin_seq FROM change_log').get() as { origin: string; origin_seq: number };
   const site = (db.prepare("SELECT value FROM settings WHERE key = 'site_id'").get() as { value: string }).value;
   assert.deepEqual([entry.origin, entry.origin_seq], [site, 1]);
+  const plan = db
+    .prepare('EXPLAIN QUERY PLAN SELECT max(seq) AS v FROM change_log WHERE record_type = ?')
+    .all('organisation')
+    .map((r) => String(r.detail));
+  assert.ok(
+    plan.some((d) => d.includes('change_log_type_seq')),
+    `the latest change of a type is found through the index: ${plan}`,
+  );
 });

@@ -11,7 +11,7 @@ import { importBoundaries } from '../src/service/boundaries.ts';
 import { importIncidents } from '../src/service/incident-import.ts';
 import { addOrganisation } from '../src/service/organisations.ts';
 import { newId } from '../src/store/ids.ts';
-import { incidentColumns } from '../src/store/incident-rows.ts';
+import { incidentColumns } from '../src/store/sqlite/incident-rows.ts';
 import { openDatabase } from '../src/store/sqlite/database.ts';
 import { openStore } from '../src/store/store.ts';
 import { iraqBoundaryFile } from '../test/harness/iraq-data.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Incident } from '../src/domain/incident.ts';
 import { incidentTypeCodes } from '../src/domain/taxonomy.ts';
 import { addOrganisation } from '../src/service/organisations.ts';
-import { incidentRow } from '../src/store/incident-rows.ts';
+import { incidentRow } from '../src/store/sqlite/incident-rows.ts';
 import { openDatabase } from '../src/store/sqlite/database.ts';
 import { insertIncidentSql } from '../src/store/sqlite/incidents.ts';
 import { migrate } from '../src/store/sqlite/migrate.ts';

@@ -1,5 +1,5 @@
 import type { Incident } from '../../domain/incident.ts';
-import { incidentFromRow } from '../incident-rows.ts';
+import { incidentFromRow } from './incident-rows.ts';
 import type { IncidentCursor, IncidentFilter } from '../incidents.ts';
 import type { Database } from './database.ts';
 import { prepared } from './statements.ts';

@@ -1,10 +1,10 @@
-import { casualtyTotals, type Incident } from '../domain/incident.ts';
+import { casualtyTotals, type Incident } from '../../domain/incident.ts';
 import {
   type IncidentFields,
   incidentFieldNames,
   incidentFromFields,
   incidentWire,
-} from '../domain/incident-fields.ts';
+} from '../../domain/incident-fields.ts';
 
 type Value = string | number | null;
 type FieldName = (typeof incidentFieldNames)[number];

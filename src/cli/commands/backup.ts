@@ -14,6 +14,10 @@ Writes a consistent copy of the database to FILE with SQLite's online backup, pa
 while the server keeps serving. The copy is written beside FILE first and renamed into place
 only when complete. Restore by stopping the server and copying FILE to DIR/seam.db.
 
+The copy holds every record, the change log and the audit log. A basemap imported with
+\`seam basemap import\` is a file of its own (DIR/basemap.pmtiles), not part of the database:
+keep the file you imported, or copy that one too; without it the map draws its built-in outlines.
+
   --force   replace FILE if it exists
 ${dataDirHelp}`,
   async run(argv) {

@@ -45,8 +45,12 @@ test('deconfliction of a hand-made case finds the overlaps and not the near-miss
   // Incidents: one inside the area two days ago, one there ten days ago, one 3 km off yesterday.
   const reporter = await server.signIn('peshmerga-reporter');
   const report = async (lat: number, time: string) =>
-    (await server.request('POST', '/api/v1/incidents', { cookie: reporter, json: { type: 'ied', time, lon: 44.45, lat } }))
-      .body.id;
+    (
+      await server.request('POST', '/api/v1/incidents', {
+        cookie: reporter,
+        json: { type: 'ied', time, lon: 44.45, lat },
+      })
+    ).body.id;
   const recent = await report(35.451, '2026-12-06T00:00:00Z');
   const old = await report(35.451, '2026-11-28T00:00:00Z');
   const away = await report(35.477, '2026-12-07T00:00:00Z');
@@ -65,7 +69,8 @@ test('deconfliction of a hand-made case finds the overlaps and not the near-miss
     [nearCheckpoint, within.body.id, recent].sort(),
     `conflicts: ${JSON.stringify(sent.body.conflicts)}`,
   );
-  for (const missed of [farCheckpoint, ownCheckpoint, outside.body.id, draft.body.id, old, away]) assert.ok(!found.has(missed));
+  for (const missed of [farCheckpoint, ownCheckpoint, outside.body.id, draft.body.id, old, away])
+    assert.ok(!found.has(missed));
   const cp = found.get(nearCheckpoint) as Record<string, unknown>;
   assert.equal(cp.with, 'presence');
   assert.equal(cp.org, 'peshmerga');
@@ -83,7 +88,11 @@ test('deconfliction of a hand-made case finds the overlaps and not the near-miss
   );
   assert.equal(sent.body.state, 'notified');
   assert.deepEqual(
-    sent.body.notifications.map((n: { org: string; reasons: string[]; status: string }) => [n.org, n.reasons, n.status]),
+    sent.body.notifications.map((n: { org: string; reasons: string[]; status: string }) => [
+      n.org,
+      n.reasons,
+      n.status,
+    ]),
     [['peshmerga', ['conflict', 'jcc'], 'pending']],
   );
   // Read back, the conflicts are the stored ones.

@@ -1,3 +1,4 @@
+import { activityVisibility } from '../access/activity.ts';
 import { accessFacts } from '../access/facts.ts';
 import {
   type Activity,
@@ -37,21 +38,20 @@ export async function answerActivity(
   const comment = parsed.data.comment ? parsed.data.comment : null;
   const written = await store.write(actor.userId, async (tx) => {
     const before = await tx.activities.find(id);
+    const facts = await accessFacts(store);
     const mine = before?.notifications.find((n) => n.org === actor.org);
-    if (!before || !mine) {
-      const facts = await accessFacts(store);
-      if (before && before.ownerOrgs.includes(actor.org)) {
-        const reason = `${actor.org} owns this activity: owners approve a joint activity, they do not acknowledge it`;
-        throw new SeamError('forbidden', `org: ${reason}`, [{ field: 'org', reason }]);
-      }
-      // An organisation not notified learns no more than a read would tell it.
-      if (before && facts.coalition.has(actor.org)) {
-        const reason = `${actor.org} was not notified of activity ${id}`;
-        throw new SeamError('forbidden', `org: ${reason}`, [{ field: 'org', reason }]);
-      }
+    // An organisation that may not see the activity learns no more than a read would tell it.
+    if (!before || (!mine && activityVisibility(actor, before, facts) === 'none'))
       throw new SeamError('not_found', `no activity ${id}`);
+    if (before.ownerOrgs.includes(actor.org)) {
+      const reason = `${actor.org} owns this activity: owners approve a joint activity, they do not acknowledge it`;
+      throw new SeamError('forbidden', `org: ${reason}`, [{ field: 'org', reason }]);
     }
     checkStep(before.state, 'respond');
+    if (!mine) {
+      const reason = `${actor.org} was not notified of activity ${id}`;
+      throw new SeamError('forbidden', `org: ${reason}`, [{ field: 'org', reason }]);
+    }
     const notifications = before.notifications.map((n) =>
       n.org === actor.org ? { ...n, status: answer, by: actor.userId, at: tx.at, comment } : n,
     );

@@ -63,7 +63,7 @@ export interface ActivityReads {
   candidates(q: CandidateQuery): Promise<DeconflictionCandidates>;
   /** The sharing facts of the records conflicts are with, keyed `with:recordId`; a record that is gone is absent. */
   conflictSharing(refs: ReadonlyArray<Pick<Conflict, 'with' | 'recordId'>>): Promise<Map<string, RecordSharing>>;
-  /** Notified activities (or with a concern raised) starting before the given time: candidates for escalation. */
+  /** Notified activities (or with a concern raised) with a notification unanswered and not escalated, starting by the given time: candidates for escalation. */
   awaitingAnswers(startsBefore: string, limit: number): Promise<Activity[]>;
 }
 

@@ -26,8 +26,20 @@ export function patrolPlan(overrides: Record<string, unknown> = {}): Record<stri
 }
 
 /** A point plan: an area of `radiusKm` around [lon, lat] in the window given. */
-export function pointPlan(lon: number, lat: number, start: string, end: string, overrides: Record<string, unknown> = {}) {
-  return patrolPlan({ kind: 'operation', area: { shape: 'point', at: [lon, lat], radius_km: 1 }, start, end, ...overrides });
+export function pointPlan(
+  lon: number,
+  lat: number,
+  start: string,
+  end: string,
+  overrides: Record<string, unknown> = {},
+) {
+  return patrolPlan({
+    kind: 'operation',
+    area: { shape: 'point', at: [lon, lat], radius_km: 1 },
+    start,
+    end,
+    ...overrides,
+  });
 }
 
 /** Stores a checkpoint of an organisation (standing presence, active all year). */

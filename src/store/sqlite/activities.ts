@@ -215,11 +215,11 @@ export function conflictSharing(
   return out;
 }
 
-/** Notified activities (or with a concern raised) starting before the given time, soonest first. */
+/** Notified activities (or with a concern raised) with a notification unanswered and not escalated, starting by the given time, soonest first. */
 export function activitiesAwaitingAnswers(db: Database, startsBefore: string, limit: number): Activity[] {
   return prepared(
     db,
-    `SELECT data FROM activities WHERE state IN ('notified', 'conflict_raised') AND start < ?
+    `SELECT data FROM activities WHERE state IN ('notified', 'conflict_raised') AND start <= ?
        AND EXISTS (SELECT 1 FROM json_each(data, '$.notifications') n
          WHERE json_extract(n.value, '$.status') = 'pending' AND json_extract(n.value, '$.escalatedAt') IS NULL)
      ORDER BY start, id LIMIT ?`,

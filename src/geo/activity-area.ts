@@ -24,9 +24,11 @@ export function areaFootprint(area: ActivityArea): Footprint {
 export function footprintBBox(f: Footprint, extraKm = 0): BBox {
   const [w, s, e, n] = geometryBBox(f.core);
   const km = f.reachKm + extraKm;
-  const dLat = km / 111.0;
+  // 110.5 km a degree is a little less than any degree of latitude, or of longitude at the box's
+  // widest latitude, holds on the sphere: the box errs on the large side.
+  const dLat = km / 110.5;
   const maxAbsLat = Math.min(89, Math.max(Math.abs(s), Math.abs(n)) + dLat);
-  const dLon = km / (111.32 * Math.cos((maxAbsLat * Math.PI) / 180));
+  const dLon = km / (110.5 * Math.cos((maxAbsLat * Math.PI) / 180));
   return [Math.max(-180, w - dLon), Math.max(-90, s - dLat), Math.min(180, e + dLon), Math.min(90, n + dLat)];
 }
 

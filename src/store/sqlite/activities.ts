@@ -137,8 +137,8 @@ export function deconflictionCandidates(db: Database, q: CandidateQuery): Deconf
       }
     ).km ?? 0,
   );
-  const dLat = reach / 111;
-  const dLon = reach / (111.32 * Math.cos((Math.min(89, Math.max(Math.abs(s), Math.abs(n)) + dLat) * Math.PI) / 180));
+  const dLat = reach / 110.5;
+  const dLon = reach / (110.5 * Math.cos((Math.min(89, Math.max(Math.abs(s), Math.abs(n)) + dLat) * Math.PI) / 180));
   const presence = prepared(
     db,
     `SELECT p.* FROM presence p WHERE p.active_from < ? AND (p.active_to IS NULL OR p.active_to > ?) AND p.rid IN (

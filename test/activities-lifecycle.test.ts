@@ -121,6 +121,23 @@ test('the state machine refuses every step that skips one, and an organisation a
   const done = await post(server, isf, `/${a.id}/done`, { version: started.body.version });
   assert.equal(done.body.state, 'done');
   await refused(isf, '/cancel', { version: done.body.version }, 409, 'state');
+  const history = await server.request('GET', `/api/v1/activities/${a.id}/history`, { cookie: isf });
+  assert.equal(history.status, 200, history.text);
+  const states = history.body.items.map(
+    (h: { changes: Array<{ field: string; new: unknown }> }) => h.changes.find((c) => c.field === 'state')?.new ?? null,
+  );
+  assert.deepEqual(states, [null, 'notified', 'conflict_raised', 'acknowledged', 'under_way', 'done']);
+  assert.deepEqual(
+    history.body.items.map((h: { version: number; by: string }) => [h.version, h.by]),
+    [
+      [1, 'isf-liaison'],
+      [2, 'isf-liaison'],
+      [3, 'peshmerga-liaison'],
+      [4, 'peshmerga-liaison'],
+      [5, 'isf-liaison'],
+      [6, 'isf-liaison'],
+    ],
+  );
 });
 
 test('a joint activity counts as approved once each owner has approved it', async (t) => {

@@ -249,6 +249,9 @@ test('no read path lets an activity, a field of one or a conflict’s hidden rec
             checkText(reader, r.text, 'get');
             checkSeen(reader, r.body, 'get');
           }
+          const history = await server.request('GET', `/api/v1/activities/${id}/history`, { cookie });
+          assert.equal(history.status, whole(reader, x) ? 200 : 404, `history of ${id} as ${reader}`);
+          if (history.status === 200) checkText(reader, history.text, 'history');
         }
         for (const format of ['geojson', 'csv']) {
           const r = await server.request('GET', `/api/v1/activities/export?format=${format}`, { cookie });

@@ -122,3 +122,15 @@ test('a recurring daily patrol conflicts on a later day, and a change after noti
   );
   assert.equal(changed.body.state, 'notified');
 });
+
+test('the API document describes every activity route', async (t) => {
+  const { server } = await site(t);
+  const r = await server.request('GET', '/api/v1/openapi.json');
+  const paths = Object.keys(r.body.paths).filter((p) => p.startsWith('/api/v1/activities'));
+  for (const p of ['', '/export', '/deconflict', '/{id}', '/{id}/history', '/{id}/notify', '/{id}/acknowledge']) {
+    assert.ok(paths.includes(`/api/v1/activities${p}`), `${p} documented`);
+  }
+  for (const step of ['concern', 'approve', 'start', 'done', 'cancel'])
+    assert.ok(paths.includes(`/api/v1/activities/{id}/${step}`));
+  assert.ok(r.body.paths['/api/v1/activities'].post.requestBody.content['application/json'].schema.properties.area);
+});

@@ -12,6 +12,7 @@ import { activityWire, seenActivityWire } from '../../domain/records/activity.ts
 import { activitiesCsv, activitiesGeoJson } from '../../io/activity-export.ts';
 import { notifyActivity, planActivity, previewDeconfliction, updateActivity } from '../../service/activities.ts';
 import { escalateOverdue } from '../../service/activity-escalation.ts';
+import { activityHistory } from '../../service/activity-history.ts';
 import { activitiesForExport, listActivities, readActivity } from '../../service/activity-reads.ts';
 import { answerActivity, approveActivity, stepActivity } from '../../service/activity-steps.ts';
 import { actorOf, requireUser } from '../auth.ts';
@@ -96,6 +97,20 @@ export function activityRoutes(app: FastifyInstance, { store }: ServerContext): 
       onRequest: requireUser,
     },
     async (request) => seenActivityWire(await readActivity(store, actorOf(request), request.params.id)),
+  );
+
+  r.get(
+    '/api/v1/activities/:id/history',
+    {
+      schema: {
+        tags,
+        summary: 'Every version of an activity: who, when, which fields, old and new values',
+        description: 'For readers who may see the activity whole; conflicts appear through their tearlines.',
+        params: idParams,
+      },
+      onRequest: requireUser,
+    },
+    async (request) => ({ items: await activityHistory(store, actorOf(request), request.params.id), next: null }),
   );
 
   r.post(

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { escalateOverdue } from '../src/service/activity-escalation.ts';
 import { activityNow, addCheckpoint, patrolPlan } from './factories/activity.ts';
 import { createFixture, startServer, type TestServer } from './harness/fixture.ts';
+import { openSse } from './harness/sse.ts';
 
 async function site(t: Parameters<typeof createFixture>[0]) {
   const { store } = await createFixture(t, { roles: ['viewer', 'liaison'], now: () => activityNow });
@@ -190,4 +191,33 @@ test('notifications unanswered past the deadline escalate to the JCC through the
   assert.equal(await escalateOverdue(store, new Date('2026-12-08T02:00:00Z')), 0, 'escalated once');
   const audit = await store.auditLog.query({ action: 'activity.escalate' }, 10);
   assert.equal(audit.length, 1);
+});
+
+test('the organisation notified hears of it on its live stream, and the owner hears the acknowledgement without reloading', async (t) => {
+  const { server, isf, pesh } = await site(t);
+  const peshStream = await openSse(`${server.url}/api/v1/stream`, { cookie: pesh });
+  const isfStream = await openSse(`${server.url}/api/v1/stream`, { cookie: isf });
+  t.after(() => {
+    peshStream.close();
+    isfStream.close();
+  });
+  const a = (await post(server, isf, '', patrolPlan())).body;
+  await post(server, isf, `/${a.id}/notify`);
+  const told = await peshStream.until((es) =>
+    es.some((e) => e.event === 'activity' && e.data.record.id === a.id && e.data.record.state === 'notified'),
+  );
+  const notified = told.find((e) => e.data.record.state === 'notified')?.data.record;
+  assert.deepEqual(
+    notified.notifications.map((n: { org: string; status: string }) => [n.org, n.status]),
+    [['peshmerga', 'pending']],
+  );
+  await post(server, pesh, `/${a.id}/acknowledge`, { comment: 'clear' });
+  const heard = await isfStream.until((es) =>
+    es.some((e) => e.event === 'activity' && e.data.record.state === 'acknowledged'),
+  );
+  const acked = heard.find((e) => e.data.record.state === 'acknowledged')?.data.record;
+  assert.deepEqual(
+    acked.notifications.map((n: { org: string; status: string; comment: string }) => [n.org, n.status, n.comment]),
+    [['peshmerga', 'acknowledged', 'clear']],
+  );
 });

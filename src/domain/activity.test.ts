@@ -27,6 +27,7 @@ test('a time window ends after it starts, lasts at most 31 days, and recurs dail
   checkActivityWindow('2026-12-10T06:00:00Z', '2026-12-10T10:00:00Z', null);
   checkActivityWindow('2026-12-10T06:00:00Z', '2027-01-10T06:00:00Z', null);
   checkActivityWindow('2026-12-10T06:00:00Z', '2026-12-10T10:00:00Z', { until: '2027-03-09' });
+  checkActivityWindow('2026-12-10T06:00:00Z', '2026-12-10T10:00:00Z', { until: '2026-12-10' });
   assert.equal(
     fieldOf(() => checkActivityWindow('2026-12-10T06:00:00Z', '2026-12-10T06:00:00Z', null)),
     'end',

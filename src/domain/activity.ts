@@ -132,7 +132,8 @@ export function checkActivityWindow(start: string, end: string, recurrence: { un
     if (e - s > dayMs) throw invalid('recurrence', 'a daily recurrence needs an occurrence of at most 24 hours');
     const until = Date.parse(recurrence.until);
     if (!Number.isFinite(until)) throw invalid('recurrence.until', 'is not a date');
-    if (until < s) throw invalid('recurrence.until', 'must not be before start');
+    // `until` names a day: a recurrence may end on the day it starts.
+    if (until + dayMs <= s) throw invalid('recurrence.until', 'must not be before the day of start');
     if (until - s > activityLimits.maxRecurrenceMs)
       throw invalid('recurrence.until', `a recurrence may run at most ${activityLimits.maxRecurrenceMs / dayMs} days`);
   }

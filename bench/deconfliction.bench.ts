@@ -69,6 +69,7 @@ function activity(k: number): Activity {
     tearline: null,
     state: 'notified',
     conflicts: [],
+    conflictsOmitted: 0,
     notifications: [],
     approvals: [],
     deconflictedAt: null,

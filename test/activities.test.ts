@@ -134,3 +134,42 @@ test('the API document describes every activity route', async (t) => {
     assert.ok(paths.includes(`/api/v1/activities/{id}/${step}`));
   assert.ok(r.body.paths['/api/v1/activities'].post.requestBody.content['application/json'].schema.properties.area);
 });
+
+test('a site adds its own activity kinds, and sets the separation and margin deconfliction uses', async (t) => {
+  const { store, server, isf, pesh } = await site(t);
+  const checkpoint = await addCheckpoint(store, 'peshmerga', 'CP', [44.4, 35.478], 1);
+  assert.equal(
+    (await server.request('POST', '/api/v1/activities', { cookie: isf, json: patrolPlan({ kind: 'medevac_escort' }) }))
+      .status,
+    400,
+  );
+  await store.write(null, async (tx) => {
+    await tx.settings.set('activity_kinds_extra', 'medevac_escort, route_clearance');
+    await tx.settings.set('deconfliction_separation_km', '1');
+  });
+  const escort = await server.request('POST', '/api/v1/activities', {
+    cookie: isf,
+    json: patrolPlan({ kind: 'medevac_escort' }),
+  });
+  assert.equal(escort.status, 201, escort.text);
+  const narrow = await server.request('POST', '/api/v1/activities/deconflict', { cookie: isf, json: patrolPlan() });
+  assert.deepEqual(narrow.body.conflicts, [], 'the checkpoint lies 1.6 km off: outside a 1 km separation');
+  await store.write(null, (tx) => tx.settings.set('deconfliction_separation_km', '2'));
+  const wide = await server.request('POST', '/api/v1/activities/deconflict', { cookie: isf, json: patrolPlan() });
+  assert.deepEqual(
+    wide.body.conflicts.map((c: { record_id: string }) => c.record_id),
+    [checkpoint],
+  );
+  assert.equal(wide.body.conflicts_omitted, 0);
+  // With no margin, a Peshmerga operation starting as the patrol ends no longer conflicts.
+  const op = await server.request('POST', '/api/v1/activities', {
+    cookie: pesh,
+    json: pointPlan(44.42, 35.44, '2026-12-10T10:00:00Z', '2026-12-10T12:00:00Z'),
+  });
+  await server.request('POST', `/api/v1/activities/${op.body.id}/notify`, { cookie: pesh, json: {} });
+  const withMargin = await server.request('POST', '/api/v1/activities/deconflict', { cookie: isf, json: patrolPlan() });
+  assert.ok(withMargin.body.conflicts.some((c: { record_id: string }) => c.record_id === op.body.id));
+  await store.write(null, (tx) => tx.settings.set('deconfliction_margin_min', '0'));
+  const noMargin = await server.request('POST', '/api/v1/activities/deconflict', { cookie: isf, json: patrolPlan() });
+  assert.ok(!noMargin.body.conflicts.some((c: { record_id: string }) => c.record_id === op.body.id));
+});

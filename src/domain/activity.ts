@@ -88,7 +88,10 @@ export interface Activity {
   releasability: Releasability;
   tearline: Tearline | null;
   state: ActivityState;
+  /** The nearest conflicts, at most `activityLimits.maxStoredConflicts`. */
   conflicts: Conflict[];
+  /** How many more conflicts were found than are kept (the farthest are left out). */
+  conflictsOmitted: number;
   notifications: Notification[];
   approvals: Approval[];
   /** When the current conflicts were computed (at notification or the last change after it). */
@@ -115,6 +118,7 @@ export const activityLimits = {
   maxContactLength: 200,
   maxCommentLength: 2000,
   maxOwners: 8,
+  maxStoredConflicts: 200,
 } as const;
 
 const dayMs = 86_400_000;

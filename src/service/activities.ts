@@ -4,6 +4,7 @@ import type { AccessFacts } from '../access/policy.ts';
 import {
   type Activity,
   type ActivityArea,
+  activityLimits,
   type Conflict,
   checkActivityWindow,
   checkOwner,
@@ -114,6 +115,7 @@ export async function activityDraft(store: Store, actor: Actor, body: unknown): 
     tearline: tearlineOf(input.tearline, releasability),
     state: 'draft',
     conflicts: [],
+    conflictsOmitted: 0,
     notifications: [],
     approvals: [],
     deconflictedAt: null,
@@ -146,7 +148,7 @@ export async function previewDeconfliction(store: Store, actor: Actor, body: unk
   const jccMembers = draft.jcc ? ((await store.jccs.find(draft.jcc))?.members ?? []) : [];
   return writtenActivityAsSeen(store, actor, {
     ...draft,
-    conflicts,
+    ...kept(conflicts),
     notifications: concerned(draft, conflicts, jccMembers, await accessFacts(store)),
     deconflictedAt: draft.createdAt,
   });
@@ -172,6 +174,12 @@ export function checkVersion(a: Activity, version: number): void {
     );
 }
 
+/** The conflicts an activity keeps: the nearest, up to the limit, and how many more there were. Everyone concerned is still notified. */
+function kept(conflicts: Conflict[]): Pick<Activity, 'conflicts' | 'conflictsOmitted'> {
+  const max = activityLimits.maxStoredConflicts;
+  return { conflicts: conflicts.slice(0, max), conflictsOmitted: Math.max(0, conflicts.length - max) };
+}
+
 /**
  * The notifications of an activity: the organisations concerned (owners of conflicting activities
  * and presence, members of its JCC) that its releasability (or tearline) lets see it. The owners
@@ -194,7 +202,7 @@ async function renotified(tx: Tx, actor: Actor, a: Activity, now: number, facts:
   const jccMembers = a.jcc ? ((await tx.jccs.find(a.jcc))?.members ?? []) : [];
   const next: Activity = {
     ...a,
-    conflicts,
+    ...kept(conflicts),
     notifications: concerned(a, conflicts, jccMembers, facts),
     approvals: [{ org: actor.org, by: actor.userId, at: tx.at }],
     deconflictedAt: tx.at,

@@ -82,6 +82,7 @@ export function activityWire(a: ActivityView) {
     },
     state: a.state,
     conflicts: a.conflicts.map(conflictWire),
+    conflicts_omitted: a.conflictsOmitted,
     notifications: a.notifications.map(notificationWire),
     approvals: a.approvals,
     deconflicted_at: a.deconflictedAt,

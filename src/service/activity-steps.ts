@@ -1,12 +1,6 @@
 import { activityVisibility } from '../access/activity.ts';
 import { accessFacts } from '../access/facts.ts';
-import {
-  type Activity,
-  type ActivityAction,
-  checkStep,
-  isApproved,
-  settledState,
-} from '../domain/activity.ts';
+import { type Activity, type ActivityAction, checkStep, isApproved, settledState } from '../domain/activity.ts';
 import { activityConcernSchema, activityResponseSchema } from '../domain/activity-input.ts';
 import type { SeenActivity } from '../domain/activity-view.ts';
 import { invalid, SeamError } from '../domain/errors.ts';

@@ -1,18 +1,22 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { seeActivity } from '../src/access/activity.ts';
 import { seeIncident } from '../src/access/incident.ts';
 import { seePresence } from '../src/access/presence.ts';
 import { loadDemo } from '../src/demo/load.ts';
 import { buildDemoScenario } from '../src/demo/scenario.ts';
+import type { Activity } from '../src/domain/activity.ts';
 import type { Presence } from '../src/domain/presence.ts';
 import type { RecordTypeDescriptor } from '../src/domain/record-type.ts';
+import { seenActivityWire } from '../src/domain/records/activity.ts';
 import { incidentFromSnapshot } from '../src/domain/records/incident.ts';
 import { isRecordType, recordTypeNames, recordTypes } from '../src/domain/records/registry.ts';
 import { type PresentedChange, presentChange } from '../src/server/change-presenter.ts';
 import { presentSeen } from '../src/server/presenters/incident.ts';
 import { presentPresence } from '../src/server/presenters/records.ts';
 import { recordPresenters } from '../src/server/record-presenters.ts';
+import { planActivity } from '../src/service/activities.ts';
 import type { Actor } from '../src/service/actor.ts';
 import { createApiToken } from '../src/service/auth.ts';
 import { type ChangeReadContext, changeReadContext } from '../src/service/change-reads.ts';
@@ -84,6 +88,9 @@ async function siteWithEveryWrite(t: Parameters<typeof tempDir>[0]): Promise<{ s
     await tx.boundaries.deleteLevel(3);
     await tx.places.deleteAll();
   });
+  const liaison: Actor = { userId: newId(), username: 'isf-planner', org: 'isf', roles: ['liaison'], scope: 'write' };
+  const plan = { kind: 'patrol', unit: 'Registry patrol', area: { shape: 'point', at: [44.39, 35.47], radius_km: 1 } };
+  await planActivity(store, liaison, { ...plan, start: '2026-11-21T06:00:00Z', end: '2026-11-21T08:00:00Z' });
   return { store, log: await store.changeLog.after(0, 1_000_000) };
 }
 
@@ -155,6 +162,11 @@ function expectedRecord(e: ChangeLogEntry, reader: Actor, context: ChangeReadCon
     case 'presence': {
       const seen = seePresence(reader, e.data as Presence, context.facts);
       return seen && presentPresence(seen);
+    }
+    case 'activity': {
+      const { facts, gridKm, conflictSharing } = context;
+      const seen = seeActivity(reader, e.data as Activity, facts, gridKm, conflictSharing);
+      return seen && seenActivityWire(seen);
     }
     case 'organisation':
     case 'jcc':

@@ -1,5 +1,6 @@
 import type { LoggedOf, ReleasedRecordType, StreamedRecordType } from '../domain/records/registry.ts';
 import { recordTypes } from '../domain/records/registry.ts';
+import { type ConflictSharing, seeActivity } from './activity.ts';
 import { type ReferencedIncidents, type SeenIncident, seeIncident } from './incident.ts';
 import type { AccessFacts, Reader } from './policy.ts';
 import { seePresence } from './presence.ts';
@@ -9,6 +10,8 @@ export interface ReadContext {
   facts: AccessFacts;
   gridKm: number;
   referenced: ReferencedIncidents;
+  /** Who may see the records activities' conflicts are with, as they are now. */
+  conflictSharing: ConflictSharing;
 }
 
 /** What a reader may see of a record: its own view of it (the record, a tearline), or null. */
@@ -21,6 +24,7 @@ type See<R, S> = (reader: Reader, record: R, context: ReadContext) => S | null;
 const released = {
   incident: (reader, i, { facts, gridKm, referenced }) => seeIncident(reader, i, facts, gridKm, referenced),
   presence: (reader, p, { facts }) => seePresence(reader, p, facts),
+  activity: (reader, a, { facts, gridKm, conflictSharing }) => seeActivity(reader, a, facts, gridKm, conflictSharing),
 } satisfies { [K in ReleasedRecordType]: See<LoggedOf<K>, unknown> };
 
 /** What a reader sees of a record of each streamed type: the released types' view, or site reference as it is. */

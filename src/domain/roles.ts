@@ -11,6 +11,8 @@ export const permissions = {
   'incident:verify': ['analyst', 'admin'],
   'sharing:manage': ['admin'],
   'presence:write': ['liaison', 'admin'],
+  'activity:plan': ['liaison', 'admin'],
+  'activity:respond': ['liaison', 'admin'],
   'line:write': ['admin'],
   'jcc:write': ['admin'],
   'org:write': ['admin'],

@@ -12,6 +12,7 @@ import { compressJson } from './compression.ts';
 import type { ServerContext } from './context.ts';
 import { handleError } from './errors.ts';
 import { Metrics, registerMetrics } from './metrics.ts';
+import { activityRoutes } from './routes/activities.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { basemapRoutes } from './routes/basemap.ts';
@@ -145,6 +146,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     auditRoutes(scope, ctx);
     sharingRoutes(scope, ctx);
     streamRoutes(scope, ctx);
+    activityRoutes(scope, ctx);
     scope.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     webAppRoutes(scope, options.webRoot ?? defaultWebRoot);
   });

@@ -1,4 +1,5 @@
 import type { SeenOf } from '../access/record-access.ts';
+import { seenActivityWire } from '../domain/records/activity.ts';
 import type { StreamedRecordType } from '../domain/records/registry.ts';
 import { presentSeen } from './presenters/incident.ts';
 import {
@@ -22,6 +23,7 @@ export const recordPresenters = {
   coordination_line: presentLine,
   presence: presentPresence,
   incident: presentSeen,
+  activity: seenActivityWire,
 } satisfies { [K in StreamedRecordType]: (seen: SeenOf<K>) => unknown };
 
 /** One record type's presenter, for a type known only at run time. */

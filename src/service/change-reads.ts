@@ -1,15 +1,19 @@
+import type { ConflictSharing } from '../access/activity.ts';
 import { accessFacts } from '../access/facts.ts';
 import type { ReferencedIncidents } from '../access/incident.ts';
 import type { AccessFacts } from '../access/policy.ts';
+import type { Activity } from '../domain/activity.ts';
 import type { ChangeLogEntry } from '../store/change-log.ts';
 import { incidentFromSnapshot } from '../store/incident-snapshot.ts';
 import type { Store } from '../store/store.ts';
+import { conflictSharingOf } from './activity-reads.ts';
 import { referencedIncidents, tearlineGridKm } from './incident-reads.ts';
 
 export interface ChangeReadContext {
   facts: AccessFacts;
   gridKm: number;
   referenced: ReferencedIncidents;
+  conflictSharing: ConflictSharing;
 }
 
 /** What deciding who may see a batch of committed changes needs, gathered once for the batch. */
@@ -21,5 +25,9 @@ export async function changeReadContext(store: Store, entries: readonly ChangeLo
     facts: await accessFacts(store),
     gridKm: await tearlineGridKm(store),
     referenced: await referencedIncidents(store, incidents),
+    conflictSharing: await conflictSharingOf(
+      store,
+      entries.filter((e) => e.recordType === 'activity' && e.data !== null).map((e) => e.data as Activity),
+    ),
   };
 }

@@ -1,3 +1,4 @@
+import type { ActivityReads, ActivityWrites } from './activities.ts';
 import type { AuditLogReads } from './audit-log.ts';
 import type { BoundaryReads, BoundaryWrites } from './boundaries.ts';
 import type { ChangeLogReads } from './change-log.ts';
@@ -35,6 +36,7 @@ export interface ReadRepositories {
   readonly gapSnapshots: GapSnapshotReads;
   readonly changeLog: ChangeLogReads;
   readonly auditLog: AuditLogReads;
+  readonly activities: ActivityReads;
 }
 
 /** The repositories of a transaction: the same reads, seeing the transaction's own writes, and the writes. */
@@ -52,4 +54,5 @@ export interface Repositories extends ReadRepositories {
   readonly releasabilityDefaults: ReleasabilityDefaultReads & ReleasabilityDefaultWrites;
   readonly settings: SettingReads & SettingWrites;
   readonly gapSnapshots: GapSnapshotReads & GapSnapshotWrites;
+  readonly activities: ActivityReads & ActivityWrites;
 }

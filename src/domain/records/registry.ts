@@ -5,6 +5,7 @@
  * function (`src/access/record-access.ts`) and presenter (`src/server/record-presenters.ts`).
  */
 import type { RecordAudience, RecordTypeDescriptor } from '../record-type.ts';
+import { activityRecord } from './activity.ts';
 import { adminBoundaryRecord } from './admin-boundary.ts';
 import { apiTokenRecord } from './api-token.ts';
 import { coordinationLineRecord } from './coordination-line.ts';
@@ -29,6 +30,7 @@ const registered = [
   adminBoundaryRecord,
   placeRecord,
   gapSnapshotRecord,
+  activityRecord,
 ] as const;
 
 type Registered = (typeof registered)[number];

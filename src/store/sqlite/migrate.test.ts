@@ -29,7 +29,16 @@ test('migrating an empty database applies every migration in order, once', (t) =
     .prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name")
     .all()
     .map((r) => r.name);
-  for (const name of ['organisations', 'users', 'jccs', 'presence', 'incidents', 'change_log', 'audit_log']) {
+  for (const name of [
+    'organisations',
+    'users',
+    'jccs',
+    'presence',
+    'incidents',
+    'change_log',
+    'audit_log',
+    'activities',
+  ]) {
     assert.ok(tables.includes(name), `table ${name} exists`);
   }
 });
@@ -63,7 +72,7 @@ test('a failing migration leaves the database as it was', (t) => {
   assert.deepEqual(tables, ['organisations', 'schema_migrations']);
 });
 
-test('a database at migration 005 with records takes 006 (names, places), 007 (change origin) and 008 (the log by type) in turn', (t) => {
+test('a database at migration 005 with records takes 006 (names, places), 007 (change origin), 008 (the log by type) and 009 (activities) in turn', (t) => {
   const db = openDatabase(join(tempDir(t), 'seam.db'));
   t.after(() => db.close());
   db.exec(
@@ -88,7 +97,7 @@ test('a database at migration 005 with records takes 006 (names, places), 007 (c
   );
   assert.deepEqual(
     migrate(db).map((m) => m.version),
-    [6, 7, 8],
+    [6, 7, 8, 9],
   );
   assert.deepEqual(
     { ...db.prepare('SELECT code, name, name_ar, name_ckb FROM organisations').get() },

@@ -7,7 +7,7 @@ import type { Database } from './database.ts';
 import type { SqliteTx } from './sqlite-tx.ts';
 import { prepared } from './statements.ts';
 
-function fromRow(r: Record<string, unknown>): Presence {
+export function presenceFromRow(r: Record<string, unknown>): Presence {
   const base = {
     id: String(r.id),
     org: String(r.org),
@@ -95,5 +95,5 @@ export function queryPresence(db: Database, filter: PresenceFilter, afterId: str
   const sql = `SELECT p.* FROM presence p ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.id LIMIT ?`;
   return prepared(db, sql)
     .all(...args, limit)
-    .map(fromRow);
+    .map(presenceFromRow);
 }

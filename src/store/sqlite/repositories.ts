@@ -1,4 +1,13 @@
 import type { ReadRepositories, Repositories } from '../repositories.ts';
+import {
+  activitiesAwaitingAnswers,
+  conflictSharing,
+  deconflictionCandidates,
+  findActivity,
+  insertActivity,
+  queryActivities,
+  updateActivity,
+} from './activities.ts';
 import { auditAfter, queryAudit } from './audit-log.ts';
 import {
   boundariesInBox,
@@ -118,6 +127,13 @@ export function sqliteReads(db: Database): ReadRepositories {
       after: async (seq, batch) => auditAfter(db, seq, batch),
       query: async (f, limit) => queryAudit(db, f, limit),
     },
+    activities: {
+      find: async (id) => findActivity(db, id),
+      query: async (filter, afterId, limit) => queryActivities(db, filter, afterId, limit),
+      candidates: async (q) => deconflictionCandidates(db, q),
+      conflictSharing: async (refs) => conflictSharing(db, refs),
+      awaitingAnswers: async (startsBefore, limit) => activitiesAwaitingAnswers(db, startsBefore, limit),
+    },
   };
 }
 
@@ -170,5 +186,10 @@ export function sqliteRepositories(tx: SqliteTx): Repositories {
     },
     settings: { ...r.settings, set: async (key, value) => setSetting(db, key, value) },
     gapSnapshots: { ...r.gapSnapshots, save: async (s) => saveGapSnapshot(tx, s) },
+    activities: {
+      ...r.activities,
+      insert: async (a, audit) => insertActivity(tx, a, audit),
+      update: async (a, audit) => updateActivity(tx, a, audit),
+    },
   };
 }

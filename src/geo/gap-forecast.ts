@@ -11,7 +11,7 @@ export interface ForecastCorridor {
   narrowest_width_km: number | null;
   narrowest_at: [number, number];
   stays_open: boolean;
-  /** The corridors of the planned analysis that lie in this one's gap (a gap a patrol cuts may cross in two places). */
+  /** The corridors of the planned analysis that remain of this one (a crossing a patrol narrows may split in two). */
   planned_corridors: string[];
 }
 
@@ -42,24 +42,28 @@ function figures(r: GapReport) {
  * Compares the analysis of a window with the standing presence alone against the same window with
  * the planned activities' coverage added. Coverage only grows, so the planned gap lies inside the
  * standing one: each planned corridor lies in exactly one standing gap polygon, found by a point
- * inside it. A standing corridor stays open when some planned corridor lies in its gap.
+ * inside it. A gap polygon may hold several crossings; a planned corridor is the remainder of the
+ * standing crossing of its gap polygon nearest to it along the line (by chainage). A standing
+ * corridor stays open when some planned corridor is what remains of it.
  */
 export function compareGapForecast(standing: GapReport, planned: GapReport): GapForecast {
   if (standing.window.from !== planned.window.from || standing.window.to !== planned.window.to)
     throw new Error('a forecast compares two analyses of the same window');
   const gapPolygons = new Map<string, Polygon>(standing.gaps.features.map((f) => [f.id, f.geometry]));
-  const plannedCorridorGaps = new Map(planned.gaps.features.map((f) => [f.id, f.geometry]));
-  const plannedIn = new Map<string, string[]>();
+  const plannedGaps = new Map(planned.gaps.features.map((f) => [f.id, f.geometry]));
+  const remains = new Map<string, string[]>();
   for (const c of planned.corridors) {
-    const polygon = plannedCorridorGaps.get(c.gap_id);
+    const polygon = plannedGaps.get(c.gap_id);
     if (!polygon) continue;
     const inside = interiorPoint(polygon);
-    for (const [gapId, standingPolygon] of gapPolygons) {
-      if (pointInAreal(inside, standingPolygon)) {
-        plannedIn.set(gapId, [...(plannedIn.get(gapId) ?? []), c.id]);
-        break;
-      }
+    const gapId = [...gapPolygons].find(([, standingPolygon]) => pointInAreal(inside, standingPolygon))?.[0];
+    let nearest: string | null = null;
+    let best = Infinity;
+    for (const s of standing.corridors) {
+      const d = Math.abs(s.chainage_km - c.chainage_km);
+      if (s.gap_id === gapId && d < best) [nearest, best] = [s.id, d];
     }
+    if (nearest !== null) remains.set(nearest, [...(remains.get(nearest) ?? []), c.id]);
   }
   const closes = Math.max(0, standing.uncovered_km2 - planned.uncovered_km2);
   return {
@@ -70,7 +74,7 @@ export function compareGapForecast(standing: GapReport, planned: GapReport): Gap
     closes_km2: r3(closes),
     closes_share: standing.uncovered_km2 > 0 ? Number((closes / standing.uncovered_km2).toFixed(4)) : 0,
     corridors: standing.corridors.map((c) => {
-      const inGap = plannedIn.get(c.gap_id) ?? [];
+      const inGap = remains.get(c.id) ?? [];
       return {
         id: c.id,
         gap_id: c.gap_id,

@@ -56,14 +56,20 @@ function checkWindow(from: string, to: string): { from: string; to: string } {
 /**
  * The gap analysis of the site's coordination line over a window, from the presence and incidents
  * the actor may see: gaps, per-AOR figures, uncovered runs of the line, corridors, incidents in
- * gaps, hotspots and recommended joint checkpoints.
+ * gaps, hotspots and recommended joint checkpoints. `planned` adds coverage that is planned
+ * rather than standing (a forecast), already filtered to what the actor may see.
  */
-export async function analyseGaps(store: Store, actor: Actor, q: GapQuery): Promise<GapReport> {
+export async function analyseGaps(
+  store: Store,
+  actor: Actor,
+  q: GapQuery,
+  planned: readonly CoverageSource[] = [],
+): Promise<GapReport> {
   const window = checkWindow(q.from, q.to);
   // What the actor may see is read here, at once; the geometry is computed on the analysis thread.
   return gapReportOffThread({
     ...(await siteZone(store)),
-    presence: await visiblePresence(store, actor),
+    presence: [...(await visiblePresence(store, actor)), ...planned],
     incidents: await visibleIncidents(store, actor, window.from, window.to),
     aors: (await store.jccs.list()).map((j) => ({ code: j.code, aor: j.aor })),
     window,

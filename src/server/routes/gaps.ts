@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { GapReportOptions } from '../../geo/gap-report.ts';
+import { forecastGaps, maxForecastDays } from '../../service/gap-forecast.ts';
 import { analyseGaps, gapTrend, maxTrendWindows } from '../../service/gaps.ts';
 import { actorOf, requireUser } from '../auth.ts';
 import type { ServerContext } from '../context.ts';
@@ -46,6 +47,15 @@ const trendQuery = z
   })
   .strict();
 
+const forecastQuery = z
+  .object({
+    from: z.iso.datetime({ offset: true }).optional().describe('start of the forecast (default: now)'),
+    days: z.coerce.number().int().min(1).max(maxForecastDays).default(7).describe('days ahead (default 7)'),
+    orgs: windowQuery.orgs,
+    min_share: windowQuery.min_share,
+  })
+  .strict();
+
 function windowOf(q: { from?: string; to?: string }, now: Date): { from: string; to: string } {
   const to = q.to ?? now.toISOString();
   return { from: q.from ?? new Date(Date.parse(to) - 7 * dayMs).toISOString(), to };
@@ -86,6 +96,28 @@ export function gapRoutes(app: FastifyInstance, { store }: ServerContext): void 
               },
       };
       return analyseGaps(store, actorOf(request), { ...window, options });
+    },
+  );
+
+  r.get(
+    '/api/v1/gaps/forecast',
+    {
+      schema: {
+        tags: ['gaps'],
+        summary: 'Planned coverage: how much of the gap the planned activities close',
+        description:
+          'The gap of the coming days with the standing presence you may see, against the same window with the planned activities you may see whole added (patrols, checkpoint set-ups and operations that are notified, acknowledged, contested or under way; each occurrence at its hours): the area and share that close, and for each corridor whether it stays open.',
+        querystring: forecastQuery,
+      },
+      onRequest: requireUser,
+    },
+    async (request) => {
+      const q = request.query;
+      return forecastGaps(store, actorOf(request), {
+        from: q.from,
+        days: q.days,
+        options: { orgs: q.orgs, minShare: q.min_share },
+      });
     },
   );
 

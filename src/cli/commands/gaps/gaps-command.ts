@@ -11,6 +11,7 @@ export const gapsCommand: Command = {
   help: `Usage:
   seam gaps --user USERNAME [--from WHEN] [--to WHEN] [options] [--json] [--data-dir DIR]
   seam gaps --user USERNAME --from WHEN --to WHEN --every 1d|12h|30m [--orgs A,B] [--min-share S] [--json]
+  seam gaps --user USERNAME --forecast DAYS [--from WHEN] [--orgs A,B] [--min-share S] [--json]
   seam gaps --line FILE (--zone FILE | --zone-km N) --presence FILE [--incidents FILE] [--aors FILE]
             [--from WHEN] [--to WHEN] [options] [--json]
 
@@ -22,7 +23,11 @@ regions and recommended joint checkpoints.
 With --user it runs on the database as that user: only the presence and incidents the user may
 see count. With --every it splits [--from, --to) into windows (at most ${maxTrendWindows}), prints the series
 ("is the gap closing?") and stores each window as a snapshot of the user's organisation (a window
-computed again replaces its snapshot).
+computed again replaces its snapshot). With --forecast it answers "if the planned activities of
+the next DAYS days happen, how much of the gap closes, and which corridors stay open?": the gap of
+[--from (default now), +DAYS) with the standing presence, against the same window with the planned
+patrols, checkpoint set-ups and operations the user may see (notified, acknowledged, contested or
+under way) added.
 
 With --line it runs on files alone (GeoJSON, WGS84), no database: the line is a LineString, the
 zone a Polygon/MultiPolygon (a FeatureCollection with one feature, a Feature, or the bare
@@ -35,6 +40,7 @@ weight, type, time; AORs are Polygon/MultiPolygon features with properties.code.
   --from WHEN, --since     window start: ISO-8601 or 7d, 12h, 30m ago (default: 7 days before --to)
   --to WHEN                window end (default: now)
   --every D                a trend over windows of D (1d, 12h, 30m); needs --from and --to
+  --forecast DAYS          planned coverage over DAYS (1 to 31) from --from (default now)
   --line FILE              the coordination line (files)
   --zone FILE              the zone (files)
   --zone-km N              or a zone of N km each side of the line (files)

@@ -13,6 +13,7 @@ export const gapOptions = {
   since: { type: 'string' },
   to: { type: 'string' },
   every: { type: 'string' },
+  forecast: { type: 'string' },
   line: { type: 'string' },
   zone: { type: 'string' },
   'zone-km': { type: 'string' },
@@ -63,7 +64,7 @@ export function numberOption(
 }
 
 /** An ISO-8601 time or `7d`/`12h`/`30m` before now, as UTC ISO-8601; a usage error naming the option. */
-function timeOption(name: string, value: string | undefined, now: Date): string | undefined {
+export function timeOption(name: string, value: string | undefined, now: Date): string | undefined {
   try {
     return sinceOption(value, now);
   } catch (err) {

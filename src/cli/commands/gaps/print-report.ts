@@ -1,5 +1,6 @@
 import type { GapReport } from '../../../geo/gap-report.ts';
 import { toMgrs } from '../../../geo/mgrs.ts';
+import type { GapForecastAnswer } from '../../../service/gap-forecast.ts';
 import { table } from '../../args.ts';
 
 export const km = (x: number, digits = 2) =>
@@ -108,4 +109,36 @@ export function printReport(r: GapReport): void {
     }
   }
   console.log(out.join('\n'));
+}
+
+/** The forecast for people: the gap now and with the planned activities, and each corridor's fate. */
+export function printForecast(f: GapForecastAnswer): void {
+  const out: string[] = [];
+  const row = (label: string, text: string) => out.push(`${label.padEnd(19)}${text}`);
+  row('window', `${f.window.from} – ${f.window.to}`);
+  row('planned counted', `${f.planned_activities.length} activit${f.planned_activities.length === 1 ? 'y' : 'ies'}`);
+  row(
+    'standing gap',
+    `${km(f.standing.uncovered_km2)} km² (${pct(f.standing.uncovered_share)} of the zone), ${f.standing.corridors} corridors`,
+  );
+  row(
+    'with planned',
+    `${km(f.planned.uncovered_km2)} km² (${pct(f.planned.uncovered_share)} of the zone), ${f.planned.corridors} corridors`,
+  );
+  row('closes', `${km(f.closes_km2)} km² (${pct(f.closes_share)} of the gap)`);
+  console.log(out.join('\n'));
+  if (f.corridors.length > 0) {
+    console.log(
+      `\n${table(
+        ['corridor', 'area km²', 'narrowest km', 'at (MGRS)', 'with planned'],
+        f.corridors.map((c) => [
+          c.id,
+          km(c.area_km2),
+          c.narrowest_width_km === null ? '-' : km(c.narrowest_width_km),
+          mgrs(c.narrowest_at[0], c.narrowest_at[1]),
+          c.stays_open ? 'stays open' : 'closed',
+        ]),
+      )}`,
+    );
+  }
 }

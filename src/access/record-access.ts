@@ -1,5 +1,6 @@
 import type { LoggedOf, ReleasedRecordType, StreamedRecordType } from '../domain/records/registry.ts';
 import { recordTypes } from '../domain/records/registry.ts';
+import { type AlertSubjects, seeAlert, seeAlertRule } from './alert.ts';
 import { type ReferencedIncidents, type SeenIncident, seeIncident } from './incident.ts';
 import type { AccessFacts, Reader } from './policy.ts';
 import { seePresence } from './presence.ts';
@@ -9,6 +10,7 @@ export interface ReadContext {
   facts: AccessFacts;
   gridKm: number;
   referenced: ReferencedIncidents;
+  subjects: AlertSubjects;
 }
 
 /** What a reader may see of a record: its own view of it (the record, a tearline), or null. */
@@ -21,6 +23,8 @@ type See<R, S> = (reader: Reader, record: R, context: ReadContext) => S | null;
 const released = {
   incident: (reader, i, { facts, gridKm, referenced }) => seeIncident(reader, i, facts, gridKm, referenced),
   presence: (reader, p, { facts }) => seePresence(reader, p, facts),
+  alert_rule: (reader, r, { facts }) => seeAlertRule(reader, r, facts),
+  alert: (reader, a, context) => seeAlert(reader, a, context),
 } satisfies { [K in ReleasedRecordType]: See<LoggedOf<K>, unknown> };
 
 /** What a reader sees of a record of each streamed type: the released types' view, or site reference as it is. */

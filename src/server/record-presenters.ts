@@ -1,5 +1,6 @@
 import type { SeenOf } from '../access/record-access.ts';
 import type { StreamedRecordType } from '../domain/records/registry.ts';
+import { presentAlert, presentAlertRule } from './presenters/alerts.ts';
 import { presentSeen } from './presenters/incident.ts';
 import {
   presentJcc,
@@ -22,6 +23,8 @@ export const recordPresenters = {
   coordination_line: presentLine,
   presence: presentPresence,
   incident: presentSeen,
+  alert_rule: presentAlertRule,
+  alert: (seen) => presentAlert(seen),
 } satisfies { [K in StreamedRecordType]: (seen: SeenOf<K>) => unknown };
 
 /** One record type's presenter, for a type known only at run time. */

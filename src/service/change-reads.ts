@@ -1,15 +1,19 @@
+import type { AlertSubjects } from '../access/alert.ts';
 import { accessFacts } from '../access/facts.ts';
 import type { ReferencedIncidents } from '../access/incident.ts';
 import type { AccessFacts } from '../access/policy.ts';
+import { recordTypes } from '../domain/records/registry.ts';
 import type { ChangeLogEntry } from '../store/change-log.ts';
 import { incidentFromSnapshot } from '../store/incident-snapshot.ts';
 import type { Store } from '../store/store.ts';
+import { alertSubjects } from './alert-reads.ts';
 import { referencedIncidents, tearlineGridKm } from './incident-reads.ts';
 
 export interface ChangeReadContext {
   facts: AccessFacts;
   gridKm: number;
   referenced: ReferencedIncidents;
+  subjects: AlertSubjects;
 }
 
 /** What deciding who may see a batch of committed changes needs, gathered once for the batch. */
@@ -17,9 +21,14 @@ export async function changeReadContext(store: Store, entries: readonly ChangeLo
   const incidents = entries
     .filter((e) => e.recordType === 'incident' && e.data !== null)
     .map((e) => incidentFromSnapshot(e.data));
+  const alerts = entries
+    .filter((e) => e.recordType === 'alert' && e.data !== null)
+    .map((e) => recordTypes.alert.fromLog(e.data));
+  const about = await alertSubjects(store, alerts);
   return {
     facts: await accessFacts(store),
     gridKm: await tearlineGridKm(store),
-    referenced: await referencedIncidents(store, incidents),
+    referenced: await referencedIncidents(store, [...incidents, ...about.incidents]),
+    subjects: about.subjects,
   };
 }

@@ -1,3 +1,4 @@
+import type { AlertReads, AlertRuleReads, AlertRuleWrites, AlertWrites } from './alerts.ts';
 import type { AuditLogReads } from './audit-log.ts';
 import type { BoundaryReads, BoundaryWrites } from './boundaries.ts';
 import type { ChangeLogReads } from './change-log.ts';
@@ -35,6 +36,8 @@ export interface ReadRepositories {
   readonly gapSnapshots: GapSnapshotReads;
   readonly changeLog: ChangeLogReads;
   readonly auditLog: AuditLogReads;
+  readonly alertRules: AlertRuleReads;
+  readonly alerts: AlertReads;
 }
 
 /** The repositories of a transaction: the same reads, seeing the transaction's own writes, and the writes. */
@@ -52,4 +55,6 @@ export interface Repositories extends ReadRepositories {
   readonly releasabilityDefaults: ReleasabilityDefaultReads & ReleasabilityDefaultWrites;
   readonly settings: SettingReads & SettingWrites;
   readonly gapSnapshots: GapSnapshotReads & GapSnapshotWrites;
+  readonly alertRules: AlertRuleReads & AlertRuleWrites;
+  readonly alerts: AlertReads & AlertWrites;
 }

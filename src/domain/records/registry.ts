@@ -6,6 +6,8 @@
  */
 import type { RecordAudience, RecordTypeDescriptor } from '../record-type.ts';
 import { adminBoundaryRecord } from './admin-boundary.ts';
+import { alertRecord } from './alert.ts';
+import { alertRuleRecord } from './alert-rule.ts';
 import { apiTokenRecord } from './api-token.ts';
 import { coordinationLineRecord } from './coordination-line.ts';
 import { gapSnapshotRecord } from './gap-snapshot.ts';
@@ -29,6 +31,8 @@ const registered = [
   adminBoundaryRecord,
   placeRecord,
   gapSnapshotRecord,
+  alertRuleRecord,
+  alertRecord,
 ] as const;
 
 type Registered = (typeof registered)[number];

@@ -1,4 +1,22 @@
 import type { ReadRepositories, Repositories } from '../repositories.ts';
+import {
+  countAlertRules,
+  findAlertRule,
+  insertAlertRule,
+  listAlertRules,
+  removeAlertRule,
+  updateAlertRule,
+} from './alert-rules.ts';
+import {
+  alertEngineCursor,
+  alertExists,
+  alertReadAt,
+  findAlert,
+  insertAlert,
+  listAlertsFor,
+  markAlertsRead,
+  setAlertEngineCursor,
+} from './alerts.ts';
 import { auditAfter, queryAudit } from './audit-log.ts';
 import {
   boundariesInBox,
@@ -118,6 +136,19 @@ export function sqliteReads(db: Database): ReadRepositories {
       after: async (seq, batch) => auditAfter(db, seq, batch),
       query: async (f, limit) => queryAudit(db, f, limit),
     },
+    alertRules: {
+      find: async (id) => findAlertRule(db, id),
+      list: async (org) => listAlertRules(db, org),
+      count: async (org) => countAlertRules(db, org),
+    },
+    alerts: {
+      find: async (id) => findAlert(db, id),
+      readAt: async (alertId, userId) => alertReadAt(db, alertId, userId),
+      listFor: async (org, userId, unreadOnly, after, limit) =>
+        listAlertsFor(db, org, userId, unreadOnly, after, limit),
+      exists: async (ruleId, subjectType, subjectId) => alertExists(db, ruleId, subjectType, subjectId),
+      engineCursor: async () => alertEngineCursor(db),
+    },
   };
 }
 
@@ -170,5 +201,17 @@ export function sqliteRepositories(tx: SqliteTx): Repositories {
     },
     settings: { ...r.settings, set: async (key, value) => setSetting(db, key, value) },
     gapSnapshots: { ...r.gapSnapshots, save: async (s) => saveGapSnapshot(tx, s) },
+    alertRules: {
+      ...r.alertRules,
+      insert: async (rule) => insertAlertRule(tx, rule),
+      update: async (rule) => updateAlertRule(tx, rule),
+      remove: async (rule) => removeAlertRule(tx, rule),
+    },
+    alerts: {
+      ...r.alerts,
+      insert: async (a) => insertAlert(tx, a),
+      setEngineCursor: async (seq) => setAlertEngineCursor(db, seq),
+      markRead: async (userId, ids, at) => markAlertsRead(db, userId, ids, at),
+    },
   };
 }

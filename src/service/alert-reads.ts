@@ -92,8 +92,13 @@ export async function countUnreadAlerts(store: Store, actor: Actor): Promise<num
   }
 }
 
+function requireWriter(actor: Actor): void {
+  if (actor.scope !== 'write') throw new SeamError('forbidden', 'this API token is read-only');
+}
+
 /** Marks one alert the actor may see as read by them (again is harmless); returns it as they now see it. */
 export async function markAlertRead(store: Store, actor: Actor, id: string): Promise<ReadAlert> {
+  requireWriter(actor);
   await readAlert(store, actor, id);
   await store.write(actor.userId, async (tx) => {
     await tx.alerts.markRead(actor.userId, [id], tx.at);
@@ -103,6 +108,7 @@ export async function markAlertRead(store: Store, actor: Actor, id: string): Pro
 
 /** Marks every alert the actor may see and has not read as read by them; returns how many. */
 export async function markAllAlertsRead(store: Store, actor: Actor): Promise<number> {
+  requireWriter(actor);
   const ids: string[] = [];
   let after: AlertCursor | null = null;
   for (;;) {

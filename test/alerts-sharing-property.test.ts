@@ -19,6 +19,9 @@ import { kirkukAor, startServer } from './harness/fixture.ts';
 import { openSse } from './harness/sse.ts';
 import { tempDir } from './harness/temp-dir.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read replies as untyped JSON and assert on their shape
+type Json = Record<string, any>;
+
 const numRuns = process.env.CI ? 200 : 25;
 const tearlineKeys = [
   'area',
@@ -180,7 +183,7 @@ test('no alert shows a reader anything of a record beyond what its releasability
         tx.organisations.insert({ id: newId(), code: marker, name: marker, createdAt: tx.at }),
       );
 
-      const check = (a: Record<string, any>, viewer: string, where: string) => {
+      const check = (a: Json, viewer: string, where: string) => {
         const i = current.find((c) => c.id === a.subject.id)!;
         const view = expect(i, viewer);
         assert.notEqual(view, 'none', `${where}: an alert about ${i.id}, which ${viewer} may not see`);
@@ -211,10 +214,10 @@ test('no alert shows a reader anything of a record beyond what its releasability
           authorization: `Bearer ${bearer}`,
         });
         try {
-          const listed = new Map<string, Record<string, any>>();
+          const listed = new Map<string, Json>();
           let cursor: string | null = null;
           do {
-            const r: { status: number; body: { items: Record<string, any>[]; next: string | null } } = await s.request(
+            const r: { status: number; body: { items: Json[]; next: string | null } } = await s.request(
               'GET',
               `/api/v1/alerts?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
               { bearer },

@@ -1,6 +1,7 @@
 import { SeamError } from '../domain/errors.ts';
 import { UsageError } from './args.ts';
 import type { Command } from './command.ts';
+import { alertCommand } from './commands/alert.ts';
 import { auditCommand } from './commands/audit.ts';
 import { backupCommand } from './commands/backup.ts';
 import { basemapCommand } from './commands/basemap.ts';
@@ -32,6 +33,7 @@ const commands: Command[] = [
   basemapCommand,
   incidentCommand,
   incidentsCommand,
+  alertCommand,
   importCommand,
   exportCommand,
   gapsCommand,

@@ -95,15 +95,19 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return out;
 }
 
-/** Keeps, per rule, the nearest presence that matched it. */
-function nearest(hits: NearHit[]): NearHit[] {
-  const best = new Map<string, NearHit>();
-  for (const h of hits) {
-    const b = best.get(h.ruleId);
-    if (!b || h.distanceKm < b.distanceKm || (h.distanceKm === b.distanceKm && h.presenceId < b.presenceId))
-      best.set(h.ruleId, h);
-  }
-  return [...best.values()].sort((a, b) => a.ruleId.localeCompare(b.ruleId));
+/** A presence record at a distance (km, unrounded). */
+interface Near {
+  item: CoverageItem;
+  km: number;
+}
+
+/** Nearer first; at the same distance, the lower id. */
+function nearer(a: Near, b: Near | undefined): boolean {
+  return !b || a.km < b.km || (a.km === b.km && a.item.id < b.item.id);
+}
+
+function hit(ruleId: string, n: Near): NearHit {
+  return { ruleId, presenceId: n.item.id, presenceName: n.item.name, presenceKind: n.item.kind, distanceKm: r3(n.km) };
 }
 
 /**
@@ -128,24 +132,29 @@ export function buildAlertAreas(input: AlertAreaInput): AlertAreas {
   return {
     near(lon, lat, time) {
       if (presence.length === 0) return [];
-      const hits: NearHit[] = [];
+      // The nearest presence of each kind of each organisation; then each rule of the organisation
+      // takes the nearest of its kinds: work in the candidates plus the rules, not their product.
+      const nearest = new Map<string, Map<PresenceKind, Near>>();
       for (const k of presenceIndex.search(lon, lat, lon, lat)) {
         const item = presence[k];
         if (!activeAt(item, time)) continue;
-        const d = footprintDistanceKm([lon, lat], item);
-        for (const rule of nearByOrg.get(item.org) ?? []) {
-          if (rule.radiusKm < d) break; // sorted widest first: no narrower rule matches either
-          if (!rule.presenceKinds.includes(item.kind)) continue;
-          hits.push({
-            ruleId: rule.id,
-            presenceId: item.id,
-            presenceName: item.name,
-            presenceKind: item.kind,
-            distanceKm: r3(d),
-          });
+        const n = { item, km: footprintDistanceKm([lon, lat], item) };
+        const byKind = nearest.get(item.org) ?? new Map<PresenceKind, Near>();
+        nearest.set(item.org, byKind);
+        if (nearer(n, byKind.get(item.kind))) byKind.set(item.kind, n);
+      }
+      const hits: NearHit[] = [];
+      for (const [org, byKind] of nearest) {
+        for (const rule of nearByOrg.get(org) ?? []) {
+          let best: Near | undefined;
+          for (const kind of rule.presenceKinds) {
+            const n = byKind.get(kind);
+            if (n && nearer(n, best)) best = n;
+          }
+          if (best && best.km <= rule.radiusKm) hits.push(hit(rule.id, best));
         }
       }
-      return nearest(hits);
+      return hits.sort((a, b) => a.ruleId.localeCompare(b.ruleId));
     },
     inCorridor(lon, lat) {
       if (corridors.length === 0) return [];
@@ -172,20 +181,15 @@ export function scanAlertAreas(input: AlertAreaInput): AlertAreas {
     near(lon, lat, time) {
       const hits: NearHit[] = [];
       for (const rule of input.nearRules) {
+        let best: Near | undefined;
         for (const item of input.presence) {
           if (item.org !== rule.org || !activeAt(item, time) || !rule.presenceKinds.includes(item.kind)) continue;
-          const d = footprintDistanceKm([lon, lat], item);
-          if (d <= rule.radiusKm)
-            hits.push({
-              ruleId: rule.id,
-              presenceId: item.id,
-              presenceName: item.name,
-              presenceKind: item.kind,
-              distanceKm: r3(d),
-            });
+          const n = { item, km: footprintDistanceKm([lon, lat], item) };
+          if (n.km <= rule.radiusKm && nearer(n, best)) best = n;
         }
+        if (best) hits.push(hit(rule.id, best));
       }
-      return nearest(hits);
+      return hits.sort((a, b) => a.ruleId.localeCompare(b.ruleId));
     },
     inCorridor(lon, lat) {
       const hits: CorridorHit[] = [];

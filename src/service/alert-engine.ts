@@ -49,6 +49,7 @@ export function startAlertEngine(store: Store, options: AlertEngineOptions = {})
   let stopped = false;
   let wanted = false;
   let running: Promise<void> | null = null;
+  let failure: unknown = null;
 
   /** Evaluates one batch after the cursor; false when there was nothing left. */
   const round = async (): Promise<boolean> => {
@@ -93,7 +94,9 @@ export function startAlertEngine(store: Store, options: AlertEngineOptions = {})
         wanted = false;
         while (!stopped && (await round())) wanted = false;
       }
+      failure = null;
     } catch (err) {
+      failure = err;
       options.onError?.(err);
     } finally {
       running = null;
@@ -119,6 +122,7 @@ export function startAlertEngine(store: Store, options: AlertEngineOptions = {})
       while (!stopped && (await store.alerts.engineCursor()) < target) {
         kick();
         await running;
+        if (failure) throw failure;
       }
     },
     async stop() {

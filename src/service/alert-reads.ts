@@ -80,14 +80,18 @@ export async function readAlert(store: Store, actor: Actor, id: string): Promise
   return { seen, readAt: await store.alerts.readAt(id, actor.userId) };
 }
 
-/** How many alerts the actor may see and has not read. */
-export async function countUnreadAlerts(store: Store, actor: Actor): Promise<number> {
+/** The most unread alerts counted, or marked read by one request: a count beyond it says only "at least". */
+export const maxAlertsCounted = 10_000;
+
+/** How many alerts the actor may see and has not read, up to `maxAlertsCounted` (`capped` when there are more). */
+export async function countUnreadAlerts(store: Store, actor: Actor): Promise<{ unread: number; capped: boolean }> {
   let n = 0;
   let after: AlertCursor | null = null;
   for (;;) {
     const page = await listAlerts(store, actor, { unreadOnly: true, after, limit: maxAlertPage });
     n += page.items.length;
-    if (!page.next) return n;
+    if (!page.next) return { unread: n, capped: false };
+    if (n >= maxAlertsCounted) return { unread: n, capped: true };
     after = page.next;
   }
 }
@@ -106,7 +110,7 @@ export async function markAlertRead(store: Store, actor: Actor, id: string): Pro
   return readAlert(store, actor, id);
 }
 
-/** Marks every alert the actor may see and has not read as read by them; returns how many. */
+/** Marks every alert the actor may see and has not read as read by them (up to `maxAlertsCounted` a call); returns how many. */
 export async function markAllAlertsRead(store: Store, actor: Actor): Promise<number> {
   requireWriter(actor);
   const ids: string[] = [];
@@ -114,7 +118,7 @@ export async function markAllAlertsRead(store: Store, actor: Actor): Promise<num
   for (;;) {
     const page = await listAlerts(store, actor, { unreadOnly: true, after, limit: maxAlertPage });
     ids.push(...page.items.map((r) => r.seen.alert.id));
-    if (!page.next) break;
+    if (!page.next || ids.length >= maxAlertsCounted) break;
     after = page.next;
   }
   if (ids.length === 0) return 0;

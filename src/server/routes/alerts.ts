@@ -8,6 +8,7 @@ import {
   markAlertRead,
   markAllAlertsRead,
   maxAlertPage,
+  maxAlertsCounted,
   readAlert,
 } from '../../service/alert-reads.ts';
 import {
@@ -66,14 +67,25 @@ export function alertRoutes(app: FastifyInstance, { store }: ServerContext): voi
 
   r.get(
     '/api/v1/alerts/unread-count',
-    { schema: { tags: ['alerts'], summary: 'How many of your alerts you have not read' }, onRequest: requireUser },
-    async (request) => ({ unread: await countUnreadAlerts(store, actorOf(request)) }),
+    {
+      schema: {
+        tags: ['alerts'],
+        summary: 'How many of your alerts you have not read',
+        description: `Counts up to ${maxAlertsCounted}; \`capped\` says there are more.`,
+      },
+      onRequest: requireUser,
+    },
+    async (request) => countUnreadAlerts(store, actorOf(request)),
   );
 
   r.post(
     '/api/v1/alerts/read-all',
     {
-      schema: { tags: ['alerts'], summary: 'Mark every alert you may see as read (by you)' },
+      schema: {
+        tags: ['alerts'],
+        summary: 'Mark every alert you may see as read (by you)',
+        description: `Marks up to ${maxAlertsCounted} a request; \`marked\` says how many.`,
+      },
       onRequest: requireUser,
     },
     async (request) => ({ marked: await markAllAlertsRead(store, actorOf(request)) }),

@@ -1,5 +1,4 @@
 import { seeAlertSubject } from '../access/alert.ts';
-import type { Alert } from '../domain/alert.ts';
 import { type AlertCandidate, type PreparedRules, triggerFor } from '../domain/alerts.ts';
 import type { ChangeLogEntry } from '../store/change-log.ts';
 import { newId } from '../store/ids.ts';
@@ -53,16 +52,14 @@ export function startAlertEngine(store: Store, options: AlertEngineOptions = {})
 
   /** Evaluates one batch after the cursor; false when there was nothing left. */
   const round = async (): Promise<boolean> => {
-    cursor ??= await store.alerts.engineCursor();
+    // Another engine on the same file may have gone further: start from whichever is ahead.
+    cursor = Math.max(cursor ?? 0, await store.alerts.engineCursor());
     const entries = await store.changeLog.after(cursor, batchSize);
     if (entries.length === 0) return false;
     const last = entries[entries.length - 1].seq;
     const candidates = candidatesOf(entries, await rules());
     // Whom an alert may reach is decided on the record as it is now, as every read of the alert will be.
-    const context = await alertReadContext(
-      store,
-      candidates.map((c) => ({ subjectType: c.subjectType, subjectId: c.subjectId }) as Alert),
-    );
+    const context = await alertReadContext(store, candidates);
     const visible = candidates.filter(
       (c) => seeAlertSubject({ org: c.rule.org }, c.subjectType, c.subjectId, context) !== null,
     );

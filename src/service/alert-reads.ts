@@ -13,7 +13,7 @@ import { type Page, visiblePage } from './paging.ts';
 /** The records these alerts are about, as they are now, read once for the life of one read. */
 export async function alertSubjects(
   reads: Pick<ReadRepositories, 'incidents'>,
-  alerts: Iterable<Alert>,
+  alerts: Iterable<Pick<Alert, 'subjectType' | 'subjectId'>>,
 ): Promise<{ subjects: AlertSubjects; incidents: Incident[] }> {
   const incidents = new Map<string, Incident | null>();
   for (const a of alerts) {
@@ -25,7 +25,10 @@ export async function alertSubjects(
 }
 
 /** What deciding who may see these alerts needs, gathered once. */
-export async function alertReadContext(store: Store, alerts: Iterable<Alert>): Promise<AlertReadContext> {
+export async function alertReadContext(
+  store: Store,
+  alerts: Iterable<Pick<Alert, 'subjectType' | 'subjectId'>>,
+): Promise<AlertReadContext> {
   const { subjects, incidents } = await alertSubjects(store, alerts);
   return {
     facts: await accessFacts(store),

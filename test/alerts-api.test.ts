@@ -271,6 +271,19 @@ test('alert rules: only the organisation’s analysts and administrators manage 
   assert.equal(a.rule.id, ied.id);
   assert.ok(!(await alertsOf(s, as['peshmerga-viewer'])).some((x) => x.subject.id === sighting.id));
 
+  for (const [query, field] of [
+    ['?unread=maybe', /unread/],
+    ['?limit=5000', /limit/],
+    ['?cursor=not-a-cursor', /cursor/],
+    ['?colour=red', /colour/],
+  ] as const) {
+    const r = await s.request('GET', `/api/v1/alerts${query}`, { cookie: pesh });
+    assert.equal(r.status, 400, `${query}: ${r.text}`);
+    assert.match(r.text, field);
+  }
+  assert.equal((await s.request('GET', '/api/v1/alerts/not-an-id', { cookie: pesh })).status, 400);
+  assert.equal((await s.request('GET', '/api/v1/alerts')).status, 401);
+
   const doc = await s.request('GET', '/api/v1/openapi.json');
   for (const path of ['/api/v1/alerts', '/api/v1/alerts/{id}', '/api/v1/alerts/{id}/read', '/api/v1/alert-rules'])
     assert.ok(doc.body.paths[path], `OpenAPI documents ${path}`);

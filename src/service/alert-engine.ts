@@ -44,7 +44,7 @@ export function candidatesOf(entries: readonly ChangeLogEntry[], prepared: Prepa
  */
 export function startAlertEngine(store: Store, options: AlertEngineOptions = {}): AlertEngine {
   const rules = preparedRulesCache(store);
-  let cursor: number | null = null;
+  let cursor = 0;
   let stopped = false;
   let wanted = false;
   let running: Promise<void> | null = null;
@@ -53,7 +53,7 @@ export function startAlertEngine(store: Store, options: AlertEngineOptions = {})
   /** Evaluates one batch after the cursor; false when there was nothing left. */
   const round = async (): Promise<boolean> => {
     // Another engine on the same file may have gone further: start from whichever is ahead.
-    cursor = Math.max(cursor ?? 0, await store.alerts.engineCursor());
+    cursor = Math.max(cursor, await store.alerts.engineCursor());
     const entries = await store.changeLog.after(cursor, batchSize);
     if (entries.length === 0) return false;
     const last = entries[entries.length - 1].seq;

@@ -13,6 +13,8 @@ const tiny: Record<string, string> = {
   BENCH_COMMITS: '10',
   BENCH_INCIDENTS: '2000',
   BENCH_POINTS: '2000',
+  BENCH_ALERT_RULES: '100',
+  BENCH_SAMPLES: '50',
 };
 
 for (const script of readdirSync(benchDir).filter((f) => f.endsWith('.bench.ts'))) {

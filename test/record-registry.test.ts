@@ -2,22 +2,27 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { seeActivity } from '../src/access/activity.ts';
+import { seeAlert, seeAlertRule } from '../src/access/alert.ts';
 import { seeIncident } from '../src/access/incident.ts';
 import { seePresence } from '../src/access/presence.ts';
 import { loadDemo } from '../src/demo/load.ts';
 import { buildDemoScenario } from '../src/demo/scenario.ts';
 import type { Activity } from '../src/domain/activity.ts';
+import type { Alert } from '../src/domain/alert.ts';
+import type { AlertRule } from '../src/domain/alert-rule.ts';
 import type { Presence } from '../src/domain/presence.ts';
 import type { RecordTypeDescriptor } from '../src/domain/record-type.ts';
 import { seenActivityWire } from '../src/domain/records/activity.ts';
 import { incidentFromSnapshot } from '../src/domain/records/incident.ts';
 import { isRecordType, recordTypeNames, recordTypes } from '../src/domain/records/registry.ts';
 import { type PresentedChange, presentChange } from '../src/server/change-presenter.ts';
+import { presentAlert, presentAlertRule } from '../src/server/presenters/alerts.ts';
 import { presentSeen } from '../src/server/presenters/incident.ts';
 import { presentPresence } from '../src/server/presenters/records.ts';
 import { recordPresenters } from '../src/server/record-presenters.ts';
 import { planActivity } from '../src/service/activities.ts';
 import type { Actor } from '../src/service/actor.ts';
+import { startAlertEngine } from '../src/service/alert-engine.ts';
 import { createApiToken } from '../src/service/auth.ts';
 import { type ChangeReadContext, changeReadContext } from '../src/service/change-reads.ts';
 import type { ChangeLogEntry } from '../src/store/change-log.ts';
@@ -91,6 +96,26 @@ async function siteWithEveryWrite(t: Parameters<typeof tempDir>[0]): Promise<{ s
   const liaison: Actor = { userId: newId(), username: 'isf-planner', org: 'isf', roles: ['liaison'], scope: 'write' };
   const plan = { kind: 'patrol', unit: 'Registry patrol', area: { shape: 'point', at: [44.39, 35.47], radius_km: 1 } };
   await planActivity(store, liaison, { ...plan, start: '2026-11-21T06:00:00Z', end: '2026-11-21T08:00:00Z' });
+  // An alert rule, and the alerts the engine raises from it over the demo's incidents.
+  await store.write(null, (tx) =>
+    tx.alertRules.insert({
+      id: newId(),
+      org: 'peshmerga',
+      name: 'Near our presence',
+      kind: 'incident_near',
+      radiusKm: 20,
+      presenceKinds: ['checkpoint', 'patrol', 'unit_aor'],
+      incidentTypes: [],
+      enabled: true,
+      createdBy: null,
+      createdAt: tx.at,
+      updatedAt: tx.at,
+      version: 1,
+    }),
+  );
+  const engine = startAlertEngine(store);
+  await engine.settled();
+  await engine.stop();
   return { store, log: await store.changeLog.after(0, 1_000_000) };
 }
 
@@ -167,6 +192,14 @@ function expectedRecord(e: ChangeLogEntry, reader: Actor, context: ChangeReadCon
       const { facts, gridKm, conflictSharing } = context;
       const seen = seeActivity(reader, e.data as Activity, facts, gridKm, conflictSharing);
       return seen && seenActivityWire(seen);
+    }
+    case 'alert': {
+      const seen = seeAlert(reader, e.data as Alert, context);
+      return seen && presentAlert(seen);
+    }
+    case 'alert_rule': {
+      const seen = seeAlertRule(reader, e.data as AlertRule, context.facts);
+      return seen && presentAlertRule(seen);
     }
     case 'organisation':
     case 'jcc':

@@ -1,6 +1,7 @@
 import type { LoggedOf, ReleasedRecordType, StreamedRecordType } from '../domain/records/registry.ts';
 import { recordTypes } from '../domain/records/registry.ts';
 import { type ConflictSharing, seeActivity } from './activity.ts';
+import { type AlertSubjects, seeAlert, seeAlertRule } from './alert.ts';
 import { type ReferencedIncidents, type SeenIncident, seeIncident } from './incident.ts';
 import type { AccessFacts, Reader } from './policy.ts';
 import { seePresence } from './presence.ts';
@@ -12,6 +13,7 @@ export interface ReadContext {
   referenced: ReferencedIncidents;
   /** Who may see the records activities' conflicts are with, as they are now. */
   conflictSharing: ConflictSharing;
+  subjects: AlertSubjects;
 }
 
 /** What a reader may see of a record: its own view of it (the record, a tearline), or null. */
@@ -25,6 +27,8 @@ const released = {
   incident: (reader, i, { facts, gridKm, referenced }) => seeIncident(reader, i, facts, gridKm, referenced),
   presence: (reader, p, { facts }) => seePresence(reader, p, facts),
   activity: (reader, a, { facts, gridKm, conflictSharing }) => seeActivity(reader, a, facts, gridKm, conflictSharing),
+  alert_rule: (reader, r, { facts }) => seeAlertRule(reader, r, facts),
+  alert: (reader, a, context) => seeAlert(reader, a, context),
 } satisfies { [K in ReleasedRecordType]: See<LoggedOf<K>, unknown> };
 
 /** What a reader sees of a record of each streamed type: the released types' view, or site reference as it is. */

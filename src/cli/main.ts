@@ -2,6 +2,7 @@ import { SeamError } from '../domain/errors.ts';
 import { UsageError } from './args.ts';
 import type { Command } from './command.ts';
 import { activityCommand } from './commands/activity.ts';
+import { alertCommand } from './commands/alert.ts';
 import { auditCommand } from './commands/audit.ts';
 import { backupCommand } from './commands/backup.ts';
 import { basemapCommand } from './commands/basemap.ts';
@@ -34,6 +35,7 @@ const commands: Command[] = [
   incidentCommand,
   incidentsCommand,
   activityCommand,
+  alertCommand,
   importCommand,
   exportCommand,
   gapsCommand,

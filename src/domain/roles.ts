@@ -17,6 +17,7 @@ export const permissions = {
   'jcc:write': ['admin'],
   'org:write': ['admin'],
   'user:write': ['admin'],
+  'alert:manage': ['analyst', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { tileUrlOrigin, tileUrlProblem } from '../domain/basemap.ts';
 import { SeamError } from '../domain/errors.ts';
+import { startAlertEngine } from '../service/alert-engine.ts';
 import type { Store } from '../store/store.ts';
 import { identify } from './auth.ts';
 import { compressJson } from './compression.ts';
@@ -13,6 +14,7 @@ import type { ServerContext } from './context.ts';
 import { handleError } from './errors.ts';
 import { Metrics, registerMetrics } from './metrics.ts';
 import { activityRoutes } from './routes/activities.ts';
+import { alertRoutes } from './routes/alerts.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { basemapRoutes } from './routes/basemap.ts';
@@ -147,9 +149,13 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     sharingRoutes(scope, ctx);
     streamRoutes(scope, ctx);
     activityRoutes(scope, ctx);
+    alertRoutes(scope, ctx);
     scope.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     webAppRoutes(scope, options.webRoot ?? defaultWebRoot);
   });
+  // The alert engine evaluates every committed change against the alert rules (catching up from the change log first).
+  const alertEngine = startAlertEngine(store, { onError: (err) => app.log.error({ err }, 'alert evaluation failed') });
+  app.addHook('onClose', () => alertEngine.stop());
   await app.ready();
   return app;
 }

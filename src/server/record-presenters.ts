@@ -1,6 +1,7 @@
 import type { SeenOf } from '../access/record-access.ts';
 import { seenActivityWire } from '../domain/records/activity.ts';
 import type { StreamedRecordType } from '../domain/records/registry.ts';
+import { presentAlert, presentAlertRule } from './presenters/alerts.ts';
 import { presentSeen } from './presenters/incident.ts';
 import {
   presentJcc,
@@ -24,6 +25,8 @@ export const recordPresenters = {
   presence: presentPresence,
   incident: presentSeen,
   activity: seenActivityWire,
+  alert_rule: presentAlertRule,
+  alert: (seen) => presentAlert(seen),
 } satisfies { [K in StreamedRecordType]: (seen: SeenOf<K>) => unknown };
 
 /** One record type's presenter, for a type known only at run time. */

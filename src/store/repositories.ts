@@ -1,4 +1,5 @@
 import type { ActivityReads, ActivityWrites } from './activities.ts';
+import type { AlertReads, AlertRuleReads, AlertRuleWrites, AlertWrites } from './alerts.ts';
 import type { AuditLogReads } from './audit-log.ts';
 import type { BoundaryReads, BoundaryWrites } from './boundaries.ts';
 import type { ChangeLogReads } from './change-log.ts';
@@ -37,6 +38,8 @@ export interface ReadRepositories {
   readonly changeLog: ChangeLogReads;
   readonly auditLog: AuditLogReads;
   readonly activities: ActivityReads;
+  readonly alertRules: AlertRuleReads;
+  readonly alerts: AlertReads;
 }
 
 /** The repositories of a transaction: the same reads, seeing the transaction's own writes, and the writes. */
@@ -55,4 +58,6 @@ export interface Repositories extends ReadRepositories {
   readonly settings: SettingReads & SettingWrites;
   readonly gapSnapshots: GapSnapshotReads & GapSnapshotWrites;
   readonly activities: ActivityReads & ActivityWrites;
+  readonly alertRules: AlertRuleReads & AlertRuleWrites;
+  readonly alerts: AlertReads & AlertWrites;
 }

@@ -7,6 +7,8 @@
 import type { RecordAudience, RecordTypeDescriptor } from '../record-type.ts';
 import { activityRecord } from './activity.ts';
 import { adminBoundaryRecord } from './admin-boundary.ts';
+import { alertRecord } from './alert.ts';
+import { alertRuleRecord } from './alert-rule.ts';
 import { apiTokenRecord } from './api-token.ts';
 import { coordinationLineRecord } from './coordination-line.ts';
 import { gapSnapshotRecord } from './gap-snapshot.ts';
@@ -31,6 +33,8 @@ const registered = [
   placeRecord,
   gapSnapshotRecord,
   activityRecord,
+  alertRuleRecord,
+  alertRecord,
 ] as const;
 
 type Registered = (typeof registered)[number];

@@ -1,7 +1,7 @@
 import type { Incident } from '../../domain/incident.ts';
-import { incidentFromRow } from './incident-rows.ts';
 import type { IncidentCursor, IncidentFilter } from '../incidents.ts';
 import type { Database } from './database.ts';
+import { incidentFromRow } from './incident-rows.ts';
 import { prepared } from './statements.ts';
 
 /** A full-text query from free text: each word quoted, so no word can be read as FTS5 syntax. */

@@ -1,10 +1,10 @@
 import type { BBox } from '../../domain/geojson.ts';
 import type { Incident } from '../../domain/incident.ts';
 import { parseReleasability } from '../../domain/releasability.ts';
-import { incidentColumns, incidentFromRow, incidentRow } from './incident-rows.ts';
 import type { IncidentSharing } from '../incidents.ts';
 import { recordChange } from '../record-change.ts';
 import type { Database } from './database.ts';
+import { incidentColumns, incidentFromRow, incidentRow } from './incident-rows.ts';
 import type { SqliteTx } from './sqlite-tx.ts';
 import { prepared } from './statements.ts';
 

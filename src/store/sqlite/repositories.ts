@@ -8,6 +8,24 @@ import {
   queryActivities,
   updateActivity,
 } from './activities.ts';
+import {
+  countAlertRules,
+  findAlertRule,
+  insertAlertRule,
+  listAlertRules,
+  removeAlertRule,
+  updateAlertRule,
+} from './alert-rules.ts';
+import {
+  alertEngineCursor,
+  alertExists,
+  alertReadAt,
+  findAlert,
+  insertAlert,
+  listAlertsFor,
+  markAlertsRead,
+  setAlertEngineCursor,
+} from './alerts.ts';
 import { auditAfter, queryAudit } from './audit-log.ts';
 import {
   boundariesInBox,
@@ -134,6 +152,19 @@ export function sqliteReads(db: Database): ReadRepositories {
       conflictSharing: async (refs) => conflictSharing(db, refs),
       awaitingAnswers: async (startsBefore, limit) => activitiesAwaitingAnswers(db, startsBefore, limit),
     },
+    alertRules: {
+      find: async (id) => findAlertRule(db, id),
+      list: async (org) => listAlertRules(db, org),
+      count: async (org) => countAlertRules(db, org),
+    },
+    alerts: {
+      find: async (id) => findAlert(db, id),
+      readAt: async (alertId, userId) => alertReadAt(db, alertId, userId),
+      listFor: async (org, userId, unreadOnly, after, limit) =>
+        listAlertsFor(db, org, userId, unreadOnly, after, limit),
+      exists: async (ruleId, subjectType, subjectId) => alertExists(db, ruleId, subjectType, subjectId),
+      engineCursor: async () => alertEngineCursor(db),
+    },
   };
 }
 
@@ -190,6 +221,18 @@ export function sqliteRepositories(tx: SqliteTx): Repositories {
       ...r.activities,
       insert: async (a, audit) => insertActivity(tx, a, audit),
       update: async (a, audit) => updateActivity(tx, a, audit),
+    },
+    alertRules: {
+      ...r.alertRules,
+      insert: async (rule) => insertAlertRule(tx, rule),
+      update: async (rule) => updateAlertRule(tx, rule),
+      remove: async (rule) => removeAlertRule(tx, rule),
+    },
+    alerts: {
+      ...r.alerts,
+      insert: async (a) => insertAlert(tx, a),
+      setEngineCursor: async (seq) => setAlertEngineCursor(db, seq),
+      markRead: async (userId, ids, at) => markAlertsRead(db, userId, ids, at),
     },
   };
 }

@@ -134,7 +134,10 @@ export class SqliteWritePath {
       if (db.isTransaction) db.exec('ROLLBACK');
       throw err;
     }
-    for (const e of events) this.#bus.publish(e);
+    // Listeners hear of the change outside this write, so one that writes in turn (the alert engine) may.
+    this.#inside.exit(() => {
+      for (const e of events) this.#bus.publish(e);
+    });
     return result;
   }
 }

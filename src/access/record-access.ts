@@ -3,6 +3,7 @@ import { recordTypes } from '../domain/records/registry.ts';
 import { type ReferencedIncidents, type SeenIncident, seeIncident } from './incident.ts';
 import type { AccessFacts, Reader } from './policy.ts';
 import { seePresence } from './presence.ts';
+import { seeSupportRequest } from './support-request.ts';
 
 /** What the access functions need besides the reader and the record, gathered once per batch of reads. */
 export interface ReadContext {
@@ -21,6 +22,7 @@ type See<R, S> = (reader: Reader, record: R, context: ReadContext) => S | null;
 const released = {
   incident: (reader, i, { facts, gridKm, referenced }) => seeIncident(reader, i, facts, gridKm, referenced),
   presence: (reader, p, { facts }) => seePresence(reader, p, facts),
+  support_request: (reader, r, { facts, referenced }) => seeSupportRequest(reader, r, facts, referenced),
 } satisfies { [K in ReleasedRecordType]: See<LoggedOf<K>, unknown> };
 
 /** What a reader sees of a record of each streamed type: the released types' view, or site reference as it is. */

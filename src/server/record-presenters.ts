@@ -8,6 +8,7 @@ import {
   presentPresence,
   presentSharingGroup,
 } from './presenters/records.ts';
+import { presentStreamedSupportRequest } from './presenters/support-request.ts';
 
 /**
  * The presenter of each record type that may leave the server: exactly the fields a reader is
@@ -22,6 +23,7 @@ export const recordPresenters = {
   coordination_line: presentLine,
   presence: presentPresence,
   incident: presentSeen,
+  support_request: presentStreamedSupportRequest,
 } satisfies { [K in StreamedRecordType]: (seen: SeenOf<K>) => unknown };
 
 /** One record type's presenter, for a type known only at run time. */

@@ -5,6 +5,7 @@ import type { ChangeLogEntry } from '../store/change-log.ts';
 import { incidentFromSnapshot } from '../store/incident-snapshot.ts';
 import type { Store } from '../store/store.ts';
 import { referencedIncidents, tearlineGridKm } from './incident-reads.ts';
+import { linkedIncidentsOfChanges } from './support-request-reads.ts';
 
 export interface ChangeReadContext {
   facts: AccessFacts;
@@ -17,9 +18,11 @@ export async function changeReadContext(store: Store, entries: readonly ChangeLo
   const incidents = entries
     .filter((e) => e.recordType === 'incident' && e.data !== null)
     .map((e) => incidentFromSnapshot(e.data));
+  const referenced = await referencedIncidents(store, incidents);
+  const linked = await linkedIncidentsOfChanges(store, entries);
   return {
     facts: await accessFacts(store),
     gridKm: await tearlineGridKm(store),
-    referenced: await referencedIncidents(store, incidents),
+    referenced: (id) => referenced(id) ?? linked(id),
   };
 }

@@ -12,6 +12,7 @@ import type { PresenceReads, PresenceWrites } from './presence.ts';
 import type { ReleasabilityDefaultReads, ReleasabilityDefaultWrites } from './releasability-defaults.ts';
 import type { SettingReads, SettingWrites } from './settings.ts';
 import type { SharingGroupReads, SharingGroupWrites } from './sharing-groups.ts';
+import type { SupportRequestReads, SupportRequestWrites } from './support-requests.ts';
 import type { UserReads, UserWrites } from './users.ts';
 
 /**
@@ -35,6 +36,7 @@ export interface ReadRepositories {
   readonly gapSnapshots: GapSnapshotReads;
   readonly changeLog: ChangeLogReads;
   readonly auditLog: AuditLogReads;
+  readonly supportRequests: SupportRequestReads;
 }
 
 /** The repositories of a transaction: the same reads, seeing the transaction's own writes, and the writes. */
@@ -52,4 +54,5 @@ export interface Repositories extends ReadRepositories {
   readonly releasabilityDefaults: ReleasabilityDefaultReads & ReleasabilityDefaultWrites;
   readonly settings: SettingReads & SettingWrites;
   readonly gapSnapshots: GapSnapshotReads & GapSnapshotWrites;
+  readonly supportRequests: SupportRequestReads & SupportRequestWrites;
 }

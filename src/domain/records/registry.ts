@@ -15,6 +15,7 @@ import { organisationRecord } from './organisation.ts';
 import { placeRecord } from './place.ts';
 import { presenceRecord } from './presence.ts';
 import { sharingGroupRecord } from './sharing-group.ts';
+import { supportRequestRecord } from './support-request.ts';
 import { userRecord } from './user.ts';
 
 const registered = [
@@ -29,6 +30,7 @@ const registered = [
   adminBoundaryRecord,
   placeRecord,
   gapSnapshotRecord,
+  supportRequestRecord,
 ] as const;
 
 type Registered = (typeof registered)[number];

@@ -56,6 +56,13 @@ import {
   updateSharingGroupMembers,
 } from './sharing-groups.ts';
 import type { SqliteTx } from './sqlite-tx.ts';
+import {
+  findSupportRequest,
+  insertSupportRequest,
+  querySupportRequests,
+  supportRequestsDueForEscalation,
+  updateSupportRequest,
+} from './support-requests.ts';
 import { findUserById, findUserByName, insertUser, listUsers, updateUser } from './users.ts';
 
 // node:sqlite is synchronous: each method does its work at once and hands back a settled promise,
@@ -118,6 +125,11 @@ export function sqliteReads(db: Database): ReadRepositories {
       after: async (seq, batch) => auditAfter(db, seq, batch),
       query: async (f, limit) => queryAudit(db, f, limit),
     },
+    supportRequests: {
+      find: async (id) => findSupportRequest(db, id),
+      query: async (filter, asOf, after, limit) => querySupportRequests(db, filter, asOf, after, limit),
+      dueForEscalation: async (asOf, limit) => supportRequestsDueForEscalation(db, asOf, limit),
+    },
   };
 }
 
@@ -170,5 +182,10 @@ export function sqliteRepositories(tx: SqliteTx): Repositories {
     },
     settings: { ...r.settings, set: async (key, value) => setSetting(db, key, value) },
     gapSnapshots: { ...r.gapSnapshots, save: async (s) => saveGapSnapshot(tx, s) },
+    supportRequests: {
+      ...r.supportRequests,
+      insert: async (s) => insertSupportRequest(tx, s),
+      update: async (s, audit) => updateSupportRequest(tx, s, audit),
+    },
   };
 }

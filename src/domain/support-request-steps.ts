@@ -97,16 +97,21 @@ function checkActor(
       ? actor.org === r.requesterOrg
       : side === 'addressee'
         ? addressees.has(actor.org)
-        : actor.org === r.responderOrg;
+        : // Before anyone has answered, the organisations that may answer are the would-be responders.
+          r.responderOrg !== null
+          ? actor.org === r.responderOrg
+          : addressees.has(actor.org);
   if (!may) {
+    const addressee =
+      r.addressedJcc !== null
+        ? `a member organisation of ${r.addressedJcc} other than the requester`
+        : `the addressed organisation (${r.addressedOrg})`;
     const who =
       side === 'requester'
         ? `the requesting organisation (${r.requesterOrg})`
-        : side === 'addressee'
-          ? r.addressedJcc !== null
-            ? `a member organisation of ${r.addressedJcc} other than the requester`
-            : `the addressed organisation (${r.addressedOrg})`
-          : `the organisation that accepted it (${r.responderOrg})`;
+        : side === 'responder' && r.responderOrg !== null
+          ? `the organisation that answered it (${r.responderOrg})`
+          : addressee;
     throw new SeamError('forbidden', `step ${step}: only ${who} may take it`, [
       { field: 'step', reason: `only ${who} may ${step} this request` },
     ]);

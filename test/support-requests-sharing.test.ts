@@ -119,7 +119,7 @@ test('no support request, nor its linked incident, reaches a reader outside its 
       m.accepted = true;
     }
   };
-  const linkFor = (m: Made, org: string) => (m.linked && m.linked.readers.has(org) ? m.linked.id : null);
+  const linkFor = (m: Made, org: string) => (m.linked?.readers.has(org) ? m.linked.id : null);
   const hiddenIncidentIds = (org: string) => incidents.filter((i) => !i.readers.has(org)).map((i) => i.id);
 
   const check = async () => {

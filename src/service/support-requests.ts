@@ -12,8 +12,14 @@ import {
   type SupportRequest,
   supportRequestPriorities,
 } from '../domain/support-request.ts';
-import { type MedevacInput, supportRequestCreateSchema } from '../domain/support-request-input.ts';
-import { addresseeOrgs, requesterRoles, type StepInput, takeStep } from '../domain/support-request-steps.ts';
+import { type MedevacInput, stepBodySchemas, supportRequestCreateSchema } from '../domain/support-request-input.ts';
+import {
+  addresseeOrgs,
+  requesterRoles,
+  type StepInput,
+  type SupportRequestStep,
+  takeStep,
+} from '../domain/support-request-steps.ts';
 import { fromMgrs } from '../geo/mgrs.ts';
 import { newId } from '../store/ids.ts';
 import type { Store } from '../store/store.ts';
@@ -202,6 +208,19 @@ export async function takeSupportRequestStep(
     });
   });
   return readSupportRequest(store, actor, id);
+}
+
+/** Takes one step from a body given from outside (the CLI's options), checked with the step's own schema first. */
+export function takeSupportRequestStepFrom(
+  store: Store,
+  actor: Actor,
+  id: string,
+  step: SupportRequestStep,
+  body: unknown,
+): Promise<SupportRequestView> {
+  const parsed = stepBodySchemas[step].safeParse(body);
+  if (!parsed.success) throw zodToSeamError(parsed.error);
+  return takeSupportRequestStep(store, actor, id, { step, ...parsed.data } as StepInput);
 }
 
 /**

@@ -178,6 +178,29 @@ test('a question goes back to the requester and its answer back to the addressee
   assert.equal(declined.body.decline_reason, 'no EOD team free before tomorrow');
 });
 
+test('the requests API is in the OpenAPI document, each step its own path', async (t) => {
+  const { store } = await createFixture(t, { roles: ['viewer'] });
+  const s = await startServer(t, store);
+  const doc = (await s.request('GET', '/api/v1/openapi.json')).body;
+  for (const path of [
+    '/api/v1/requests',
+    '/api/v1/requests/stats',
+    '/api/v1/requests/export',
+    '/api/v1/requests/{id}',
+    '/api/v1/requests/{id}/history',
+    ...['accept', 'decline', 'needs-information', 'answer', 'assign', 'start', 'complete', 'cancel'].map(
+      (step) => `/api/v1/requests/{id}/${step}`,
+    ),
+  ])
+    assert.ok(doc.paths[path], `${path} documented`);
+  const create = doc.paths['/api/v1/requests'].post.requestBody.content['application/json'].schema;
+  assert.ok(create.properties.medevac && create.properties.priority, 'the create body is documented');
+  assert.deepEqual(
+    doc.paths['/api/v1/requests/{id}/decline'].post.requestBody.content['application/json'].schema.required,
+    ['reason'],
+  );
+});
+
 test('bad input is refused naming the field, and nothing is written', async (t) => {
   const clock = manualClock();
   const { store } = await createFixture(t, { roles: allRoles, now: clock.now });
@@ -227,6 +250,32 @@ test('bad input is refused naming the field, and nothing is written', async (t) 
       `${field} named: ${res.text}`,
     );
   }
+  for (const [query, field] of [
+    ['state=lost', 'state'],
+    ['state=requested,lost', 'state'],
+    ['overdue=maybe', 'overdue'],
+    ['priority=soon', 'priority'],
+    ['since=yesterday', 'since'],
+    ['to=DROP%20TABLE', 'to'],
+    ['limit=100000', 'limit'],
+    ['cursor=bm90LWEtY3Vyc29y', 'cursor'],
+  ]) {
+    const res = await s.request('GET', `/api/v1/requests?${query}`, { cookie: c['isf-reporter'] });
+    assert.equal(res.status, 400, query);
+    assert.ok(
+      res.body.error.issues.some((i: { field: string }) => i.field.startsWith(field)),
+      `${query}: ${res.text}`,
+    );
+  }
+  const exportFormat = await s.request('GET', '/api/v1/requests/export?format=kml', { cookie: c['isf-reporter'] });
+  assert.equal(exportFormat.status, 400);
+  const badId = await s.request('POST', '/api/v1/requests/not-an-id/accept', { cookie: c['isf-reporter'], json: {} });
+  assert.equal(badId.status, 400);
+  const noSuch = await s.request('POST', '/api/v1/requests/0190a6f0-0000-7000-8000-000000000000/accept', {
+    cookie: c['isf-reporter'],
+    json: {},
+  });
+  assert.equal(noSuch.status, 404);
   const viewer = await s.request('POST', '/api/v1/requests', { cookie: c['isf-viewer'], json: base });
   assert.equal(viewer.status, 403, 'a viewer may not ask for support');
   const list = await s.request('GET', '/api/v1/requests', { cookie: c['isf-reporter'] });
@@ -349,6 +398,19 @@ test('a request not answered by its deadline is flagged overdue, listed first, a
     [urgent.id],
   );
 
+  const walked: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { items: Array<{ id: string }>; next: string | null } = (
+      await s.request('GET', `/api/v1/requests?limit=1${cursor ? `&cursor=${cursor}` : ''}`, {
+        cookie: c['peshmerga-liaison'],
+      })
+    ).body;
+    walked.push(...page.items.map((r) => r.id));
+    cursor = page.next;
+  } while (cursor);
+  assert.deepEqual(walked, [urgent.id, answered.id, routine.id], 'paging one at a time keeps the order');
+
   assert.deepEqual(await escalateOverdueRequests(store), [urgent.id]);
   assert.deepEqual(await escalateOverdueRequests(store), [], 'escalated once');
   clock.advance(3_600_000);
@@ -364,6 +426,7 @@ test('a request not answered by its deadline is flagged overdue, listed first, a
   const escalated = events.filter((e) => e.data.record.id === urgent.id && e.data.record.escalated_at);
   assert.equal(escalated.length, 1);
   assert.equal(escalated[0].data.record.overdue, true);
+  assert.equal(escalated[0].data.record.escalated_at, escalated[0].data.at, 'the escalation is told apart by its time');
 
   const late = await s.request('POST', `/api/v1/requests/${urgent.id}/accept`, {
     cookie: await s.signIn('peshmerga-liaison'),

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultResponseDeadlines, isOverdue, needsEscalation, responseDeadline } from './support-request.ts';
+import {
+  defaultResponseDeadlines,
+  isEscalationChange,
+  isOverdue,
+  needsEscalation,
+  responseDeadline,
+} from './support-request.ts';
 
 test('the response deadline follows from the priority: urgent 15 min, priority 1 h, routine 24 h by default', () => {
   const at = '2026-03-01T08:00:00.000Z';
@@ -21,4 +27,11 @@ test('overdue: still waiting for an answer after the deadline; escalated once', 
     assert.equal(isOverdue({ state, respondBy }, after), false, state);
   assert.equal(needsEscalation({ state: 'requested', respondBy, escalatedAt: null }, after), true);
   assert.equal(needsEscalation({ state: 'requested', respondBy, escalatedAt: after.toISOString() }, after), false);
+});
+
+test('the escalation is the change whose time is the escalation time; later changes are not', () => {
+  const at = '2026-03-01T08:16:00.000Z';
+  assert.equal(isEscalationChange({ escalatedAt: at }, at), true);
+  assert.equal(isEscalationChange({ escalatedAt: at }, '2026-03-01T08:20:00.000Z'), false);
+  assert.equal(isEscalationChange({ escalatedAt: null }, at), false);
 });

@@ -153,3 +153,8 @@ export function needsEscalation(r: Pick<SupportRequest, 'state' | 'respondBy' | 
 export function escalated(r: SupportRequest, at: string): SupportRequest {
   return { ...r, escalatedAt: at, updatedAt: at, version: r.version + 1 };
 }
+
+/** Whether a committed change of a request (its record after the change, and the change's time) is its escalation. */
+export function isEscalationChange(after: Pick<SupportRequest, 'escalatedAt'>, at: string): boolean {
+  return after.escalatedAt !== null && after.escalatedAt === at;
+}

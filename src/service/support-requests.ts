@@ -225,8 +225,9 @@ export function takeSupportRequestStepFrom(
 
 /**
  * Escalates every request overdue at `now` that was not escalated before: one `update` change each
- * (`escalated_at` set, audit action `support_request.escalate`), through the one write path, so the
- * live stream and whatever reacts to changes (alerts) hear of it once. Returns the ids escalated.
+ * (`escalated_at` set to the change's own time, audit action `support_request.escalate`), through
+ * the one write path, so the live stream and whatever reacts to changes (alerts: see
+ * `isEscalationChange`) hear of it once. Returns the ids escalated.
  */
 export async function escalateOverdueRequests(store: Store, now: Date = store.now()): Promise<string[]> {
   const done: string[] = [];
@@ -239,7 +240,7 @@ export async function escalateOverdueRequests(store: Store, now: Date = store.no
         // Re-read inside the transaction: an answer may have come in since.
         const r = await tx.supportRequests.find(id);
         if (!r || !needsEscalation(r, now)) continue;
-        await tx.supportRequests.update(escalated(r, now.toISOString()), {
+        await tx.supportRequests.update(escalated(r, tx.at), {
           action: 'support_request.escalate',
           detail: { respond_by: r.respondBy, priority: r.priority, to: r.addressedOrg ?? r.addressedJcc },
         });

@@ -83,8 +83,10 @@ export async function listSupportRequests(
   const facts = await accessFacts(store);
   const now = store.now();
   const asOf = now.toISOString();
+  const jccs = [...facts.jccMembers].filter(([, members]) => members.has(actor.org)).map(([code]) => code);
+  const couldRead = { org: actor.org, jccs };
   const page = await visiblePage(
-    (cursor, batch) => store.supportRequests.query(filter, asOf, cursor, batch),
+    (cursor, batch) => store.supportRequests.query({ ...filter, couldRead }, asOf, cursor, batch),
     (r) => mayReadRequest(actor, r, facts),
     (r) => ({ overdue: isOverdue(r, now), respondBy: r.respondBy, id: r.id }),
     after,

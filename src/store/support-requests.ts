@@ -19,6 +19,12 @@ export interface SupportRequestFilter {
   until?: string;
   /** Only overdue requests (true) or only those that are not (false), as of the query's time. */
   overdue?: boolean;
+  /**
+   * Leave out rows this organisation could not read whatever the access policy says: shared with
+   * no one beyond the requester (releasability `org`), and neither asked by it, nor addressed to
+   * it or to a JCC it is a member of (`jccs`). A first cut only: the access policy decides on the rest.
+   */
+  couldRead?: { org: string; jccs: string[] };
 }
 
 /** Position in the order of a list: overdue first, then by response deadline, then id. */

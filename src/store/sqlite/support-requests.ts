@@ -1,3 +1,4 @@
+import { formatReleasability } from '../../domain/releasability.ts';
 import type { SupportRequest } from '../../domain/support-request.ts';
 import { recordChange } from '../record-change.ts';
 import type { SupportRequestCursor, SupportRequestFilter } from '../support-requests.ts';
@@ -14,6 +15,7 @@ function columns(r: SupportRequest): (string | null)[] {
     r.addressedOrg,
     r.addressedJcc,
     r.respondBy,
+    formatReleasability(r.releasability),
     r.escalatedAt,
     r.createdAt,
     JSON.stringify(r),
@@ -29,7 +31,7 @@ export function insertSupportRequest(tx: SqliteTx, r: SupportRequest): void {
   prepared(
     tx.db,
     `INSERT INTO support_requests (id, kind, state, priority, requester_org, addressed_org, addressed_jcc, respond_by,
-       escalated_at, created_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       releasability, escalated_at, created_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(r.id, ...columns(r));
   tx.change(
     recordChange('support_request', r, 'create', {
@@ -48,7 +50,7 @@ export function updateSupportRequest(
   prepared(
     tx.db,
     `UPDATE support_requests SET kind = ?, state = ?, priority = ?, requester_org = ?, addressed_org = ?,
-       addressed_jcc = ?, respond_by = ?, escalated_at = ?, created_at = ?, data = ? WHERE id = ?`,
+       addressed_jcc = ?, respond_by = ?, releasability = ?, escalated_at = ?, created_at = ?, data = ? WHERE id = ?`,
   ).run(...columns(r), r.id);
   tx.change(recordChange('support_request', r, 'update', audit));
 }
@@ -100,6 +102,16 @@ export function querySupportRequests(
   if (f.until) {
     where.push('s.created_at < :until');
     args.until = f.until;
+  }
+  if (f.couldRead) {
+    const jccs = f.couldRead.jccs.map((_, n) => `:jcc${n}`);
+    f.couldRead.jccs.forEach((j, n) => {
+      args[`jcc${n}`] = j;
+    });
+    where.push(
+      `(s.releasability <> 'org' OR s.requester_org = :reader OR s.addressed_org = :reader${jccs.length ? ` OR s.addressed_jcc IN (${jccs.join(', ')})` : ''})`,
+    );
+    args.reader = f.couldRead.org;
   }
   if (f.overdue !== undefined) where.push(f.overdue ? overdueSql : `NOT ${overdueSql}`);
   if (after) {

@@ -428,6 +428,16 @@ test('a request not answered by its deadline is flagged overdue, listed first, a
   assert.equal(escalated[0].data.record.overdue, true);
   assert.equal(escalated[0].data.record.escalated_at, escalated[0].data.at, 'the escalation is told apart by its time');
 
+  const history = (
+    await s.request('GET', `/api/v1/requests/${urgent.id}/history`, { cookie: await s.signIn('isf-reporter') })
+  ).body.items;
+  assert.deepEqual(
+    history.map((h: { changes: Array<{ field: string; new: unknown }> }) =>
+      h.changes.filter((ch) => ch.field === 'overdue' || ch.field === 'escalated_at').map((ch) => ch.field),
+    ),
+    [[], ['overdue', 'escalated_at']],
+    'the history shows when it became overdue and was escalated',
+  );
   const late = await s.request('POST', `/api/v1/requests/${urgent.id}/accept`, {
     cookie: await s.signIn('peshmerga-liaison'),
     json: {},

@@ -114,14 +114,14 @@ export async function allVisibleSupportRequests(
 
 /**
  * Every version of a request — who, when, which fields from what to what — read from the change
- * log, each version as the actor may see it, in the form `present` gives. Only for readers who may
- * see the request.
+ * log, each version as the actor may see it (and overdue or not as of that change), in the form
+ * `present` gives. Only for readers who may see the request.
  */
 export async function supportRequestHistory<W extends Record<string, unknown>>(
   store: Store,
   actor: Actor,
   id: string,
-  present: (r: SupportRequest) => W,
+  present: (r: SupportRequest, overdue: boolean) => W,
 ): Promise<HistoryEntry[]> {
   const facts = await accessFacts(store);
   const current = await store.supportRequests.find(id);
@@ -144,7 +144,8 @@ export async function supportRequestHistory<W extends Record<string, unknown>>(
     const seen = v === null ? null : seeSupportRequest(actor, v, facts, referenced);
     // A version outside the reader's audience is left out: the present one decides who reads the history.
     if (v !== null && seen === null) continue;
-    const wire = seen === null ? null : present(seen);
+    // Overdue as of the change: the escalation's version shows it, the answer after it does not.
+    const wire = seen === null ? null : present(seen, isOverdue(seen, new Date(e.at)));
     const changes: HistoryEntry['changes'] = [];
     if (previous && wire) {
       for (const field of Object.keys(wire)) {

@@ -302,7 +302,7 @@ export const requestCommand: Command = {
         );
       }
       if (sub === 'history') {
-        const items = await supportRequestHistory(store, actor, id, (r) => presentSupportRequest(r, false));
+        const items = await supportRequestHistory(store, actor, id, presentSupportRequest);
         if (values.json) return console.log(JSON.stringify(items));
         for (const h of items) {
           const changes = h.changes.map((c) => `${c.field}: ${JSON.stringify(c.old)} → ${JSON.stringify(c.new)}`);

@@ -174,9 +174,7 @@ export function supportRequestRoutes(app: FastifyInstance, { store }: ServerCont
       onRequest: requireUser,
     },
     async (request) => ({
-      items: await supportRequestHistory(store, actorOf(request), request.params.id, (s) =>
-        presentSupportRequest(s, false),
-      ),
+      items: await supportRequestHistory(store, actorOf(request), request.params.id, presentSupportRequest),
       next: null,
     }),
   );

@@ -1,5 +1,6 @@
 import type { Role } from '../../src/domain/roles.ts';
 import type { SupportRequest } from '../../src/domain/support-request.ts';
+import type { TestServer } from '../harness/fixture.ts';
 
 /** Every role, so that each organisation has a user `<org>-<role>` for each. */
 export const allRoles: Role[] = ['viewer', 'reporter', 'analyst', 'liaison', 'admin'];
@@ -86,4 +87,11 @@ export function supportRequestRecord(id: string, at: string, overrides: Partial<
     version: 1,
     ...overrides,
   };
+}
+
+/** Signs each user in, once: their session cookies by username. */
+export async function signInAll(s: TestServer, names: string[]): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const n of names) out[n] = await s.signIn(n);
+  return out;
 }

@@ -4,8 +4,8 @@
 import { incidentTypeCodes } from '../src/domain/taxonomy.ts';
 import { addOrganisation } from '../src/service/organisations.ts';
 import { newId } from '../src/store/ids.ts';
-import { incidentColumns } from '../src/store/sqlite/incident-rows.ts';
 import { openDatabase } from '../src/store/sqlite/database.ts';
+import { incidentColumns } from '../src/store/sqlite/incident-rows.ts';
 import type { Store } from '../src/store/store.ts';
 import { progress } from './harness.ts';
 

@@ -5,6 +5,7 @@ import { seeActivity } from '../src/access/activity.ts';
 import { seeAlert, seeAlertRule } from '../src/access/alert.ts';
 import { seeIncident } from '../src/access/incident.ts';
 import { seePresence } from '../src/access/presence.ts';
+import { seeSupportRequest } from '../src/access/support-request.ts';
 import { loadDemo } from '../src/demo/load.ts';
 import { buildDemoScenario } from '../src/demo/scenario.ts';
 import type { Activity } from '../src/domain/activity.ts';
@@ -15,10 +16,12 @@ import type { RecordTypeDescriptor } from '../src/domain/record-type.ts';
 import { seenActivityWire } from '../src/domain/records/activity.ts';
 import { incidentFromSnapshot } from '../src/domain/records/incident.ts';
 import { isRecordType, recordTypeNames, recordTypes } from '../src/domain/records/registry.ts';
+import type { SupportRequest } from '../src/domain/support-request.ts';
 import { type PresentedChange, presentChange } from '../src/server/change-presenter.ts';
 import { presentAlert, presentAlertRule } from '../src/server/presenters/alerts.ts';
 import { presentSeen } from '../src/server/presenters/incident.ts';
 import { presentPresence } from '../src/server/presenters/records.ts';
+import { presentStreamedSupportRequest } from '../src/server/presenters/support-request.ts';
 import { recordPresenters } from '../src/server/record-presenters.ts';
 import { planActivity } from '../src/service/activities.ts';
 import type { Actor } from '../src/service/actor.ts';
@@ -28,6 +31,7 @@ import { type ChangeReadContext, changeReadContext } from '../src/service/change
 import type { ChangeLogEntry } from '../src/store/change-log.ts';
 import { newId } from '../src/store/ids.ts';
 import { openStore, type Store } from '../src/store/store.ts';
+import { supportRequestRecord } from './factories/support-request.ts';
 import { tempDir } from './harness/temp-dir.ts';
 
 const asOf = '2026-11-20T00:00:00.000Z';
@@ -89,6 +93,7 @@ async function siteWithEveryWrite(t: Parameters<typeof tempDir>[0]): Promise<{ s
       createdAt: tx.at,
     }),
   );
+  await store.write(null, (tx) => tx.supportRequests.insert(supportRequestRecord(newId(), tx.at)));
   await store.write(null, async (tx) => {
     await tx.boundaries.deleteLevel(3);
     await tx.places.deleteAll();
@@ -200,6 +205,10 @@ function expectedRecord(e: ChangeLogEntry, reader: Actor, context: ChangeReadCon
     case 'alert_rule': {
       const seen = seeAlertRule(reader, e.data as AlertRule, context.facts);
       return seen && presentAlertRule(seen);
+    }
+    case 'support_request': {
+      const seen = seeSupportRequest(reader, e.data as SupportRequest, context.facts, context.referenced);
+      return seen && presentStreamedSupportRequest(seen);
     }
     case 'organisation':
     case 'jcc':

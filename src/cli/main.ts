@@ -17,6 +17,7 @@ import { jccCommand } from './commands/jcc.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { orgCommand } from './commands/org.ts';
 import { placesCommand } from './commands/places.ts';
+import { requestCommand } from './commands/request.ts';
 import { serveCommand } from './commands/serve.ts';
 import { tokenCommand } from './commands/token.ts';
 import { userCommand } from './commands/user.ts';
@@ -36,6 +37,7 @@ const commands: Command[] = [
   incidentsCommand,
   activityCommand,
   alertCommand,
+  requestCommand,
   importCommand,
   exportCommand,
   gapsCommand,

@@ -27,9 +27,11 @@ import { placeRoutes } from './routes/places.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { sharingRoutes } from './routes/sharing.ts';
 import { streamRoutes } from './routes/stream.ts';
+import { supportRequestRoutes } from './routes/support-requests.ts';
 import { systemRoutes } from './routes/system.ts';
 import { userRoutes } from './routes/users.ts';
 import { defaultWebRoot, webAppRoutes } from './routes/web-app.ts';
+import { supportRequestSweep } from './support-request-sweep.ts';
 
 export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
@@ -41,6 +43,8 @@ export interface AppOptions {
    * instead of a loaded extract. Its origin is the one the page may fetch from besides Seam.
    */
   tileUrl?: string | null;
+  /** How often overdue support requests are looked for and escalated (default 30 s). */
+  overdueSweepMs?: number;
 }
 
 /** The largest request body accepted, in bytes. */
@@ -150,12 +154,14 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     streamRoutes(scope, ctx);
     activityRoutes(scope, ctx);
     alertRoutes(scope, ctx);
+    supportRequestRoutes(scope, ctx);
     scope.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     webAppRoutes(scope, options.webRoot ?? defaultWebRoot);
   });
   // The alert engine evaluates every committed change against the alert rules (catching up from the change log first).
   const alertEngine = startAlertEngine(store, { onError: (err) => app.log.error({ err }, 'alert evaluation failed') });
   app.addHook('onClose', () => alertEngine.stop());
+  supportRequestSweep(app, store, options.overdueSweepMs);
   await app.ready();
   return app;
 }

@@ -10,6 +10,7 @@ import {
   presentPresence,
   presentSharingGroup,
 } from './presenters/records.ts';
+import { presentStreamedSupportRequest } from './presenters/support-request.ts';
 
 /**
  * The presenter of each record type that may leave the server: exactly the fields a reader is
@@ -27,6 +28,7 @@ export const recordPresenters = {
   activity: seenActivityWire,
   alert_rule: presentAlertRule,
   alert: (seen) => presentAlert(seen),
+  support_request: presentStreamedSupportRequest,
 } satisfies { [K in StreamedRecordType]: (seen: SeenOf<K>) => unknown };
 
 /** One record type's presenter, for a type known only at run time. */

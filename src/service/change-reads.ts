@@ -11,6 +11,7 @@ import type { Store } from '../store/store.ts';
 import { conflictSharingOf } from './activity-reads.ts';
 import { alertSubjects } from './alert-reads.ts';
 import { referencedIncidents, tearlineGridKm } from './incident-reads.ts';
+import { linkedIncidentsOfChanges } from './support-request-reads.ts';
 
 export interface ChangeReadContext {
   facts: AccessFacts;
@@ -29,10 +30,12 @@ export async function changeReadContext(store: Store, entries: readonly ChangeLo
     .filter((e) => e.recordType === 'alert' && e.data !== null)
     .map((e) => recordTypes.alert.fromLog(e.data));
   const about = await alertSubjects(store, alerts);
+  const referenced = await referencedIncidents(store, [...incidents, ...about.incidents]);
+  const linked = await linkedIncidentsOfChanges(store, entries);
   return {
     facts: await accessFacts(store),
     gridKm: await tearlineGridKm(store),
-    referenced: await referencedIncidents(store, [...incidents, ...about.incidents]),
+    referenced: (id) => referenced(id) ?? linked(id),
     conflictSharing: await conflictSharingOf(
       store,
       entries.filter((e) => e.recordType === 'activity' && e.data !== null).map((e) => e.data as Activity),

@@ -14,6 +14,7 @@ import type { PresenceReads, PresenceWrites } from './presence.ts';
 import type { ReleasabilityDefaultReads, ReleasabilityDefaultWrites } from './releasability-defaults.ts';
 import type { SettingReads, SettingWrites } from './settings.ts';
 import type { SharingGroupReads, SharingGroupWrites } from './sharing-groups.ts';
+import type { SupportRequestReads, SupportRequestWrites } from './support-requests.ts';
 import type { UserReads, UserWrites } from './users.ts';
 
 /**
@@ -40,6 +41,7 @@ export interface ReadRepositories {
   readonly activities: ActivityReads;
   readonly alertRules: AlertRuleReads;
   readonly alerts: AlertReads;
+  readonly supportRequests: SupportRequestReads;
 }
 
 /** The repositories of a transaction: the same reads, seeing the transaction's own writes, and the writes. */
@@ -60,4 +62,5 @@ export interface Repositories extends ReadRepositories {
   readonly activities: ActivityReads & ActivityWrites;
   readonly alertRules: AlertRuleReads & AlertRuleWrites;
   readonly alerts: AlertReads & AlertWrites;
+  readonly supportRequests: SupportRequestReads & SupportRequestWrites;
 }

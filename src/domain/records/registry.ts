@@ -18,6 +18,7 @@ import { organisationRecord } from './organisation.ts';
 import { placeRecord } from './place.ts';
 import { presenceRecord } from './presence.ts';
 import { sharingGroupRecord } from './sharing-group.ts';
+import { supportRequestRecord } from './support-request.ts';
 import { userRecord } from './user.ts';
 
 const registered = [
@@ -35,6 +36,7 @@ const registered = [
   activityRecord,
   alertRuleRecord,
   alertRecord,
+  supportRequestRecord,
 ] as const;
 
 type Registered = (typeof registered)[number];

@@ -83,6 +83,13 @@ import {
   updateSharingGroupMembers,
 } from './sharing-groups.ts';
 import type { SqliteTx } from './sqlite-tx.ts';
+import {
+  findSupportRequest,
+  insertSupportRequest,
+  querySupportRequests,
+  supportRequestsDueForEscalation,
+  updateSupportRequest,
+} from './support-requests.ts';
 import { findUserById, findUserByName, insertUser, listUsers, updateUser } from './users.ts';
 
 // node:sqlite is synchronous: each method does its work at once and hands back a settled promise,
@@ -165,6 +172,11 @@ export function sqliteReads(db: Database): ReadRepositories {
       exists: async (ruleId, subjectType, subjectId) => alertExists(db, ruleId, subjectType, subjectId),
       engineCursor: async () => alertEngineCursor(db),
     },
+    supportRequests: {
+      find: async (id) => findSupportRequest(db, id),
+      query: async (filter, asOf, after, limit) => querySupportRequests(db, filter, asOf, after, limit),
+      dueForEscalation: async (asOf, limit) => supportRequestsDueForEscalation(db, asOf, limit),
+    },
   };
 }
 
@@ -233,6 +245,11 @@ export function sqliteRepositories(tx: SqliteTx): Repositories {
       insert: async (a) => insertAlert(tx, a),
       setEngineCursor: async (seq) => setAlertEngineCursor(db, seq),
       markRead: async (userId, ids, at) => markAlertsRead(db, userId, ids, at),
+    },
+    supportRequests: {
+      ...r.supportRequests,
+      insert: async (s) => insertSupportRequest(tx, s),
+      update: async (s, audit) => updateSupportRequest(tx, s, audit),
     },
   };
 }

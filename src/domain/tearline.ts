@@ -1,5 +1,5 @@
 import { invalid } from './errors.ts';
-import { formatReleasability, type Releasability, releasabilityBreadth } from './releasability.ts';
+import { formatReleasability, parseReleasability, type Releasability, releasabilityBreadth } from './releasability.ts';
 
 /** A sanitised summary of a record, releasable more widely than the record itself. */
 export interface Tearline {
@@ -21,4 +21,18 @@ export function checkTearline(record: Releasability, tearline: Tearline): void {
   if (tearline.summary !== null && tearline.summary.length > maxTearlineSummaryLength) {
     throw invalid('tearline.summary', `at most ${maxTearlineSummaryLength} characters`);
   }
+}
+
+/** A tearline as a request gives it (`{releasability, summary?}`), checked against its record's releasability; null for none. */
+export function tearlineFromInput(
+  input: { releasability: string; summary?: string } | null | undefined,
+  record: Releasability,
+): Tearline | null {
+  if (!input) return null;
+  const tearline = {
+    releasability: parseReleasability(input.releasability, 'tearline.releasability'),
+    summary: input.summary ? input.summary : null,
+  };
+  checkTearline(record, tearline);
+  return tearline;
 }

@@ -15,9 +15,9 @@ import {
 import { type ActivityCreate, activityCreateSchema, activityUpdateSchema } from '../domain/activity-input.ts';
 import type { SeenActivity } from '../domain/activity-view.ts';
 import { invalid, SeamError } from '../domain/errors.ts';
-import { parseReleasability, type Releasability } from '../domain/releasability.ts';
+import { parseReleasability } from '../domain/releasability.ts';
 import { requirePermission } from '../domain/roles.ts';
-import { checkTearline, type Tearline } from '../domain/tearline.ts';
+import { checkTearline, tearlineFromInput } from '../domain/tearline.ts';
 import { areaAnchor } from '../geo/activity-area.ts';
 import { pointInAreal } from '../geo/point-in-polygon.ts';
 import { newId } from '../store/ids.ts';
@@ -35,19 +35,6 @@ import { zodToSeamError } from './validation.ts';
 export function requirePlanner(actor: Actor): void {
   requirePermission(actor.roles, 'activity:plan');
   if (actor.scope !== 'write') throw new SeamError('forbidden', 'this API token is read-only');
-}
-
-function tearlineOf(
-  input: { releasability: string; summary?: string } | null | undefined,
-  record: Releasability,
-): Tearline | null {
-  if (!input) return null;
-  const tearline = {
-    releasability: parseReleasability(input.releasability, 'tearline.releasability'),
-    summary: input.summary ? input.summary : null,
-  };
-  checkTearline(record, tearline);
-  return tearline;
 }
 
 async function checkKind(reads: Pick<ReadRepositories, 'settings'>, kind: string): Promise<void> {
@@ -112,7 +99,7 @@ export async function activityDraft(store: Store, actor: Actor, body: unknown): 
     contact: input.contact ?? null,
     jcc: await jccOf(store, input.jcc, area),
     releasability,
-    tearline: tearlineOf(input.tearline, releasability),
+    tearline: tearlineFromInput(input.tearline, releasability),
     state: 'draft',
     conflicts: [],
     conflictsOmitted: 0,
@@ -252,7 +239,7 @@ export async function updateActivity(store: Store, actor: Actor, id: string, bod
     checkVersion(before, input.version);
     checkStep(before.state, 'update');
     const releasability = input.releasability ? parseReleasability(input.releasability) : before.releasability;
-    const tearline = input.tearline === undefined ? before.tearline : tearlineOf(input.tearline, releasability);
+    const tearline = input.tearline === undefined ? before.tearline : tearlineFromInput(input.tearline, releasability);
     if (tearline && input.tearline === undefined) checkTearline(releasability, tearline);
     const changed: Activity = {
       ...before,

@@ -1,11 +1,12 @@
 import { activityVisibility, seeActivity } from '../access/activity.ts';
 import type { Activity } from '../domain/activity.ts';
 import { SeamError } from '../domain/errors.ts';
-import type { HistoryEntry } from '../domain/history-entry.ts';
+import { fieldChanges, type HistoryEntry } from '../domain/history-entry.ts';
 import { activityWire } from '../domain/records/activity.ts';
 import type { Store } from '../store/store.ts';
 import { activityReadContext } from './activity-reads.ts';
 import type { Actor } from './actor.ts';
+import { historyAuthors } from './history-authors.ts';
 
 /**
  * Every version of an activity — who, when, which fields, old and new values — from the change
@@ -24,29 +25,18 @@ export async function activityHistory(store: Store, actor: Actor, id: string): P
     store,
     snapshots.filter((s) => s !== null),
   );
-  const names = new Map<string, string | null>();
-  for (const e of entries) {
-    if (e.actor !== null && !names.has(e.actor))
-      names.set(e.actor, (await store.users.findById(e.actor))?.username ?? null);
-  }
+  const nameOf = await historyAuthors(store, entries);
   let previous: Record<string, unknown> | null = null;
   return entries.map((entry, n) => {
     const snapshot = snapshots[n];
     const seen = snapshot && seeActivity(actor, snapshot, facts, gridKm, conflictSharing);
     const wire: Record<string, unknown> | null = seen?.seen === 'record' ? activityWire(seen.activity) : null;
-    const changes: HistoryEntry['changes'] = [];
-    if (previous && wire) {
-      for (const field of Object.keys(wire)) {
-        if (field === 'updated_at' || field === 'version') continue;
-        if (JSON.stringify(previous[field]) !== JSON.stringify(wire[field]))
-          changes.push({ field, old: previous[field], new: wire[field] });
-      }
-    }
+    const changes = fieldChanges(previous, wire);
     previous = wire;
     return {
       version: snapshot?.version ?? 0,
       at: entry.at,
-      by: entry.actor === null ? null : (names.get(entry.actor) ?? null),
+      by: nameOf(entry.actor),
       op: entry.op,
       changes,
     };

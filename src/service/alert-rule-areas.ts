@@ -1,35 +1,22 @@
 import type { AlertRule } from '../domain/alert-rule.ts';
 import type { PreparedRules } from '../domain/alerts.ts';
-import type { Presence } from '../domain/presence.ts';
 import { buildAlertAreas, type OrgCorridor } from '../geo/alert-areas.ts';
 import type { CoverageItem } from '../geo/presence-index.ts';
 import type { GapSnapshot } from '../store/gap-snapshots.ts';
 import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
 import { analyseGaps } from './gaps.ts';
+import { coverageSourceOf } from './presence.ts';
 
 /** What a change to invalidates the prepared rules: the rules, presence, the coordination line, gap snapshots. */
 const inputs = ['alert_rule', 'presence', 'coordination_line', 'gap_snapshot'] as const;
-
-function coverageItem(p: Presence): CoverageItem {
-  return {
-    id: p.id,
-    org: p.org,
-    name: p.name,
-    kind: p.kind,
-    geometry: p.geometry,
-    km: p.kind === 'checkpoint' ? p.radiusKm : p.kind === 'patrol' ? p.bufferKm : 0,
-    activeFrom: p.activeFrom,
-    activeTo: p.activeTo,
-  };
-}
 
 async function ownPresence(store: Store, org: string): Promise<CoverageItem[]> {
   const out: CoverageItem[] = [];
   let after: string | null = null;
   for (;;) {
     const page = await store.presence.query({ org }, after, 5000);
-    out.push(...page.map(coverageItem));
+    out.push(...page.map(coverageSourceOf));
     if (page.length < 5000) return out;
     after = page[page.length - 1].id;
   }

@@ -1,11 +1,12 @@
 import { accessFacts } from '../access/facts.ts';
 import { seeWholeIncident, withVisibleReferences } from '../access/incident.ts';
 import { SeamError } from '../domain/errors.ts';
-import type { HistoryEntry } from '../domain/history-entry.ts';
+import { fieldChanges, type HistoryEntry } from '../domain/history-entry.ts';
 import type { Incident } from '../domain/incident.ts';
 import { incidentFromSnapshot } from '../store/incident-snapshot.ts';
 import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
+import { historyAuthors } from './history-authors.ts';
 import { referencedIncidents } from './incident-reads.ts';
 
 export type { HistoryEntry } from '../domain/history-entry.ts';
@@ -33,25 +34,12 @@ export async function incidentHistory<W extends Record<string, unknown>>(
     store,
     snapshots.filter((s) => s !== null),
   );
-  const names = new Map<string, string | null>();
-  for (const entry of entries) {
-    if (entry.actor !== null && !names.has(entry.actor))
-      names.set(entry.actor, (await store.users.findById(entry.actor))?.username ?? null);
-  }
-  const nameOf = (userId: string | null) => (userId === null ? null : (names.get(userId) ?? null));
+  const nameOf = await historyAuthors(store, entries);
   let previous: W | null = null;
   return entries.map((entry, n) => {
     const snapshot = snapshots[n];
     const wire = snapshot === null ? null : present(withVisibleReferences(actor, snapshot, facts, referenced));
-    const changes: HistoryEntry['changes'] = [];
-    if (previous && wire) {
-      for (const field of Object.keys(wire)) {
-        if (field === 'updated_at' || field === 'version') continue;
-        if (JSON.stringify(previous[field]) !== JSON.stringify(wire[field])) {
-          changes.push({ field, old: previous[field], new: wire[field] });
-        }
-      }
-    }
+    const changes = fieldChanges(previous, wire);
     previous = wire;
     return {
       version: snapshot?.version ?? 0,

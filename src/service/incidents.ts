@@ -14,7 +14,7 @@ import {
 } from '../domain/incident-input.ts';
 import { formatReleasability, parseReleasability, type Releasability } from '../domain/releasability.ts';
 import { hasPermission, requirePermission } from '../domain/roles.ts';
-import { checkTearline, type Tearline } from '../domain/tearline.ts';
+import { checkTearline, tearlineFromInput } from '../domain/tearline.ts';
 import { fromMgrs } from '../geo/mgrs.ts';
 import { newId } from '../store/ids.ts';
 import type { ReadRepositories } from '../store/repositories.ts';
@@ -31,19 +31,6 @@ const futureToleranceMs = 15 * 60_000;
 
 function requireWriter(actor: Actor): void {
   if (actor.scope !== 'write') throw new SeamError('forbidden', 'this API token is read-only');
-}
-
-function tearlineFrom(
-  input: { releasability: string; summary?: string } | null | undefined,
-  record: Releasability,
-): Tearline | null {
-  if (!input) return null;
-  const tearline = {
-    releasability: parseReleasability(input.releasability, 'tearline.releasability'),
-    summary: input.summary ? input.summary : null,
-  };
-  checkTearline(record, tearline);
-  return tearline;
 }
 
 interface Located {
@@ -172,7 +159,7 @@ async function incidentDraft(store: Store, actor: Actor, body: unknown, context:
     casualties: input.casualties ?? noCasualties,
     grading: input.grading ? parseGrading(input.grading) : null,
     releasability,
-    tearline: tearlineFrom(input.tearline, releasability),
+    tearline: tearlineFromInput(input.tearline, releasability),
     verification: 'reported',
     review: null,
     duplicateOf: null,
@@ -329,7 +316,7 @@ export async function changeReleasability(store: Store, actor: Actor, id: string
   const written = await store.write(actor.userId, async (tx) => {
     const before = await ownIncident(tx, actor, id);
     const releasability = parseReleasability(input.releasability);
-    const tearline = input.tearline === undefined ? before.tearline : tearlineFrom(input.tearline, releasability);
+    const tearline = input.tearline === undefined ? before.tearline : tearlineFromInput(input.tearline, releasability);
     if (tearline && input.tearline === undefined) checkTearline(releasability, tearline);
     const widens =
       gainsAudience(before.releasability, releasability, before, facts) ||

@@ -3,7 +3,7 @@ import type { ReferencedIncidents } from '../access/incident.ts';
 import type { AccessFacts, Reader } from '../access/policy.ts';
 import { mayReadRequest, seeSupportRequest } from '../access/support-request.ts';
 import { SeamError } from '../domain/errors.ts';
-import type { HistoryEntry } from '../domain/history-entry.ts';
+import { fieldChanges, type HistoryEntry } from '../domain/history-entry.ts';
 import { supportRequestRecord } from '../domain/records/support-request.ts';
 import { responseTimes } from '../domain/response-times.ts';
 import { isOverdue, type SupportRequest } from '../domain/support-request.ts';
@@ -13,6 +13,7 @@ import type { ReadRepositories } from '../store/repositories.ts';
 import type { Store } from '../store/store.ts';
 import type { SupportRequestCursor, SupportRequestFilter } from '../store/support-requests.ts';
 import type { Actor } from './actor.ts';
+import { historyAuthors } from './history-authors.ts';
 import { type Page, visiblePage } from './paging.ts';
 
 export type { SupportRequestFilter } from '../store/support-requests.ts';
@@ -132,11 +133,7 @@ export async function supportRequestHistory<W extends Record<string, unknown>>(
     store,
     versions.filter((v) => v !== null),
   );
-  const names = new Map<string, string | null>();
-  for (const e of entries) {
-    if (e.actor !== null && !names.has(e.actor))
-      names.set(e.actor, (await store.users.findById(e.actor))?.username ?? null);
-  }
+  const nameOf = await historyAuthors(store, entries);
   let previous: W | null = null;
   const history: HistoryEntry[] = [];
   for (const [n, e] of entries.entries()) {
@@ -146,19 +143,12 @@ export async function supportRequestHistory<W extends Record<string, unknown>>(
     if (v !== null && seen === null) continue;
     // Overdue as of the change: the escalation's version shows it, the answer after it does not.
     const wire = seen === null ? null : present(seen, isOverdue(seen, new Date(e.at)));
-    const changes: HistoryEntry['changes'] = [];
-    if (previous && wire) {
-      for (const field of Object.keys(wire)) {
-        if (field === 'updated_at' || field === 'version') continue;
-        if (JSON.stringify(previous[field]) !== JSON.stringify(wire[field]))
-          changes.push({ field, old: previous[field], new: wire[field] });
-      }
-    }
+    const changes = fieldChanges(previous, wire);
     previous = wire;
     history.push({
       version: v?.version ?? 0,
       at: e.at,
-      by: e.actor === null ? null : (names.get(e.actor) ?? null),
+      by: nameOf(e.actor),
       op: e.op,
       changes,
     });

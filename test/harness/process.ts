@@ -39,7 +39,7 @@ export function runSeam(
   args: string[],
   options: ProcessOptions & { stdin?: string; timeoutMs?: number } = {},
 ): Promise<RunResult> {
-  const { dataDir, stdin, timeoutMs = 30_000 } = options;
+  const { dataDir, stdin, timeoutMs = 120_000 } = options;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, seamArgs(args, dataDir), { env: childEnv(options.env), stdio: 'pipe' });
     let stdout = '';
@@ -88,7 +88,7 @@ export async function startServe(
   dataDir: string,
   options: ProcessOptions & { args?: string[]; deadlineMs?: number } = {},
 ): Promise<ServeProcess> {
-  const { args = [], deadlineMs = 20_000 } = options;
+  const { args = [], deadlineMs = 60_000 } = options;
   const child = spawn(process.execPath, seamArgs(['serve', '--port', '0', ...args], dataDir), {
     env: childEnv(options.env),
     stdio: ['ignore', 'pipe', 'pipe'],

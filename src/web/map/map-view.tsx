@@ -16,7 +16,15 @@ import {
   type MapIncident,
   presenceFeatures,
 } from './map-data.ts';
-import { type LayerToggle, layersOf, pickLayer, type SourceId, sourceIds, toggleableLayers } from './map-layers.ts';
+import {
+  type LayerToggle,
+  layersOf,
+  pickLayer,
+  planDraftLayers,
+  type SourceId,
+  sourceIds,
+  toggleableLayers,
+} from './map-layers.ts';
 import { PlaceLabels } from './place-labels.ts';
 
 export interface MapViewProps {
@@ -37,6 +45,10 @@ export interface MapViewProps {
   onIncident: (id: string) => void;
   /** Called when a frame first shows the incidents handed to the map. */
   onIncidentsDrawn: (count: number) => void;
+  /** Planned activities the reader may see, as map features. */
+  activities?: FeatureCollection;
+  /** The area of a plan being drawn, or null. */
+  planDraft?: FeatureCollection | null;
 }
 
 // MapLibre's worker is its own file: served from this server like every other asset. The workers start while
@@ -119,6 +131,7 @@ export function MapView(props: MapViewProps) {
       for (const toggle of toggleableLayers)
         for (const layer of layersOf(toggle, propsRef.current.orgColours)) map.addLayer(layer);
       map.addLayer(pickLayer);
+      for (const layer of planDraftLayers) map.addLayer(layer);
       setReady(true);
       setTimeout(() => setBackground(true), 2000);
     });
@@ -287,6 +300,15 @@ export function MapView(props: MapViewProps) {
         : emptyCollection,
     );
   }, [ready, props.pick]);
+
+  useEffect(() => {
+    if (ready) setSource(mapRef.current, 'activities', props.activities ?? emptyCollection);
+  }, [ready, props.activities]);
+  useEffect(() => {
+    if (!ready) return;
+    setSource(mapRef.current, 'planDraft', props.planDraft ?? emptyCollection);
+    container.current!.dataset.planDraft = String(props.planDraft?.features.length ?? 0);
+  }, [ready, props.planDraft]);
 
   // Visibility of each toggle, and which organisations' presence shows.
   useEffect(() => {

@@ -61,6 +61,26 @@ describe('planning an activity and answering its notification in a browser', bro
     const [lon, lat] = checkpoint.geometry.coordinates;
     // A patrol route straight through the checkpoint, 10 km long.
     route = `${(lon - 0.05).toFixed(5)}, ${(lat - 0.01).toFixed(5)}\n${(lon + 0.05).toFixed(5)}, ${(lat + 0.01).toFixed(5)}`;
+    // Peshmerga's own engineers work on the same road the same day, released to Peshmerga alone: ISF's plan
+    // conflicts with it, but may learn only that there is a conflict, whom to contact and when.
+    const pesh = await server.signIn('peshmerga-liaison');
+    const hidden = await server.request('POST', '/api/v1/activities', {
+      cookie: pesh,
+      json: {
+        kind: 'operation',
+        unit: 'Engineer team Zeravani',
+        area: { shape: 'point', at: [lon, lat], radius_km: 1 },
+        start: new Date(Date.now() + 2 * 3_600_000).toISOString(),
+        end: new Date(Date.now() + 10 * 3_600_000).toISOString(),
+        releasability: 'org',
+      },
+    });
+    assert.equal(hidden.status, 201, hidden.text);
+    const notified = await server.request('POST', `/api/v1/activities/${hidden.body.id}/notify`, {
+      cookie: pesh,
+      json: {},
+    });
+    assert.equal(notified.status, 200, notified.text);
   });
   after(async () => {
     for (const fn of cleanups.reverse()) await fn();
@@ -91,7 +111,8 @@ describe('planning an activity and answering its notification in a browser', bro
     await pesh.getByTestId('tab-plan').click();
     await pesh.getByTestId('plan-view-list').check();
     await pesh.getByTestId('activity-list').waitFor();
-    assert.equal(await pesh.getByTestId('activity').count(), 0, 'nothing planned yet');
+    await pesh.getByTestId('activity').first().waitFor();
+    assert.equal(await pesh.getByTestId('activity').count(), 1, 'only its own operation so far');
     await pesh.evaluate(() => {
       (window as unknown as { notReloaded: boolean }).notReloaded = true;
     });
@@ -104,6 +125,11 @@ describe('planning an activity and answering its notification in a browser', bro
     assert.match(text, /Peshmerga/);
     assert.match(text, /overlaps/, 'the route runs through the checkpoint');
     assert.match((await isf.getByTestId('plan-will-notify').textContent()) ?? '', /Peshmerga/);
+    const hiddenConflict = isf.locator('[data-testid="conflict"][data-hidden="true"]');
+    assert.equal(await hiddenConflict.count(), 1, 'the conflict with what ISF may not see is shown');
+    const hiddenText = (await hiddenConflict.textContent()) ?? '';
+    assert.match(hiddenText, /^A conflict with a record you may not see — contact JCC Nineveh, overlap \d/);
+    assert.doesNotMatch(hiddenText, /Zeravani|operation|Peshmerga/i, 'nothing of the hidden record shows');
     assert.ok(
       Number(await isf.getByTestId('map').getAttribute('data-plan-draft')) >= 3,
       'the checked route is on the map',

@@ -311,12 +311,19 @@ export function MapView(props: MapViewProps) {
   }, [ready, props.planDraft]);
 
   // Visibility of each toggle, and which organisations' presence shows.
+  const paintedColours = useRef<Record<string, string> | null>(null);
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
+    const orgsChanged = paintedColours.current !== props.orgColours;
+    paintedColours.current = props.orgColours;
     const shown: string[] = [];
     for (const toggle of toggleableLayers)
       for (const layer of layersOf(toggle, props.orgColours)) {
+        // Colours by organisation are known once the organisations are loaded, which may be after the map is.
+        if (orgsChanged)
+          for (const [name, value] of Object.entries(layer.paint ?? {}))
+            map.setPaintProperty(layer.id, name as never, value as never);
         map.setLayoutProperty(layer.id, 'visibility', props.visible[toggle] ? 'visible' : 'none');
         if (props.visible[toggle]) shown.push(layer.id);
       }

@@ -37,7 +37,7 @@ function Answer({ n }: { n: NotificationRecord }) {
       {n.escalated_at && <span className="muted"> · {t('activities.escalated')}</span>}
       {n.comment && (
         <q className="comment" data-testid="notification-comment">
-          {n.comment}
+          <bdi>{n.comment}</bdi>
         </q>
       )}
     </li>

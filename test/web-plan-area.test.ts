@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { type AreaDraft, areaBody, draftFeatures, emptyArea, parsePosition, positionsOf } from './plan-area.ts';
+import {
+  type AreaDraft,
+  areaBody,
+  draftFeatures,
+  emptyArea,
+  parsePosition,
+  positionsOf,
+} from '../src/web/plan/plan-area.ts';
 
 test('a typed "lon, lat" reads back as the position written, with any separator', () => {
   fc.assert(

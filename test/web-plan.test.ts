@@ -223,6 +223,65 @@ describe('planning an activity and answering its notification in a browser', bro
     }
   });
 
+  test('a joint activity waits for each owner to approve; each sees the other approve live; a concern shows at once', async (t) => {
+    const why = requireBrowser();
+    if (why) return t.skip(why);
+    const isf = (await signedInPage(t, browser, server.url, 'isf-liaison')).page;
+    const pesh = (await signedInPage(t, browser, server.url, 'peshmerga-liaison')).page;
+    const coalition = (await signedInPage(t, browser, server.url, 'coalition-liaison')).page;
+    for (const page of [pesh, coalition]) {
+      await page.getByTestId('tab-plan').click();
+      await page.getByTestId('plan-view-list').check();
+      await page.getByTestId('activity-list').waitFor();
+    }
+    await isf.getByTestId('tab-plan').click();
+    await isf.getByTestId('plan-joint-peshmerga').check();
+    await planPatrol(isf, 'Joint patrol Alpha');
+    await isf.getByTestId('plan-send').click();
+    const id = await isf.getByTestId('plan-sent').getAttribute('data-id', { timeout: 10_000 });
+    const ours = isf.locator(`[data-testid="activity"][data-id="${id}"]`);
+    // Sending it is the planner's approval; the partner's is awaited.
+    assert.equal(
+      await ours.getByTestId('approvals').textContent(),
+      'Approved by: Iraqi Security Forces · awaiting: Kurdistan Region Peshmerga',
+    );
+    assert.equal(await ours.getByTestId('activity-approve').count(), 0, 'ISF approved by sending it');
+
+    const theirs = pesh.locator(`[data-testid="activity"][data-id="${id}"]`);
+    await theirs.waitFor({ timeout: 10_000 });
+    assert.equal(
+      await theirs.getByTestId('activity-acknowledge').count(),
+      0,
+      'an owner approves, it does not acknowledge',
+    );
+    await theirs.getByTestId('approvals').filter({ hasText: 'Iraqi Security Forces' }).waitFor({ timeout: 10_000 });
+    await theirs.getByTestId('activity-approve').click();
+    await ours
+      .getByTestId('approvals')
+      .filter({
+        hasText: /Iraqi Security Forces.*Kurdistan Region Peshmerga|Kurdistan Region Peshmerga.*Iraqi Security Forces/,
+      })
+      .waitFor({ timeout: 10_000 });
+
+    // The coalition, notified as a member of the JCC, raises a concern: it needs a comment, and the owners see it.
+    const notified = coalition.locator(`[data-testid="activity"][data-id="${id}"]`);
+    await notified.waitFor({ timeout: 10_000 });
+    await notified.getByTestId('activity-concern').click();
+    await notified.getByRole('alert').filter({ hasText: 'Say what the concern is' }).waitFor();
+    await notified.getByTestId('activity-comment').fill('ISR orbit over the same road 10:00-12:00');
+    await notified.getByTestId('activity-concern').click();
+    await ours
+      .locator('[data-testid="notification"][data-org="coalition"][data-status="concern"]')
+      .waitFor({ timeout: 10_000 });
+    await isf.locator(`[data-testid="activity"][data-id="${id}"][data-state="conflict_raised"]`).waitFor();
+    await theirs
+      .locator('[data-testid="activity-state"]')
+      .filter({ hasText: 'Concern raised' })
+      .waitFor({ timeout: 10_000 });
+    await ours.scrollIntoViewIfNeeded();
+    await isf.screenshot({ path: join(artifactsDir, 'web-plan-joint-concern-en-1280.png') });
+  });
+
   test('a shape is drawn on the map point by point', async (t) => {
     const why = requireBrowser();
     if (why) return t.skip(why);

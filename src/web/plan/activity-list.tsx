@@ -50,6 +50,7 @@ function WholeCard({ me, a }: { me: Me; a: ActivityRecord }) {
   const names = useNames();
   const owner = ownedBy(a, me.org);
   const others = a.notifications.filter((n) => !a.owner_orgs.includes(n.org ?? ''));
+  const awaiting = a.owner_orgs.filter((o) => !a.approvals.some((p) => p.org === o));
   return (
     <>
       <p>
@@ -85,6 +86,8 @@ function WholeCard({ me, a }: { me: Me; a: ActivityRecord }) {
           {t('activities.approvals', {
             approved: a.approvals.map((p) => names.org(p.org)).join(t('common.listSeparator')) || t('common.none'),
           })}
+          {awaiting.length > 0 &&
+            ` · ${t('activities.awaitingApproval', { orgs: awaiting.map((o) => names.org(o)).join(t('common.listSeparator')) })}`}
         </p>
       )}
     </>

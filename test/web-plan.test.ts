@@ -282,6 +282,61 @@ describe('planning an activity and answering its notification in a browser', bro
     await isf.screenshot({ path: join(artifactsDir, 'web-plan-joint-concern-en-1280.png') });
   });
 
+  test('the owner starts an acknowledged activity and marks it done, or cancels one; a partner sees it live', async (t) => {
+    const why = requireBrowser();
+    if (why) return t.skip(why);
+    const [lon, lat] = checkpoint.geometry.coordinates;
+    const isfCookie = await server.signIn('isf-liaison');
+    const planned = async (unit: string) => {
+      const r = await server.request('POST', '/api/v1/activities', {
+        cookie: isfCookie,
+        json: {
+          kind: 'movement',
+          unit,
+          area: { shape: 'point', at: [lon + 0.2, lat - 0.2], radius_km: 0.5 },
+          start: new Date(Date.now() + 3 * 3_600_000).toISOString(),
+          end: new Date(Date.now() + 5 * 3_600_000).toISOString(),
+          releasability: 'partners',
+        },
+      });
+      assert.equal(r.status, 201, r.text);
+      const n = await server.request('POST', `/api/v1/activities/${r.body.id}/notify`, { cookie: isfCookie, json: {} });
+      assert.equal(n.status, 200, n.text);
+      return n.body as { id: string; notifications: Array<{ org: string }> };
+    };
+    const convoy = await planned('Supply convoy 12');
+    for (const n of convoy.notifications) {
+      const cookie = await server.signIn(`${n.org}-liaison`);
+      const r = await server.request('POST', `/api/v1/activities/${convoy.id}/acknowledge`, { cookie, json: {} });
+      assert.equal(r.status, 200, r.text);
+    }
+    const other = await planned('Supply convoy 13');
+
+    const isf = (await signedInPage(t, browser, server.url, 'isf-liaison')).page;
+    const pesh = (await signedInPage(t, browser, server.url, 'peshmerga-liaison')).page;
+    for (const page of [isf, pesh]) {
+      await page.getByTestId('tab-plan').click();
+      await page.getByTestId('plan-view-list').check();
+    }
+    const item = (page: Page, id: string) => page.locator(`[data-testid="activity"][data-id="${id}"]`);
+    await item(isf, convoy.id).getByTestId('activity-start').click();
+    await item(isf, convoy.id).and(isf.locator('[data-state="under_way"]')).waitFor({ timeout: 10_000 });
+    await item(pesh, convoy.id).and(pesh.locator('[data-state="under_way"]')).waitFor({ timeout: 10_000 });
+    assert.equal(await item(isf, convoy.id).getByTestId('activity-start').count(), 0);
+    await item(isf, convoy.id).getByTestId('activity-done').click();
+    await item(pesh, convoy.id).and(pesh.locator('[data-state="done"]')).waitFor({ timeout: 10_000 });
+    assert.equal(await item(isf, convoy.id).getByTestId('activity-actions').count(), 0, 'nothing more to do once done');
+
+    assert.equal(await item(isf, other.id).getByTestId('activity-start').count(), 0, 'not acknowledged: not started');
+    await item(isf, other.id).getByTestId('activity-cancel').click();
+    await item(pesh, other.id).and(pesh.locator('[data-state="cancelled"]')).waitFor({ timeout: 10_000 });
+    assert.equal(
+      await item(pesh, other.id).getByTestId('activity-acknowledge').count(),
+      0,
+      'a cancelled plan is not answered',
+    );
+  });
+
   test('a shape is drawn on the map point by point', async (t) => {
     const why = requireBrowser();
     if (why) return t.skip(why);

@@ -9,6 +9,9 @@ interface ActivityChange {
   record: SeenActivity;
 }
 
+/** How long the list waits for the live stream to open before it is read without it. */
+const streamWaitMs = 3000;
+
 /** The newer of two versions of an activity (the list and the stream may both carry one). */
 function newer(a: SeenActivity, b: SeenActivity): SeenActivity {
   return b.version >= a.version ? b : a;
@@ -52,7 +55,7 @@ export function useActivities() {
 
   useEffect(() => {
     let live = true;
-    let loaded = false;
+    let opened = false;
     const source = new EventSource('/api/v1/stream');
     const load = () => {
       allActivities()
@@ -64,11 +67,16 @@ export function useActivities() {
         .catch((e: Error) => live && setError(e.message))
         .finally(() => live && setLoading(false));
     };
+    // Read once the stream is open, and again whenever it opens anew: what changed while it was down is caught up.
     source.onopen = () => {
-      if (loaded) return;
-      loaded = true;
+      opened = true;
       load();
     };
+    // A stream that cannot open (the server refuses more streams, the link is down) does not keep the list from
+    // showing: it is read anyway after a moment.
+    const fallback = setTimeout(() => {
+      if (!opened) load();
+    }, streamWaitMs);
     source.addEventListener('activity', (e) => {
       let change: ActivityChange;
       try {
@@ -82,6 +90,7 @@ export function useActivities() {
     });
     return () => {
       live = false;
+      clearTimeout(fallback);
       source.close();
     };
   }, [upsert]);

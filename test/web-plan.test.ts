@@ -337,6 +337,37 @@ describe('planning an activity and answering its notification in a browser', bro
     );
   });
 
+  test('in Sorani the conflicts read in Sorani with Arabic-Indic digits', async (t) => {
+    const why = requireBrowser();
+    if (why) return t.skip(why);
+    const isf = (await signedInPage(t, browser, server.url, 'isf-liaison', { viewport: phone })).page;
+    await isf.getByTestId('language-select').selectOption('ckb');
+    assert.equal(await isf.evaluate(() => document.documentElement.dir), 'rtl');
+    await planPatrol(isf, 'فەوجی دووەم');
+    const conflict = isf.locator('[data-testid="conflict"][data-with="presence"]').filter({ hasText: checkpoint.name });
+    const text = (await conflict.textContent()) ?? '';
+    assert.match(text, /بازگە/);
+    assert.match(text, /[٠-٩]{2}:[٠-٩]{2}/, `the overlap in Arabic-Indic digits: ${text}`);
+    assert.doesNotMatch(
+      text.replace(checkpoint.name, ''),
+      /[0-9A-Za-z]/,
+      'nothing in Latin script besides the record name',
+    );
+    assert.deepEqual(await overflowing(isf), []);
+    await isf.getByTestId('plan-preview').scrollIntoViewIfNeeded();
+    await isf.screenshot({ path: join(artifactsDir, 'web-plan-conflicts-ckb-390.png') });
+  });
+
+  test('an analyst has no Plan tab but sees the activities on the map', async (t) => {
+    const why = requireBrowser();
+    if (why) return t.skip(why);
+    const analyst = (await signedInPage(t, browser, server.url, 'isf-analyst')).page;
+    await analyst.getByTestId('tab-layers').waitFor();
+    assert.equal(await analyst.getByTestId('tab-plan').count(), 0);
+    await analyst.getByTestId('tab-layers').click();
+    assert.equal(await analyst.getByTestId('layer-activities').isChecked(), true);
+  });
+
   test('a shape is drawn on the map point by point', async (t) => {
     const why = requireBrowser();
     if (why) return t.skip(why);

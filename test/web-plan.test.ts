@@ -183,7 +183,23 @@ describe('planning an activity and answering its notification in a browser', bro
     assert.deepEqual(await overflowing(isf), []);
     await isf.screenshot({ path: join(artifactsDir, 'web-plan-acknowledged-en-390.png') });
 
-    // The activity is on the map as a layer, and the layer can be switched off.
+    // The activity is on the map: "show on map" brings it into view, and a click on it opens it in the list.
+    await isf.setViewportSize(desktop);
+    await mine.getByRole('button', { name: 'Show on map' }).click();
+    await isf.waitForFunction(
+      () => document.querySelector<HTMLElement>('[data-testid="map"]')?.dataset.labelsPlaced === 'false',
+    );
+    await isf.waitForFunction(
+      () => document.querySelector<HTMLElement>('[data-testid="map"]')?.dataset.labelsPlaced === 'true',
+    );
+    await isf.getByTestId('tab-layers').click();
+    const canvas = isf.locator('[data-testid="map"] canvas.maplibregl-canvas');
+    const box = (await canvas.boundingBox())!;
+    await canvas.click({ position: { x: box.width / 2, y: box.height / 2 } });
+    assert.equal(await isf.getByTestId('tab-plan').getAttribute('aria-selected'), 'true');
+    await isf.locator(`[data-testid="activity"][data-id="${id}"].focused`).waitFor();
+
+    // The activities layer can be switched off.
     await isf.getByTestId('tab-layers').click();
     assert.equal(await isf.getByTestId('layer-activities').isChecked(), true);
     assert.match((await isf.getByTestId('map').getAttribute('data-layers')) ?? '', /activity-route/);

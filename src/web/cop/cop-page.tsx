@@ -117,6 +117,12 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
     // The checked area is shown where the map can be seen whole beside its conflicts.
     if (checked) setFocus({ kind: 'bounds', bounds: boundsOf(checked.geometry) });
   }, []);
+  const canPlan = hasPermission(me.roles, 'activity:plan');
+  const [openedActivity, setOpenedActivity] = useState<{ id: string } | null>(null);
+  const openActivity = useCallback((id: string) => {
+    setOpenedActivity({ id });
+    setTab('plan');
+  }, []);
   const showActivity = useCallback((a: SeenActivity) => {
     if (!isNotice(a)) setFocus({ kind: 'bounds', bounds: boundsOf(a.area.geometry) });
     else if (a.lon !== null && a.lat !== null) setFocus({ kind: 'point', lon: a.lon, lat: a.lat });
@@ -212,6 +218,7 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
                   drawing={planDrawing}
                   onDrawing={setPlanDrawing}
                   onDraft={onPlanDraft}
+                  opened={openedActivity}
                 />
               )}
               {tab === 'layers' && (
@@ -244,6 +251,7 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
             onIncident={openIncident}
             onIncidentsDrawn={onIncidentsDrawn}
             activities={activityLayer}
+            onActivity={canPlan ? openActivity : undefined}
             planDraft={tab === 'plan' ? planDraft : null}
           />
         </div>

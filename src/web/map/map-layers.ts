@@ -230,6 +230,9 @@ export function clusterRadius(count: number): number {
   return count < 20 ? 12 : count < 200 ? 16 : count < 2000 ? 21 : 27;
 }
 
+/** The layers that draw planned activities (a click on one opens it). */
+export const activityLayerIds = ['activity-area', 'activity-route', 'activity-notice'] as const;
+
 /** Planned activities, coloured by their first owner: areas (a point's radius, an outline) filled, routes as lines, notices as rings. */
 function activityLayers(byOrg: never): Layer[] {
   const areal = ['==', ['geometry-type'], 'Polygon'] as never;

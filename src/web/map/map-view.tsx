@@ -17,6 +17,7 @@ import {
   presenceFeatures,
 } from './map-data.ts';
 import {
+  activityLayerIds,
   type LayerToggle,
   layersOf,
   pickLayer,
@@ -49,6 +50,8 @@ export interface MapViewProps {
   activities?: FeatureCollection;
   /** The area of a plan being drawn, or null. */
   planDraft?: FeatureCollection | null;
+  /** Called with an activity's id when it is clicked on the map (where the reader can open it). */
+  onActivity?: (id: string) => void;
 }
 
 // MapLibre's worker is its own file: served from this server like every other asset. The workers start while
@@ -173,7 +176,12 @@ export function MapView(props: MapViewProps) {
         return;
       }
       const hit = map.queryRenderedFeatures(e.point, { layers: ['incident-points', 'incident-clusters'] })[0];
-      if (!hit) return;
+      if (!hit) {
+        const onActivity = propsRef.current.onActivity;
+        const activity = onActivity && map.queryRenderedFeatures(e.point, { layers: [...activityLayerIds] })[0];
+        if (activity && typeof activity.properties?.id === 'string') onActivity(activity.properties.id);
+        return;
+      }
       const clusterId = hit.properties?.cluster_id;
       if (clusterId !== undefined) {
         const source = map.getSource('incidents') as maplibregl.GeoJSONSource;
@@ -185,7 +193,7 @@ export function MapView(props: MapViewProps) {
         if (incident) propsRef.current.onIncident(incident.id);
       }
     });
-    for (const layer of ['incident-points', 'incident-clusters']) {
+    for (const layer of ['incident-points', 'incident-clusters', ...activityLayerIds]) {
       map.on('mouseenter', layer, () => {
         if (!propsRef.current.picking) map.getCanvas().style.cursor = 'pointer';
       });

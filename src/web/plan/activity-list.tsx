@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../api/types.ts';
 import { useFormat } from '../i18n/format.ts';
@@ -22,6 +22,9 @@ interface Props {
   error: string | null;
   onChanged: (a: SeenActivity) => void;
   onShow: (a: SeenActivity) => void;
+  /** The activity to bring into view (clicked on the map), asked for anew by each new `focusRequest`. */
+  focusId?: string | null;
+  focusRequest?: object | null;
 }
 
 /** One organisation's answer to a notification. */
@@ -126,12 +129,22 @@ function NoticeCard({ a }: { a: ActivityNotice }) {
 }
 
 /** The activities of the reader's organisation and those it was notified of, each with its state, conflicts and answers. */
-export function ActivityList({ me, activities, loading, error, onChanged, onShow }: Props) {
+export function ActivityList({ me, activities, loading, error, onChanged, onShow, focusId, focusRequest }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const windowText = useWindowText();
   const [all, setAll] = useState(false);
-  const shown = activities.filter((a) => all || ownedBy(a, me.org) || myNotification(a, me.org) !== null);
+  const shown = activities.filter(
+    (a) => all || a.id === focusId || ownedBy(a, me.org) || myNotification(a, me.org) !== null,
+  );
+  const listRef = useRef<HTMLUListElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new request brings the activity into view again
+  useEffect(() => {
+    if (!focusId) return;
+    const el = listRef.current?.querySelector<HTMLElement>(`[data-id="${CSS.escape(focusId)}"]`);
+    el?.scrollIntoView({ block: 'nearest' });
+    el?.focus({ preventScroll: true });
+  }, [focusRequest, focusId, activities.length]);
   return (
     <div className="activity-list" data-testid="activity-list">
       <label className="check">
@@ -145,12 +158,19 @@ export function ActivityList({ me, activities, loading, error, onChanged, onShow
       )}
       {loading && <p className="muted">{t('common.loading')}</p>}
       {!loading && shown.length === 0 && <p className="muted">{t('activities.none')}</p>}
-      <ul className="activities">
+      <ul className="activities" ref={listRef}>
         {shown.map((a) => {
           const mine = myNotification(a, me.org);
           const kind: string | null = a.kind;
           return (
-            <li key={a.id} className="activity" data-testid="activity" data-id={a.id} data-state={a.state}>
+            <li
+              key={a.id}
+              className={a.id === focusId ? 'activity focused' : 'activity'}
+              data-testid="activity"
+              data-id={a.id}
+              data-state={a.state}
+              tabIndex={-1}
+            >
               <header>
                 <strong>{kind ? kindLabel(t, kind) : t('activities.planned')}</strong>
                 <span className={`state state-${a.state}`} data-testid="activity-state">

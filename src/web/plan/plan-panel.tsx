@@ -1,5 +1,5 @@
 import './plan.css';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me, Organisation } from '../api/types.ts';
 import { ActivityList } from './activity-list.tsx';
@@ -21,6 +21,8 @@ interface Props {
   drawing: PlanDrawing;
   onDrawing: (d: PlanDrawing) => void;
   onDraft: (a: AreaDraft | null, checked: ActivityRecord['area'] | null) => void;
+  /** An activity to open in the list (clicked on the map); a new object each time. */
+  opened: { id: string } | null;
 }
 
 /** The planning tab: a new plan (checked for conflicts before it is sent), and the activities to follow and answer. */
@@ -28,6 +30,10 @@ export function PlanPanel(props: Props) {
   const { t } = useTranslation();
   const [view, setView] = useState<View>('new');
   const [sent, setSent] = useState<string | null>(null);
+  const opened = props.opened;
+  useEffect(() => {
+    if (opened) setView('list');
+  }, [opened]);
   const choose = (v: View) => {
     if (v === 'new') setSent(null);
     if (v === 'list') {
@@ -80,6 +86,8 @@ export function PlanPanel(props: Props) {
           error={props.activities.error}
           onChanged={props.onChanged}
           onShow={props.onShow}
+          focusId={opened?.id ?? null}
+          focusRequest={opened}
         />
       )}
     </div>

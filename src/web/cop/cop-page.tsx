@@ -1,5 +1,7 @@
-import { useCallback, useMemo, useState } from 'react';
+import type { FeatureCollection } from 'geojson';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { hasPermission } from '../../domain/roles.ts';
 import { AdminPanel } from '../admin/admin-panel.tsx';
 import type { GapReport, Me } from '../api/types.ts';
 import { GapPanel } from '../gaps/gap-panel.tsx';
@@ -9,9 +11,15 @@ import { IncidentForm } from '../incidents/incident-form.tsx';
 import { IncidentList } from '../incidents/incident-list.tsx';
 import { type LiveBatch, latestRecords, useLiveIncidents } from '../live/live-stream.ts';
 import { orgColours as coloursOf } from '../map/colours.ts';
-import type { Focus } from '../map/focus.ts';
+import { boundsOf, type Focus } from '../map/focus.ts';
 import { type LayerToggle, toggleableLayers } from '../map/map-layers.ts';
 import { MapView } from '../map/map-view.tsx';
+import { activityFeatures, checkedFeatures } from '../plan/activity-features.ts';
+import { type ActivityRecord, isNotice, type SeenActivity } from '../plan/activity-types.ts';
+import { type AreaDraft, draftFeatures } from '../plan/plan-area.ts';
+import type { PlanDrawing } from '../plan/plan-area-fields.tsx';
+import { PlanPanel } from '../plan/plan-panel.tsx';
+import { useActivities } from '../plan/use-activities.ts';
 import { NamesProvider } from '../reference/names.tsx';
 import { Header } from './header.tsx';
 import { LayerPanel } from './layer-panel.tsx';
@@ -19,7 +27,7 @@ import { initialWindow, type TimeWindow } from './time-window.ts';
 import { TimeWindowControl } from './time-window-control.tsx';
 import { mapIncidentOf, useIncidentPoints, useReference } from './use-picture.ts';
 
-type Tab = 'layers' | 'incidents' | 'report' | 'gaps' | 'admin';
+type Tab = 'layers' | 'incidents' | 'report' | 'gaps' | 'admin' | 'plan';
 const userTabs: Tab[] = ['incidents', 'report', 'gaps', 'layers'];
 
 const gapLayers: LayerToggle[] = ['gaps', 'corridors', 'hotspots', 'sites'];
@@ -29,7 +37,9 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   const { t } = useTranslation();
   const [timeWindow, setTimeWindow] = useState<TimeWindow>(() => initialWindow(location.search));
   const [tab, setTab] = useState<Tab>('incidents');
-  const tabs = me.roles.includes('admin') ? [...userTabs, 'admin' as const] : userTabs;
+  const tabs: Tab[] = me.roles.includes('admin') ? [...userTabs, 'admin' as const] : [...userTabs];
+  // Liaison officers and administrators plan activities and answer notifications.
+  if (hasPermission(me.roles, 'activity:plan')) tabs.splice(2, 0, 'plan');
   const [visible, setVisible] = useState<Record<LayerToggle, boolean>>(
     () => Object.fromEntries(toggleableLayers.map((l) => [l, true])) as Record<LayerToggle, boolean>,
   );
@@ -40,6 +50,15 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   const [pick, setPick] = useState<[number, number] | null>(null);
   const [live, setLive] = useState<LiveBatch | null>(null);
   const [connected, setConnected] = useState(true);
+  const [planPoints, setPlanPoints] = useState<Array<[number, number]>>([]);
+  const [planDrawing, setPlanDrawing] = useState<PlanDrawing>(null);
+  const [planDraft, setPlanDraft] = useState<FeatureCollection | null>(null);
+  const activities = useActivities();
+  // Clicks on the map go back to their usual meaning once the planning tab is left.
+  useEffect(() => {
+    if (tab !== 'plan') setPlanDrawing(null);
+  }, [tab]);
+  const activityLayer = useMemo(() => activityFeatures(activities.items), [activities.items]);
 
   const { reference, error: referenceError } = useReference();
   const points = useIncidentPoints(timeWindow);
@@ -80,9 +99,33 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
     setSelected(id);
     setTab('incidents');
   }, []);
-  const onPick = useCallback((lon: number, lat: number) => {
-    setPick([lon, lat]);
-    setPicking(false);
+  const onPick = useCallback(
+    (lon: number, lat: number) => {
+      if (planDrawing === 'one') {
+        setPlanPoints([[lon, lat]]);
+        setPlanDrawing(null);
+      } else if (planDrawing === 'many') setPlanPoints((p) => [...p, [lon, lat]]);
+      else {
+        setPick([lon, lat]);
+        setPicking(false);
+      }
+    },
+    [planDrawing],
+  );
+  const onPlanDraft = useCallback((a: AreaDraft | null, checked: ActivityRecord['area'] | null) => {
+    setPlanDraft(checked ? checkedFeatures(checked) : a ? draftFeatures(a) : null);
+    // The checked area is shown where the map can be seen whole beside its conflicts.
+    if (checked) setFocus({ kind: 'bounds', bounds: boundsOf(checked.geometry) });
+  }, []);
+  const canPlan = hasPermission(me.roles, 'activity:plan');
+  const [openedActivity, setOpenedActivity] = useState<{ id: string } | null>(null);
+  const openActivity = useCallback((id: string) => {
+    setOpenedActivity({ id });
+    setTab('plan');
+  }, []);
+  const showActivity = useCallback((a: SeenActivity) => {
+    if (!isNotice(a)) setFocus({ kind: 'bounds', bounds: boundsOf(a.area.geometry) });
+    else if (a.lon !== null && a.lat !== null) setFocus({ kind: 'point', lon: a.lon, lat: a.lat });
   }, []);
   const showOnMap = useCallback((f: Focus) => setFocus({ ...f }), []);
 
@@ -163,6 +206,21 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
                 />
               )}
               {tab === 'admin' && me.roles.includes('admin') && <AdminPanel me={me} />}
+              {tab === 'plan' && (
+                <PlanPanel
+                  me={me}
+                  orgs={reference.orgs}
+                  activities={activities}
+                  onChanged={(a) => activities.upsert([a])}
+                  onShow={showActivity}
+                  points={planPoints}
+                  onPoints={setPlanPoints}
+                  drawing={planDrawing}
+                  onDrawing={setPlanDrawing}
+                  onDraft={onPlanDraft}
+                  opened={openedActivity}
+                />
+              )}
               {tab === 'layers' && (
                 <LayerPanel
                   visible={visible}
@@ -187,11 +245,14 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
             visibleOrgs={visibleOrgs}
             orgColours={orgColours}
             focus={focus}
-            picking={picking}
+            picking={picking || planDrawing !== null}
             pick={tab === 'report' ? pick : null}
             onPick={onPick}
             onIncident={openIncident}
             onIncidentsDrawn={onIncidentsDrawn}
+            activities={activityLayer}
+            onActivity={canPlan ? openActivity : undefined}
+            planDraft={tab === 'plan' ? planDraft : null}
           />
         </div>
       </div>

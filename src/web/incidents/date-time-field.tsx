@@ -11,6 +11,8 @@ interface Props {
   describedBy: string | undefined;
   /** How many years back the year list reaches. */
   yearsBack?: number;
+  /** How many years ahead it reaches (for plans). */
+  yearsAhead?: number;
 }
 
 type Part = 'day' | 'month' | 'year' | 'hour' | 'minute';
@@ -37,7 +39,7 @@ function parse(value: string): Record<Part, number> {
  * Date and time as separate lists drawn in the page's language (its digits, its month names as used in Iraq, its
  * date order, a 24-hour clock) rather than the browser's own date picker, which follows the browser's locale and not the page's.
  */
-export function DateTimeField({ id, value, onChange, invalid, describedBy, yearsBack = 5 }: Props) {
+export function DateTimeField({ id, value, onChange, invalid, describedBy, yearsBack = 5, yearsAhead = 0 }: Props) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const numberingSystem = digitsOf(i18n.language);
@@ -59,7 +61,7 @@ export function DateTimeField({ id, value, onChange, invalid, describedBy, years
   const options: Record<Part, Array<[number, string]>> = {
     day: range(1, daysIn(v.year, v.month)).map((d) => [d, plain.format(d)]),
     month: range(1, 12).map((m) => [m, t(`report.when.months.m${m}`)]),
-    year: range(Math.min(v.year, thisYear - yearsBack), Math.max(v.year, thisYear))
+    year: range(Math.min(v.year, thisYear - yearsBack), Math.max(v.year, thisYear + yearsAhead))
       .reverse()
       .map((y) => [y, plain.format(y)]),
     hour: range(0, 23).map((h) => [h, twoDigits.format(h)]),

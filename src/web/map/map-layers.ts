@@ -14,6 +14,7 @@ export const toggleableLayers = [
   'checkpoints',
   'sites',
   'corridors',
+  'activities',
   'incidents',
 ] as const;
 export type LayerToggle = (typeof toggleableLayers)[number];
@@ -32,6 +33,8 @@ export const sourceIds = [
   'siteAreas',
   'incidents',
   'pick',
+  'activities',
+  'planDraft',
 ] as const;
 export type SourceId = (typeof sourceIds)[number];
 
@@ -180,6 +183,8 @@ export function layersOf(toggle: LayerToggle, orgColours: Record<string, string>
           },
         },
       ];
+    case 'activities':
+      return activityLayers(byOrg);
     case 'incidents':
       return [
         {
@@ -224,3 +229,81 @@ export const pickLayer: Layer = {
 export function clusterRadius(count: number): number {
   return count < 20 ? 12 : count < 200 ? 16 : count < 2000 ? 21 : 27;
 }
+
+/** The layers that draw planned activities (a click on one opens it). */
+export const activityLayerIds = ['activity-area', 'activity-route', 'activity-notice'] as const;
+
+/** Planned activities, coloured by their first owner: areas (a point's radius, an outline) filled, routes as lines, notices as rings. */
+function activityLayers(byOrg: never): Layer[] {
+  const areal = ['==', ['geometry-type'], 'Polygon'] as never;
+  return [
+    {
+      id: 'activity-area',
+      type: 'fill',
+      source: 'activities',
+      filter: areal,
+      paint: { 'fill-color': byOrg, 'fill-opacity': 0.18 },
+    },
+    {
+      id: 'activity-edge',
+      type: 'line',
+      source: 'activities',
+      filter: areal,
+      paint: { 'line-color': byOrg, 'line-width': 1.5, 'line-dasharray': [3, 1.5] },
+    },
+    {
+      id: 'activity-route',
+      type: 'line',
+      source: 'activities',
+      filter: ['==', ['geometry-type'], 'LineString'] as never,
+      paint: {
+        'line-color': byOrg,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 3, 12, 8],
+        'line-opacity': 0.6,
+      },
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+    },
+    {
+      id: 'activity-notice',
+      type: 'circle',
+      source: 'activities',
+      filter: ['==', ['geometry-type'], 'Point'] as never,
+      paint: {
+        'circle-color': '#ffffff',
+        'circle-radius': 7,
+        'circle-stroke-color': '#4a5568',
+        'circle-stroke-width': 2.5,
+      },
+    },
+  ];
+}
+
+/** The area of the plan being drawn, above everything: its outline, and each point placed. */
+export const planDraftLayers: Layer[] = [
+  {
+    id: 'plan-draft-fill',
+    type: 'fill',
+    source: 'planDraft',
+    filter: ['==', ['geometry-type'], 'Polygon'] as never,
+    paint: { 'fill-color': '#0b57d0', 'fill-opacity': 0.15 },
+  },
+  {
+    id: 'plan-draft-line',
+    type: 'line',
+    source: 'planDraft',
+    filter: ['!=', ['geometry-type'], 'Point'] as never,
+    paint: { 'line-color': '#0b57d0', 'line-width': 2.5, 'line-dasharray': [2, 1] },
+  },
+  {
+    id: 'plan-draft-points',
+    type: 'circle',
+    source: 'planDraft',
+    filter: ['==', ['geometry-type'], 'Point'] as never,
+    paint: {
+      'circle-color': '#0b57d0',
+      'circle-radius': 5,
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 2,
+    },
+  },
+];

@@ -16,7 +16,16 @@ import {
   type MapIncident,
   presenceFeatures,
 } from './map-data.ts';
-import { type LayerToggle, layersOf, pickLayer, type SourceId, sourceIds, toggleableLayers } from './map-layers.ts';
+import {
+  activityLayerIds,
+  type LayerToggle,
+  layersOf,
+  pickLayer,
+  planDraftLayers,
+  type SourceId,
+  sourceIds,
+  toggleableLayers,
+} from './map-layers.ts';
 import { PlaceLabels } from './place-labels.ts';
 
 export interface MapViewProps {
@@ -37,6 +46,12 @@ export interface MapViewProps {
   onIncident: (id: string) => void;
   /** Called when a frame first shows the incidents handed to the map. */
   onIncidentsDrawn: (count: number) => void;
+  /** Planned activities the reader may see, as map features. */
+  activities?: FeatureCollection;
+  /** The area of a plan being drawn, or null. */
+  planDraft?: FeatureCollection | null;
+  /** Called with an activity's id when it is clicked on the map (where the reader can open it). */
+  onActivity?: (id: string) => void;
 }
 
 // MapLibre's worker is its own file: served from this server like every other asset. The workers start while
@@ -119,6 +134,7 @@ export function MapView(props: MapViewProps) {
       for (const toggle of toggleableLayers)
         for (const layer of layersOf(toggle, propsRef.current.orgColours)) map.addLayer(layer);
       map.addLayer(pickLayer);
+      for (const layer of planDraftLayers) map.addLayer(layer);
       setReady(true);
       setTimeout(() => setBackground(true), 2000);
     });
@@ -160,7 +176,12 @@ export function MapView(props: MapViewProps) {
         return;
       }
       const hit = map.queryRenderedFeatures(e.point, { layers: ['incident-points', 'incident-clusters'] })[0];
-      if (!hit) return;
+      if (!hit) {
+        const onActivity = propsRef.current.onActivity;
+        const activity = onActivity && map.queryRenderedFeatures(e.point, { layers: [...activityLayerIds] })[0];
+        if (activity && typeof activity.properties?.id === 'string') onActivity(activity.properties.id);
+        return;
+      }
       const clusterId = hit.properties?.cluster_id;
       if (clusterId !== undefined) {
         const source = map.getSource('incidents') as maplibregl.GeoJSONSource;
@@ -172,7 +193,7 @@ export function MapView(props: MapViewProps) {
         if (incident) propsRef.current.onIncident(incident.id);
       }
     });
-    for (const layer of ['incident-points', 'incident-clusters']) {
+    for (const layer of ['incident-points', 'incident-clusters', ...activityLayerIds]) {
       map.on('mouseenter', layer, () => {
         if (!propsRef.current.picking) map.getCanvas().style.cursor = 'pointer';
       });
@@ -288,13 +309,29 @@ export function MapView(props: MapViewProps) {
     );
   }, [ready, props.pick]);
 
+  useEffect(() => {
+    if (ready) setSource(mapRef.current, 'activities', props.activities ?? emptyCollection);
+  }, [ready, props.activities]);
+  useEffect(() => {
+    if (!ready) return;
+    setSource(mapRef.current, 'planDraft', props.planDraft ?? emptyCollection);
+    container.current!.dataset.planDraft = String(props.planDraft?.features.length ?? 0);
+  }, [ready, props.planDraft]);
+
   // Visibility of each toggle, and which organisations' presence shows.
+  const paintedColours = useRef<Record<string, string> | null>(null);
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
+    const orgsChanged = paintedColours.current !== props.orgColours;
+    paintedColours.current = props.orgColours;
     const shown: string[] = [];
     for (const toggle of toggleableLayers)
       for (const layer of layersOf(toggle, props.orgColours)) {
+        // Colours by organisation are known once the organisations are loaded, which may be after the map is.
+        if (orgsChanged)
+          for (const [name, value] of Object.entries(layer.paint ?? {}))
+            map.setPaintProperty(layer.id, name as never, value as never);
         map.setLayoutProperty(layer.id, 'visibility', props.visible[toggle] ? 'visible' : 'none');
         if (props.visible[toggle]) shown.push(layer.id);
       }

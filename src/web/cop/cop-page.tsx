@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AdminPanel } from '../admin/admin-panel.tsx';
+import { AlertsMenu } from '../alerts/alerts-menu.tsx';
 import type { GapReport, Me } from '../api/types.ts';
 import { GapPanel } from '../gaps/gap-panel.tsx';
 import { useGapReport } from '../gaps/use-gap-report.ts';
@@ -13,14 +14,16 @@ import type { Focus } from '../map/focus.ts';
 import { type LayerToggle, toggleableLayers } from '../map/map-layers.ts';
 import { MapView } from '../map/map-view.tsx';
 import { NamesProvider } from '../reference/names.tsx';
+import { RequestsPanel, type RequestsView } from '../requests/requests-panel.tsx';
+import { useLiveCoordination } from '../requests/use-live-coordination.ts';
 import { Header } from './header.tsx';
 import { LayerPanel } from './layer-panel.tsx';
 import { initialWindow, type TimeWindow } from './time-window.ts';
 import { TimeWindowControl } from './time-window-control.tsx';
 import { mapIncidentOf, useIncidentPoints, useReference } from './use-picture.ts';
 
-type Tab = 'layers' | 'incidents' | 'report' | 'gaps' | 'admin';
-const userTabs: Tab[] = ['incidents', 'report', 'gaps', 'layers'];
+type Tab = 'layers' | 'incidents' | 'report' | 'requests' | 'gaps' | 'admin';
+const userTabs: Tab[] = ['incidents', 'report', 'requests', 'gaps', 'layers'];
 
 const gapLayers: LayerToggle[] = ['gaps', 'corridors', 'hotspots', 'sites'];
 
@@ -40,6 +43,7 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   const [pick, setPick] = useState<[number, number] | null>(null);
   const [live, setLive] = useState<LiveBatch | null>(null);
   const [connected, setConnected] = useState(true);
+  const [requestView, setRequestView] = useState<RequestsView>({ kind: 'board' });
 
   const { reference, error: referenceError } = useReference();
   const points = useIncidentPoints(timeWindow);
@@ -58,6 +62,8 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
     hotspots: gapPanel || visible.hotspots,
     sites: gapPanel || visible.sites,
   });
+
+  const { requests, alerts } = useLiveCoordination(streamFrom);
 
   const upsertPoint = points.upsert;
   useLiveIncidents(
@@ -92,7 +98,14 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   return (
     <NamesProvider orgs={reference.orgs} jccs={reference.jccs} boundaries={reference.boundaries}>
       <div className="cop">
-        <Header me={me} onSignOut={onSignOut} connected={connected} />
+        <Header
+          me={me}
+          onSignOut={onSignOut}
+          connected={connected}
+          alerts={
+            <AlertsMenu alerts={alerts} onOpen={(a) => a.subject.type === 'incident' && openIncident(a.subject.id)} />
+          }
+        />
         <div className="cop-body">
           <aside className="sidebar" aria-label={t('sidebar.label')}>
             <TimeWindowControl value={timeWindow} onChange={setTimeWindow} />
@@ -109,7 +122,7 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
                   className={tab === id ? 'tab active' : 'tab'}
                   onClick={() => setTab(id)}
                 >
-                  {t(`tabs.${id}`)}
+                  {id === 'requests' ? t('requests.tab') : t(`tabs.${id}`)}
                 </button>
               ))}
             </div>
@@ -162,6 +175,23 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
                   onShow={showOnMap}
                 />
               )}
+              {tab === 'requests' && (
+                <RequestsPanel
+                  me={me}
+                  orgs={reference.orgs}
+                  jccs={reference.jccs}
+                  requests={requests}
+                  view={requestView}
+                  onView={setRequestView}
+                  picking={picking}
+                  pick={pick}
+                  onStartPick={() => setPicking(true)}
+                  onCancelPick={() => setPicking(false)}
+                  onClearPick={() => setPick(null)}
+                  onShow={showOnMap}
+                  onIncident={openIncident}
+                />
+              )}
               {tab === 'admin' && me.roles.includes('admin') && <AdminPanel me={me} />}
               {tab === 'layers' && (
                 <LayerPanel
@@ -188,7 +218,7 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
             orgColours={orgColours}
             focus={focus}
             picking={picking}
-            pick={tab === 'report' ? pick : null}
+            pick={tab === 'report' || tab === 'requests' ? pick : null}
             onPick={onPick}
             onIncident={openIncident}
             onIncidentsDrawn={onIncidentsDrawn}

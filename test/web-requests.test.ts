@@ -7,7 +7,7 @@ import { toMgrs } from '../src/geo/mgrs.ts';
 import { artifactsDir, browserSuite, ensureWebBuilt, launchChromium, requireBrowser } from './harness/browser.ts';
 import { startDemoServer } from './harness/demo-server.ts';
 import type { TestServer } from './harness/fixture.ts';
-import { signedInPage } from './harness/web-page.ts';
+import { signedInPage, visibleLayers } from './harness/web-page.ts';
 
 const makhmour = { lon: 43.58, lat: 35.78 };
 const phone = { width: 390, height: 844 };
@@ -124,6 +124,49 @@ describe('support requests and alerts in a browser', browserSuite, () => {
     await isf.screenshot({ path: join(artifactsDir, 'web-requests-detail-en.png') });
   });
 
+  test('requests are a map layer the reader can switch off; a click on one opens it', async (t) => {
+    const why = requireBrowser();
+    if (why) return t.skip(why);
+    assert.ok(requestId, 'the request test ran first');
+    const { page } = await signedInPage(t, browser, server.url, 'isf-liaison');
+    const map = page.getByTestId('map');
+    await page.waitForFunction(
+      () => Number(document.querySelector<HTMLElement>('[data-testid="map"]')?.dataset.requests) >= 1,
+    );
+    assert.ok((await visibleLayers(page)).includes('request-points'), 'the layer shows by default');
+    // A viewer of another organisation is not shown the request: the layer draws only what the reader may see.
+    const other = (await signedInPage(t, browser, server.url, 'coalition-liaison')).page;
+    await other.getByTestId('map').waitFor();
+    await other.waitForFunction(
+      () => document.querySelector<HTMLElement>('[data-testid="map"]')?.dataset.requests === '0',
+    );
+
+    await page.getByTestId('tab-requests').click();
+    await page.locator(`[data-testid="request-item"][data-id="${requestId}"]`).click();
+    await page.getByTestId('request-detail').getByRole('button', { name: 'Show on map' }).click();
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>('[data-testid="map"]')?.dataset.labelsPlaced === 'false',
+    );
+    await page.getByTestId('request-back').click();
+    await page.getByTestId('tab-incidents').click();
+    // Once the map has flown there, the request is drawn at its centre: a click there opens it.
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>('[data-testid="map"]')?.dataset.labelsPlaced === 'true',
+    );
+    const box = await map.locator('canvas.maplibregl-canvas').boundingBox();
+    assert.ok(box);
+    await map.locator('canvas.maplibregl-canvas').click({ position: { x: box.width / 2, y: box.height / 2 } });
+    await page.locator(`[data-testid="request-detail"][data-id="${requestId}"]`).waitFor({ timeout: 5_000 });
+    await page.screenshot({ path: join(artifactsDir, 'web-requests-map-en.png') });
+
+    await page.getByTestId('tab-layers').click();
+    assert.match((await page.getByTestId('request-legend').textContent()) ?? '', /Urgent.*Priority.*Routine/);
+    await page.getByTestId('layer-requests').uncheck();
+    await page.waitForFunction(
+      () => !document.querySelector<HTMLElement>('[data-testid="map"]')?.dataset.layers?.includes('request-points'),
+    );
+  });
+
   test('an alert rule raises an alert that appears live in the header; marking it read clears the count', async (t) => {
     const why = requireBrowser();
     if (why) return t.skip(why);
@@ -196,7 +239,7 @@ describe('support requests and alerts in a browser', browserSuite, () => {
         const why = requireBrowser();
         if (why) return t.skip(why);
         assert.ok(requestId, 'the request test ran first');
-        const { page } = await signedInPage(t, browser, server.url, 'isf-liaison', { viewport: size });
+        const { page } = await signedInPage(t, browser, server.url, 'peshmerga-liaison', { viewport: size });
         await page.getByTestId('language-select').selectOption(lang);
         await page.getByTestId('tab-requests').click();
         const item = page.locator(`[data-testid="request-item"][data-id="${requestId}"]`);
@@ -223,6 +266,11 @@ describe('support requests and alerts in a browser', browserSuite, () => {
         });
         await page.getByTestId('alerts-button').click();
         await page.getByTestId('alerts-list').waitFor();
+        const alertText = (await page.getByTestId('alert-item').first().locator('.alert-text').textContent()) ?? '';
+        if (lang === 'ar') {
+          assert.match(alertText, /عبوة|لغم/, `"${alertText}" names the incident type in Arabic`);
+          assert.match(alertText, /كم من/, `"${alertText}" gives the distance in Arabic`);
+        }
         assert.deepEqual(await overflowing(page), []);
         await page.screenshot({ path: join(artifactsDir, `web-alerts-${lang}-${size.width}.png`) });
       });

@@ -14,6 +14,7 @@ import type { Focus } from '../map/focus.ts';
 import { type LayerToggle, toggleableLayers } from '../map/map-layers.ts';
 import { MapView } from '../map/map-view.tsx';
 import { NamesProvider } from '../reference/names.tsx';
+import { requestFeatures } from '../requests/request-map.ts';
 import { RequestsPanel, type RequestsView } from '../requests/requests-panel.tsx';
 import { useLiveCoordination } from '../requests/use-live-coordination.ts';
 import { Header } from './header.tsx';
@@ -64,6 +65,11 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   });
 
   const { requests, alerts } = useLiveCoordination(streamFrom);
+  const requestPoints = useMemo(() => requestFeatures(requests.byId.values(), Date.now()), [requests.byId]);
+  const openRequest = useCallback((id: string) => {
+    setRequestView({ kind: 'detail', id });
+    setTab('requests');
+  }, []);
 
   const upsertPoint = points.upsert;
   useLiveIncidents(
@@ -222,6 +228,8 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
             onPick={onPick}
             onIncident={openIncident}
             onIncidentsDrawn={onIncidentsDrawn}
+            requests={requestPoints}
+            onRequest={openRequest}
           />
         </div>
       </div>

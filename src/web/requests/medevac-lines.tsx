@@ -32,7 +32,7 @@ export function MedevacLines({ m, location }: { m: Medevac; location: string }) 
       <h3>{t('requests.medevac.title')}</h3>
       <dl>
         {lines.map(([k, v]) => (
-          <div key={k} className="row">
+          <div key={k}>
             <dt>{t(`requests.medevac.${k}`)}</dt>
             <dd>
               <bdi>{v}</bdi>

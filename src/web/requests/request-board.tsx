@@ -61,7 +61,10 @@ export function RequestBoard({ requests, now, loading, onOpen }: Props) {
                       {late && <span className="overdue-flag">{t('requests.overdue')}</span>}
                     </span>
                     <span className="request-route">
-                      <bdi>{names.org(r.requester_org)}</bdi> → <bdi>{addresseeName(names, r)}</bdi>
+                      {t('requests.route', {
+                        from: `\u2068${names.org(r.requester_org)}\u2069`,
+                        to: `\u2068${addresseeName(names, r)}\u2069`,
+                      })}
                     </span>
                     <span className="request-when">
                       {awaitsResponse(r.state)

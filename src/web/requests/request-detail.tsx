@@ -143,7 +143,10 @@ export function RequestDetail({ id, request, me, jccs, now, onBack, onUpdated, o
           )}
         {row(
           t('requests.releasability'),
-          releasabilityLabel(t, names, r.releasability, r.requester_org, r.addressed_jcc),
+          // The requester and the addressee always read it: `org` adds no one.
+          r.releasability === 'org'
+            ? t('requests.releaseOrgs')
+            : releasabilityLabel(t, names, r.releasability, r.requester_org, r.addressed_jcc),
         )}
         {r.question && row(t('requests.question'), <bdi>{r.question}</bdi>, 'request-question')}
         {r.answer && row(t('requests.answer'), <bdi>{r.answer}</bdi>)}

@@ -1,5 +1,17 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import {
+  medevacEquipment,
+  medevacMarking,
+  medevacNbc,
+  medevacSecurity,
+  supportRequestKinds,
+  supportRequestPriorities,
+  supportRequestStates,
+} from '../src/domain/support-request.ts';
+import { supportRequestSteps } from '../src/domain/support-request-steps.ts';
 import { boardOf, overdueAt, stepsFor } from '../src/web/requests/request-rules.ts';
 import type { SupportRequest } from '../src/web/requests/request-types.ts';
 
@@ -57,5 +69,37 @@ test('overdue while waiting past the deadline; the board puts overdue first with
       ['requested', ['r1', 'r2']],
       ['done', ['r3']],
     ],
+  );
+});
+
+test('every state, kind, priority, step and MEDEVAC choice the requests panel names at run time has its words', () => {
+  const en = JSON.parse(readFileSync(join(import.meta.dirname, '../src/web/i18n/locales/en.json'), 'utf8'));
+  const has = (key: string) => key.split('.').reduce((node, k) => node?.[k], en) !== undefined;
+  const needed = [
+    ...supportRequestStates.map((s) => `requests.states.${s}`),
+    ...supportRequestKinds.map((k) => `requests.kinds.${k}`),
+    ...supportRequestPriorities.map((p) => `requests.priorities.${p}`),
+    ...supportRequestSteps.map((s) => `requests.steps.${s}`),
+    ...['decline', 'needs_information', 'answer', 'assign', 'cancel'].map((s) => `requests.stepText.${s}`),
+    ...['decline', 'needs_information', 'answer', 'assign'].map((s) => `requests.stepNeeds.${s}`),
+    ...['map', 'lonlat'].map((m) => `requests.by.${m}`),
+    ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `requests.medevac.line${n}`),
+    ...medevacEquipment.map((e) => `requests.medevac.equipment.${e}`),
+    ...medevacSecurity.map((e) => `requests.medevac.security.${e}`),
+    ...medevacMarking.map((e) => `requests.medevac.marking.${e}`),
+    ...medevacNbc.map((e) => `requests.medevac.nbc.${e}`),
+    ...['urgent', 'urgent_surgical', 'priority', 'routine', 'convenience'].map(
+      (k) => `requests.medevac.precedence.${k}`,
+    ),
+    ...['own_military', 'own_civilian', 'partner_military', 'partner_civilian', 'detainee'].map(
+      (k) => `requests.medevac.status.${k}`,
+    ),
+    ...['m', 'hm', 'dh'].map((k) => `requests.duration.${k}`),
+    ...['incident', 'record'].map((k) => `alerts.open.${k}`),
+    ...['near', 'corridor', 'reported', 'reportedIn'].map((k) => `alerts.text.${k}`),
+  ];
+  assert.deepEqual(
+    needed.filter((k) => !has(k)),
+    [],
   );
 });

@@ -3,7 +3,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import type { SupportRequest } from '../src/domain/support-request.ts';
 import { toMgrs } from '../src/geo/mgrs.ts';
+import { newId } from '../src/store/ids.ts';
 import { artifactsDir, browserSuite, ensureWebBuilt, launchChromium, requireBrowser } from './harness/browser.ts';
 import { startDemoServer } from './harness/demo-server.ts';
 import type { TestServer } from './harness/fixture.ts';
@@ -34,12 +36,47 @@ describe('support requests and alerts in a browser', browserSuite, () => {
   let server: TestServer;
   let browser: Browser;
   let requestId = '';
+  const overdueId = newId();
 
   before(async () => {
     if (requireBrowser()) return;
     ensureWebBuilt();
     mkdirSync(artifactsDir, { recursive: true });
-    ({ server } = await startDemoServer(scope));
+    const demo = await startDemoServer(scope);
+    server = demo.server;
+    // An ISF request for EOD that Peshmerga left unanswered two hours ago: overdue by 1 h 45 min.
+    const created = new Date(Date.now() - 2 * 3_600_000).toISOString();
+    const stale: SupportRequest = {
+      id: overdueId,
+      kind: 'eod',
+      requesterOrg: 'isf',
+      addressedOrg: 'peshmerga',
+      addressedJcc: null,
+      priority: 'urgent',
+      respondBy: new Date(Date.parse(created) + 15 * 60_000).toISOString(),
+      lon: 44.2,
+      lat: 35.6,
+      neededAt: created,
+      neededUntil: null,
+      details: 'Unexploded mortar round by the road',
+      medevac: null,
+      linkedIncident: null,
+      releasability: { scope: 'org' },
+      state: 'requested',
+      responderOrg: null,
+      declineReason: null,
+      question: null,
+      answer: null,
+      assignedUnit: null,
+      cancelReason: null,
+      acceptedAt: null,
+      completedAt: null,
+      escalatedAt: null,
+      createdAt: created,
+      updatedAt: created,
+      version: 1,
+    };
+    await demo.store.write(null, (tx) => tx.supportRequests.insert(stale));
     browser = await launchChromium(scope);
   });
   after(async () => {
@@ -51,10 +88,21 @@ describe('support requests and alerts in a browser', browserSuite, () => {
     if (why) return t.skip(why);
     const isf = (await signedInPage(t, browser, server.url, 'isf-liaison')).page;
     await isf.getByTestId('tab-requests').click();
-    await isf.getByTestId('requests-empty').waitFor();
+    await isf.locator(`[data-testid="request-item"][data-id="${overdueId}"]`).waitFor();
+    assert.deepEqual(
+      await isf.locator(`[data-testid="request-item"]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-id'))),
+      [overdueId],
+    );
 
     const pesh = (await signedInPage(t, browser, server.url, 'peshmerga-liaison')).page;
     await pesh.getByTestId('tab-requests').click();
+    // The unanswered request waits first on the addressee's board, flagged, with how long it is overdue.
+    const first = pesh.getByTestId('request-item').first();
+    await first.waitFor();
+    assert.equal(await first.getAttribute('data-id'), overdueId);
+    assert.equal(await first.getAttribute('data-overdue'), 'true');
+    assert.match((await first.textContent()) ?? '', /Overdue.*Overdue by 1 h 4[45] min/s);
+    assert.match((await pesh.getByTestId('requests-overdue').textContent()) ?? '', /^1 overdue/);
     await pesh.getByTestId('request-new').click();
     const form = pesh.getByTestId('request-form');
     // Refused without a kind or an addressee, naming both, and nothing is sent.
@@ -231,49 +279,85 @@ describe('support requests and alerts in a browser', browserSuite, () => {
     // Read marks are the reader's own, and kept by the server.
     const unread = await page.evaluate(async () => (await fetch('/api/v1/alerts/unread-count')).json());
     assert.deepEqual(unread, { unread: 0, capped: false });
+
+    // An ISF incident Peshmerga may see only as its tearline: the alert shows what the tearline carries, no more.
+    const secret = await server.request('POST', '/api/v1/incidents', {
+      cookie: await server.signIn('isf-reporter'),
+      json: {
+        type: 'ied',
+        time: new Date(now - 30_000).toISOString(),
+        lon: lon - 0.01,
+        lat,
+        narrative: 'SECRET-NARRATIVE',
+        releasability: 'org',
+        tearline: { releasability: 'partners', summary: 'Device reported near the line' },
+      },
+    });
+    assert.equal(secret.status, 201, secret.text);
+    await count.waitFor({ timeout: 15_000 });
+    await page.getByTestId('alerts-button').click();
+    const tearline = page.locator('[data-testid="alert-item"][data-read="false"]');
+    await tearline.waitFor();
+    const shown = (await tearline.textContent()) ?? '';
+    assert.match(shown, /^IED or landmine reported on .*Near our checkpoints.*shared as a tearline/);
+    assert.doesNotMatch(shown, /km from|CP-|SECRET/, 'neither which checkpoint, nor how near, nor the narrative');
+    assert.doesNotMatch((await page.content()) ?? '', /SECRET-NARRATIVE/);
+    await page.getByTestId('alerts-read-all').click();
+    await count.waitFor({ state: 'detached' });
   });
 
-  for (const lang of ['en', 'ar']) {
-    for (const size of [desktop, phone]) {
-      test(`${lang} at ${size.width}×${size.height}: the board, a request and the alerts read in the page's language and fit`, async (t) => {
-        const why = requireBrowser();
-        if (why) return t.skip(why);
-        assert.ok(requestId, 'the request test ran first');
-        const { page } = await signedInPage(t, browser, server.url, 'peshmerga-liaison', { viewport: size });
-        await page.getByTestId('language-select').selectOption(lang);
-        await page.getByTestId('tab-requests').click();
-        const item = page.locator(`[data-testid="request-item"][data-id="${requestId}"]`);
-        await item.waitFor();
-        const itemText = (await item.textContent()) ?? '';
-        if (lang === 'ar') {
-          assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
-          assert.match(itemText, /إخلاء طبي/);
-          assert.doesNotMatch(itemText, /[0-9]/, `"${itemText}" has no Latin digits`);
-        }
-        assert.deepEqual(await overflowing(page), []);
-        await page.screenshot({
-          path: join(artifactsDir, `web-requests-board-${lang}-${size.width}.png`),
-          fullPage: true,
-        });
-        await item.click();
-        await page.getByTestId('medevac-lines').waitFor();
-        const deadline = (await page.getByTestId('request-deadline').textContent()) ?? '';
-        if (lang === 'ar') assert.match(deadline, /[٠-٩]/, `the deadline "${deadline}" is in Arabic-Indic digits`);
-        assert.deepEqual(await overflowing(page), []);
-        await page.screenshot({
-          path: join(artifactsDir, `web-requests-detail-${lang}-${size.width}.png`),
-          fullPage: true,
-        });
-        await page.getByTestId('alerts-button').click();
-        await page.getByTestId('alerts-list').waitFor();
-        const alertText = (await page.getByTestId('alert-item').first().locator('.alert-text').textContent()) ?? '';
-        if (lang === 'ar') {
-          assert.match(alertText, /عبوة|لغم/, `"${alertText}" names the incident type in Arabic`);
-          assert.match(alertText, /كم من/, `"${alertText}" gives the distance in Arabic`);
-        }
-        assert.deepEqual(await overflowing(page), []);
-        await page.screenshot({ path: join(artifactsDir, `web-alerts-${lang}-${size.width}.png`) });
+  /** What each language writes: the MEDEVAC kind, the incident type and distance of an alert, and its digits. */
+  const expected = {
+    en: { medevac: /MEDEVAC/, ied: /IED or landmine/, near: /km from/, digits: /[0-9]/ },
+    ar: { medevac: /إخلاء طبي/, ied: /عبوة ناسفة/, near: /كم من/, digits: /[٠-٩]/ },
+    ckb: { medevac: /گواستنەوەی پزیشکی/, ied: /[\u0600-\u06ff]/, near: /کم لە/, digits: /[٠-٩]/ },
+  } as const;
+  const runs = [
+    ['en', desktop],
+    ['en', phone],
+    ['ar', desktop],
+    ['ar', phone],
+    ['ckb', phone],
+  ] as const;
+  for (const [lang, size] of runs) {
+    test(`${lang} at ${size.width}×${size.height}: the board, a request and the alerts read in the page's language and fit`, async (t) => {
+      const why = requireBrowser();
+      if (why) return t.skip(why);
+      assert.ok(requestId, 'the request test ran first');
+      const words = expected[lang];
+      const { page } = await signedInPage(t, browser, server.url, 'peshmerga-liaison', { viewport: size });
+      await page.getByTestId('language-select').selectOption(lang);
+      assert.equal(await page.evaluate(() => document.documentElement.dir), lang === 'en' ? 'ltr' : 'rtl');
+      await page.getByTestId('tab-requests').click();
+      const item = page.locator(`[data-testid="request-item"][data-id="${requestId}"]`);
+      await item.waitFor();
+      const itemText = (await item.textContent()) ?? '';
+      assert.match(itemText, words.medevac);
+      assert.match(itemText, words.digits, `"${itemText}" writes the time in the page's digits`);
+      if (lang !== 'en') assert.doesNotMatch(itemText, /[0-9]/, `"${itemText}" has no Latin digits`);
+      const overdue = (await page.getByTestId('request-item').first().textContent()) ?? '';
+      assert.match(overdue, words.digits, `"${overdue}": how long overdue, in the page's digits`);
+      assert.deepEqual(await overflowing(page), []);
+      await page.screenshot({
+        path: join(artifactsDir, `web-requests-board-${lang}-${size.width}.png`),
+        fullPage: true,
       });
-    }
+      await item.click();
+      await page.getByTestId('medevac-lines').waitFor();
+      const deadline = (await page.getByTestId('request-deadline').textContent()) ?? '';
+      assert.match(deadline, words.digits, `the deadline "${deadline}" is in the page's digits`);
+      assert.deepEqual(await overflowing(page), []);
+      await page.screenshot({
+        path: join(artifactsDir, `web-requests-detail-${lang}-${size.width}.png`),
+        fullPage: true,
+      });
+      await page.getByTestId('alerts-button').click();
+      await page.getByTestId('alerts-list').waitFor();
+      const alertTexts = (await page.locator('[data-testid="alert-item"] .alert-text').allTextContents()).join('\n');
+      assert.match(alertTexts, words.ied, `"${alertTexts}" names the incident type in the page's language`);
+      assert.match(alertTexts, words.near, `"${alertTexts}" gives the distance in the page's language`);
+      assert.deepEqual(await overflowing(page), []);
+      await page.screenshot({ path: join(artifactsDir, `web-alerts-${lang}-${size.width}.png`) });
+    });
   }
 });

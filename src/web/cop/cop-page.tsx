@@ -17,6 +17,7 @@ import { NamesProvider } from '../reference/names.tsx';
 import { requestFeatures } from '../requests/request-map.ts';
 import { RequestsPanel, type RequestsView } from '../requests/requests-panel.tsx';
 import { useLiveCoordination } from '../requests/use-live-coordination.ts';
+import { useNow } from '../requests/use-now.ts';
 import { Header } from './header.tsx';
 import { LayerPanel } from './layer-panel.tsx';
 import { initialWindow, type TimeWindow } from './time-window.ts';
@@ -65,7 +66,9 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   });
 
   const { requests, alerts } = useLiveCoordination(streamFrom);
-  const requestPoints = useMemo(() => requestFeatures(requests.byId.values(), Date.now()), [requests.byId]);
+  // The clock moves the overdue ring on the map too, not only on the board.
+  const now = useNow(60_000);
+  const requestPoints = useMemo(() => requestFeatures(requests.byId.values(), now), [requests.byId, now]);
   const openRequest = useCallback((id: string) => {
     setRequestView({ kind: 'detail', id });
     setTab('requests');

@@ -172,6 +172,42 @@ describe('support requests and alerts in a browser', browserSuite, () => {
     await isf.screenshot({ path: join(artifactsDir, 'web-requests-detail-en.png') });
   });
 
+  test('the addressee asks a question of an overdue request; the requester sees it live and answers it', async (t) => {
+    const why = requireBrowser();
+    if (why) return t.skip(why);
+    const isf = (await signedInPage(t, browser, server.url, 'isf-liaison')).page;
+    await isf.getByTestId('tab-requests').click();
+    await isf.locator(`[data-testid="request-item"][data-id="${overdueId}"]`).click();
+    await isf.getByTestId('request-detail').waitFor();
+    assert.deepEqual(await isf.getByTestId('request-steps').locator('button').allTextContents(), ['Cancel request']);
+
+    const pesh = (await signedInPage(t, browser, server.url, 'peshmerga-liaison')).page;
+    await pesh.getByTestId('tab-requests').click();
+    await pesh.locator(`[data-testid="request-item"][data-id="${overdueId}"]`).click();
+    await pesh.getByTestId('step-needs_information').click();
+    await pesh.getByTestId('step-text').fill('Which side of the road, and is it cordoned?');
+    await pesh.getByTestId('step-confirm').click();
+    await pesh.locator('[data-testid="request-detail"][data-state="needs_information"]').waitFor();
+
+    await isf.locator('[data-testid="request-detail"][data-state="needs_information"]').waitFor({ timeout: 10_000 });
+    assert.equal(
+      await isf.getByTestId('request-question').textContent(),
+      'Which side of the road, and is it cordoned?',
+    );
+    assert.deepEqual(await isf.getByTestId('request-steps').locator('button').allTextContents(), [
+      'Answer',
+      'Cancel request',
+    ]);
+    await isf.getByTestId('step-answer').click();
+    await isf.getByTestId('step-text').fill('North side, cordoned by a patrol');
+    await isf.getByTestId('step-confirm').click();
+    await isf.locator('[data-testid="request-detail"][data-state="requested"]').waitFor();
+    await pesh.locator('[data-testid="request-detail"][data-state="requested"]').waitFor({ timeout: 10_000 });
+    assert.match((await pesh.getByTestId('request-detail').textContent()) ?? '', /North side, cordoned by a patrol/);
+    // Still waiting past its deadline: still flagged overdue.
+    assert.equal(await pesh.getByTestId('request-detail').locator('.overdue-flag').count(), 1);
+  });
+
   test('requests are a map layer the reader can switch off; a click on one opens it', async (t) => {
     const why = requireBrowser();
     if (why) return t.skip(why);

@@ -160,6 +160,7 @@ export function RequestDetail({ id, request, me, jccs, now, onBack, onUpdated, o
       <ol className="history" data-testid="request-history">
         {history.map((h) => {
           const state = h.changes.find((c) => c.field === 'state');
+          const escalated = h.changes.some((c) => c.field === 'escalated_at' && c.new !== null);
           return (
             <li key={h.version}>
               <strong>{t('detail.version', { version: fmt.number(h.version) })}</strong> · {fmt.dateTime(h.at)} ·{' '}
@@ -167,7 +168,9 @@ export function RequestDetail({ id, request, me, jccs, now, onBack, onUpdated, o
                 ? t('requests.historyCreated')
                 : state
                   ? t('requests.historyState', { state: t(`requests.states.${String(state.new)}`) })
-                  : t('detail.op.update')}
+                  : escalated
+                    ? t('requests.historyEscalated')
+                    : t('detail.op.update')}
             </li>
           );
         })}

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { verifications } from '../src/domain/incident.ts';
 import { incidentTypeCodes } from '../src/domain/taxonomy.ts';
 import { windowPresets } from '../src/web/cop/time-window.ts';
-import { toggleableLayers } from '../src/web/map/map-layers.ts';
+import { layerLabelKey, toggleableLayers } from '../src/web/map/map-layers.ts';
 
 const webDir = join(import.meta.dirname, '../src/web');
 const locales = ['en', 'ar', 'ckb'] as const;
@@ -49,7 +49,7 @@ test('keys built at run time exist: every incident type, tab, layer and time win
   const needed = [
     ...incidentTypeCodes.map((c) => `types.${c}`),
     ...['incidents', 'report', 'gaps', 'layers'].map((t) => `tabs.${t}`),
-    ...toggleableLayers.map((l) => `layers.${l}`),
+    ...toggleableLayers.map(layerLabelKey),
     ...windowPresets.map((w) => `window.${w}`),
     ...verifications.map((v) => `verification.${v}`),
     ...['A', 'B', 'C', 'D', 'E', 'F'].map((r) => `grading.reliability.${r}`),

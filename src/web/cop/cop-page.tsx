@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasPermission } from '../../domain/roles.ts';
 import { AdminPanel } from '../admin/admin-panel.tsx';
+import { AlertsMenu } from '../alerts/alerts-menu.tsx';
 import type { GapReport, Me } from '../api/types.ts';
 import { GapPanel } from '../gaps/gap-panel.tsx';
 import { useGapReport } from '../gaps/use-gap-report.ts';
@@ -21,14 +22,18 @@ import type { PlanDrawing } from '../plan/plan-area-fields.tsx';
 import { PlanPanel } from '../plan/plan-panel.tsx';
 import { useActivities } from '../plan/use-activities.ts';
 import { NamesProvider } from '../reference/names.tsx';
+import { requestFeatures } from '../requests/request-map.ts';
+import { RequestsPanel, type RequestsView } from '../requests/requests-panel.tsx';
+import { useLiveCoordination } from '../requests/use-live-coordination.ts';
+import { useNow } from '../requests/use-now.ts';
 import { Header } from './header.tsx';
 import { LayerPanel } from './layer-panel.tsx';
 import { initialWindow, type TimeWindow } from './time-window.ts';
 import { TimeWindowControl } from './time-window-control.tsx';
 import { mapIncidentOf, useIncidentPoints, useReference } from './use-picture.ts';
 
-type Tab = 'layers' | 'incidents' | 'report' | 'gaps' | 'admin' | 'plan';
-const userTabs: Tab[] = ['incidents', 'report', 'gaps', 'layers'];
+type Tab = 'layers' | 'incidents' | 'report' | 'requests' | 'gaps' | 'admin' | 'plan';
+const userTabs: Tab[] = ['incidents', 'report', 'requests', 'gaps', 'layers'];
 
 const gapLayers: LayerToggle[] = ['gaps', 'corridors', 'hotspots', 'sites'];
 
@@ -59,6 +64,7 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
     if (tab !== 'plan') setPlanDrawing(null);
   }, [tab]);
   const activityLayer = useMemo(() => activityFeatures(activities.items), [activities.items]);
+  const [requestView, setRequestView] = useState<RequestsView>({ kind: 'board' });
 
   const { reference, error: referenceError } = useReference();
   const points = useIncidentPoints(timeWindow);
@@ -77,6 +83,15 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
     hotspots: gapPanel || visible.hotspots,
     sites: gapPanel || visible.sites,
   });
+
+  const { requests, alerts } = useLiveCoordination(streamFrom);
+  // The clock moves the overdue ring on the map too, not only on the board.
+  const now = useNow(60_000);
+  const requestPoints = useMemo(() => requestFeatures(requests.byId.values(), now), [requests.byId, now]);
+  const openRequest = useCallback((id: string) => {
+    setRequestView({ kind: 'detail', id });
+    setTab('requests');
+  }, []);
 
   const upsertPoint = points.upsert;
   useLiveIncidents(
@@ -135,7 +150,14 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   return (
     <NamesProvider orgs={reference.orgs} jccs={reference.jccs} boundaries={reference.boundaries}>
       <div className="cop">
-        <Header me={me} onSignOut={onSignOut} connected={connected} />
+        <Header
+          me={me}
+          onSignOut={onSignOut}
+          connected={connected}
+          alerts={
+            <AlertsMenu alerts={alerts} onOpen={(a) => a.subject.type === 'incident' && openIncident(a.subject.id)} />
+          }
+        />
         <div className="cop-body">
           <aside className="sidebar" aria-label={t('sidebar.label')}>
             <TimeWindowControl value={timeWindow} onChange={setTimeWindow} />
@@ -152,7 +174,7 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
                   className={tab === id ? 'tab active' : 'tab'}
                   onClick={() => setTab(id)}
                 >
-                  {t(`tabs.${id}`)}
+                  {id === 'requests' ? t('requests.tab') : t(`tabs.${id}`)}
                 </button>
               ))}
             </div>
@@ -205,6 +227,23 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
                   onShow={showOnMap}
                 />
               )}
+              {tab === 'requests' && (
+                <RequestsPanel
+                  me={me}
+                  orgs={reference.orgs}
+                  jccs={reference.jccs}
+                  requests={requests}
+                  view={requestView}
+                  onView={setRequestView}
+                  picking={picking}
+                  pick={pick}
+                  onStartPick={() => setPicking(true)}
+                  onCancelPick={() => setPicking(false)}
+                  onClearPick={() => setPick(null)}
+                  onShow={showOnMap}
+                  onIncident={openIncident}
+                />
+              )}
               {tab === 'admin' && me.roles.includes('admin') && <AdminPanel me={me} />}
               {tab === 'plan' && (
                 <PlanPanel
@@ -246,13 +285,15 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
             orgColours={orgColours}
             focus={focus}
             picking={picking || planDrawing !== null}
-            pick={tab === 'report' ? pick : null}
+            pick={tab === 'report' || tab === 'requests' ? pick : null}
             onPick={onPick}
             onIncident={openIncident}
             onIncidentsDrawn={onIncidentsDrawn}
             activities={activityLayer}
             onActivity={canPlan ? openActivity : undefined}
             planDraft={tab === 'plan' ? planDraft : null}
+            requests={requestPoints}
+            onRequest={openRequest}
           />
         </div>
       </div>

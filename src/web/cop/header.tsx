@@ -1,10 +1,22 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../api/types.ts';
 import { useNames } from '../reference/names.tsx';
 import { LanguageSelect } from './language-select.tsx';
 
 /** The bar across the top: the product, who is signed in, the live state, the language and signing out. */
-export function Header({ me, onSignOut, connected }: { me: Me; onSignOut: () => void; connected: boolean }) {
+export function Header({
+  me,
+  onSignOut,
+  connected,
+  alerts,
+}: {
+  me: Me;
+  onSignOut: () => void;
+  connected: boolean;
+  /** The alerts menu, beside who is signed in. */
+  alerts?: ReactNode;
+}) {
   const { t } = useTranslation();
   const names = useNames();
   return (
@@ -17,6 +29,7 @@ export function Header({ me, onSignOut, connected }: { me: Me; onSignOut: () => 
       <span className="user" data-testid="current-user">
         <bdi>{me.username}</bdi> · {names.org(me.org)}
       </span>
+      {alerts}
       <LanguageSelect />
       <button type="button" onClick={onSignOut} data-testid="logout">
         {t('header.signOut')}

@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../api/types.ts';
 import { eventTypesOf } from '../incidents/incident-labels.ts';
 import { eventTypeColours } from '../map/colours.ts';
-import { type LayerToggle, toggleableLayers } from '../map/map-layers.ts';
+import { type LayerToggle, layerLabelKey, toggleableLayers } from '../map/map-layers.ts';
 import { useNames } from '../reference/names.tsx';
+import { RequestLegend } from '../requests/request-legend.tsx';
 
 interface Props {
   visible: Record<LayerToggle, boolean>;
@@ -25,7 +26,7 @@ export function LayerPanel({ visible, onToggle, orgs, orgColours, hiddenOrgs, on
         {[...toggleableLayers].reverse().map((l) => (
           <label key={l} className="check">
             <input type="checkbox" checked={visible[l]} onChange={() => onToggle(l)} data-testid={`layer-${l}`} />
-            {t(`layers.${l}`)}
+            {t(layerLabelKey(l))}
           </label>
         ))}
       </fieldset>
@@ -58,6 +59,7 @@ export function LayerPanel({ visible, onToggle, orgs, orgColours, hiddenOrgs, on
             {t('layers.tearlineLegend')}
           </li>
         </ul>
+        <RequestLegend />
       </fieldset>
     </div>
   );

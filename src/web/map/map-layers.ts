@@ -1,4 +1,5 @@
 import type { LayerSpecification } from 'maplibre-gl';
+import { priorityColourExpression } from '../requests/request-map.ts';
 import { orgColourExpression, typeColourExpression } from './colours.ts';
 
 /** The layers a user can switch on and off, in drawing order (first drawn lowest). */
@@ -16,6 +17,7 @@ export const toggleableLayers = [
   'corridors',
   'activities',
   'incidents',
+  'requests',
 ] as const;
 export type LayerToggle = (typeof toggleableLayers)[number];
 
@@ -32,6 +34,7 @@ export const sourceIds = [
   'sites',
   'siteAreas',
   'incidents',
+  'requests',
   'pick',
   'activities',
   'planDraft',
@@ -214,7 +217,27 @@ export function layersOf(toggle: LayerToggle, orgColours: Record<string, string>
           },
         },
       ];
+    case 'requests':
+      return [
+        {
+          id: 'request-points',
+          type: 'circle',
+          source: 'requests',
+          paint: {
+            'circle-color': priorityColourExpression() as never,
+            'circle-radius': ['case', ['==', ['get', 'open'], 1], 8, 5],
+            'circle-opacity': ['case', ['==', ['get', 'open'], 1], 0.95, 0.45],
+            'circle-stroke-color': ['case', ['==', ['get', 'overdue'], 1], '#1a202c', '#ffffff'],
+            'circle-stroke-width': ['case', ['==', ['get', 'overdue'], 1], 3, 2],
+          },
+        },
+      ];
   }
+}
+
+/** The translation key of a toggle's name in the layer panel. */
+export function layerLabelKey(toggle: LayerToggle): string {
+  return toggle === 'requests' ? 'requests.layer' : `layers.${toggle}`;
 }
 
 /** The pick marker of the report form sits above everything. */

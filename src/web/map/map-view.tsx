@@ -52,6 +52,9 @@ export interface MapViewProps {
   planDraft?: FeatureCollection | null;
   /** Called with an activity's id when it is clicked on the map (where the reader can open it). */
   onActivity?: (id: string) => void;
+  /** The support requests the reader may see, as points (`requests/request-map.ts`), and what a click on one opens. */
+  requests?: FeatureCollection;
+  onRequest?: (id: string) => void;
 }
 
 // MapLibre's worker is its own file: served from this server like every other asset. The workers start while
@@ -175,6 +178,11 @@ export function MapView(props: MapViewProps) {
         propsRef.current.onPick(round6(e.lngLat.lng), round6(e.lngLat.lat));
         return;
       }
+      const request = map.queryRenderedFeatures(e.point, { layers: ['request-points'] })[0];
+      if (request && typeof request.properties?.id === 'string') {
+        propsRef.current.onRequest?.(request.properties.id);
+        return;
+      }
       const hit = map.queryRenderedFeatures(e.point, { layers: ['incident-points', 'incident-clusters'] })[0];
       if (!hit) {
         const onActivity = propsRef.current.onActivity;
@@ -193,7 +201,7 @@ export function MapView(props: MapViewProps) {
         if (incident) propsRef.current.onIncident(incident.id);
       }
     });
-    for (const layer of ['incident-points', 'incident-clusters', ...activityLayerIds]) {
+    for (const layer of ['incident-points', 'incident-clusters', 'request-points', ...activityLayerIds]) {
       map.on('mouseenter', layer, () => {
         if (!propsRef.current.picking) map.getCanvas().style.cursor = 'pointer';
       });
@@ -240,6 +248,12 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     if (ready) setSource(mapRef.current, 'presence', presenceFeatures(props.presence));
   }, [ready, props.presence]);
+  useEffect(() => {
+    if (!ready) return;
+    const requests = props.requests ?? emptyCollection;
+    setSource(mapRef.current, 'requests', requests);
+    container.current!.dataset.requests = String(requests.features.length);
+  }, [ready, props.requests]);
   useEffect(() => {
     if (!background) return;
     setSource(mapRef.current, 'boundaries', boundaryFeatures(props.boundaries));

@@ -15,6 +15,7 @@ const tiny: Record<string, string> = {
   BENCH_POINTS: '2000',
   BENCH_ALERT_RULES: '100',
   BENCH_SAMPLES: '50',
+  FORECAST_RUNS: '1',
 };
 
 for (const script of readdirSync(benchDir).filter((f) => f.endsWith('.bench.ts'))) {

@@ -189,6 +189,8 @@ test('an escalated notification alerts the JCC’s member organisations that may
 test('an overdue request alerts the requester and the addressee when the sweep escalates it, and nobody else', async (t) => {
   const { s, as, store, clock } = await site(t, '2026-03-01T08:00:00.000Z');
   await coordinationRules(s, as);
+  const stream = await openSse(`${s.url}/api/v1/stream`, { cookie: as['peshmerga-viewer'] });
+  t.after(() => stream.close());
   const toOrg = await call(
     s,
     as['isf-reporter'],
@@ -227,6 +229,15 @@ test('an overdue request alerts the requester and the addressee when the sweep e
   }
   for (const u of ['coalition-viewer', 'other-viewer'])
     assert.deepEqual(await alertsOf(s, as[u]), [], `${u} is no party to the requests`);
+  // The live stream carries them too, with the request as its own presenter gives it.
+  const events = await stream.until(
+    (e) => e.filter((x) => x.event === 'alert' && x.data.record.rule.kind === 'request_overdue').length >= 2,
+  );
+  for (const e of events.filter((x) => x.event === 'alert' && x.data.record.rule.kind === 'request_overdue')) {
+    assert.equal(e.data.record.subject.type, 'support_request');
+    assert.equal(e.data.record.subject.record.overdue, true);
+    assert.match(e.data.record.text, /^Overdue urgent/);
+  }
   assert.equal(
     (await alertsOf(s, as['peshmerga-viewer'])).filter((a) => a.subject.id === answered.id).length,
     0,

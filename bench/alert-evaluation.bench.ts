@@ -118,9 +118,9 @@ const input: AlertAreaInput = {
 };
 const byId = new Map(rules.map((r) => [r.id, r]));
 const t0 = process.hrtime.bigint();
-const indexed: PreparedRules = { rules: byId, areas: buildAlertAreas(input) };
+const indexed: PreparedRules = { rules: byId, areas: buildAlertAreas(input), jccMembers: new Map() };
 const buildMs = Number(process.hrtime.bigint() - t0) / 1e6;
-const scanned: PreparedRules = { rules: byId, areas: scanAlertAreas(input) };
+const scanned: PreparedRules = { rules: byId, areas: scanAlertAreas(input), jccMembers: new Map() };
 
 const incidents: Incident[] = Array.from({ length: samples }, (_, k) => ({
   id: `i${k}`,

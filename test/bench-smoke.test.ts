@@ -16,6 +16,7 @@ const tiny: Record<string, string> = {
   BENCH_ALERT_RULES: '100',
   BENCH_SAMPLES: '50',
   BENCH_START_ROUNDS: '1',
+  FORECAST_RUNS: '1',
 };
 
 for (const script of readdirSync(benchDir).filter((f) => f.endsWith('.bench.ts'))) {

@@ -152,7 +152,20 @@ test('org list, org add and jcc list, as tables and as JSON', async (t) => {
     'peshmerga',
   ]);
 
-  assertExit(await seam(['org', 'add', 'police', 'Federal Police'], dir), 0);
+  const added = await seam(['org', 'add', 'police', 'Federal Police'], dir);
+  assertExit(added, 0);
+  assert.match(added.stdout, /added police \(Federal Police\) with 4 default alert rules/);
+  assertExit(await seam(['user', 'add', 'police-analyst', '--org', 'police', '--roles', 'analyst'], dir), 0);
+  const rules = await seam(['alert', 'rules', '--user', 'police-analyst', '--json'], dir);
+  assertExit(rules, 0);
+  assert.deepEqual(
+    rules.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).kind)
+      .sort(),
+    ['activity_answer', 'activity_conflict', 'activity_escalated', 'request_overdue'],
+  );
   assert.ok((await json<OrgRow>(['org', 'list'], dir)).some((o) => o.code === 'police' && o.name === 'Federal Police'));
   assertExit(await seam(['org', 'add', 'isf', 'Again'], dir), 1, /already exists/);
 

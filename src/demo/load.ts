@@ -6,6 +6,7 @@ import { writeIncidents } from '../service/incidents.ts';
 import { hashPassword } from '../service/secrets.ts';
 import { newId } from '../store/ids.ts';
 import type { Store } from '../store/store.ts';
+import { loadCoordination } from './coordination-load.ts';
 import type { DemoScenario } from './scenario-types.ts';
 
 export interface DemoLogin {
@@ -19,8 +20,11 @@ export interface DemoLogin {
 export const demoSharingGroup = { name: 'kcl-intel', members: ['peshmerga', 'coalition'] };
 
 /**
- * Writes the whole scenario through the one write path in a single transaction, so a failure
- * leaves the database as it was. Passwords are hashed before the transaction starts.
+ * Writes the scenario through the one write path: its reference data, presence, users and
+ * incidents in a single transaction (passwords hashed before it starts), then its week of
+ * coordination replayed step by step through the service commands the API calls
+ * (`coordination-load.ts`). `seam demo` builds into a file beside the live one and swaps it in only
+ * when complete, so a failure part-way leaves the old data.
  */
 export async function loadDemo(
   store: Store,
@@ -86,5 +90,6 @@ export async function loadDemo(
     });
     await tx.settings.set('demo', JSON.stringify({ seed: scenario.seed, asOf: scenario.asOf }));
   });
+  await loadCoordination(store, scenario.coordination);
   return logins;
 }

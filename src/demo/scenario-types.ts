@@ -3,6 +3,7 @@ import type { Incident } from '../domain/incident.ts';
 import type { Jcc } from '../domain/jcc.ts';
 import type { Presence } from '../domain/presence.ts';
 import type { Role } from '../domain/roles.ts';
+import type { DemoCoordination } from './coordination-gen.ts';
 
 type Timestamps = 'createdAt' | 'updatedAt';
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -18,4 +19,6 @@ export interface DemoScenario {
   presence: Array<DistributiveOmit<Presence, Timestamps>>;
   incidents: Array<Omit<Incident, Timestamps | 'version' | 'reporterId' | 'enrichment' | 'review' | 'duplicateOf'>>;
   users: Array<{ username: string; org: string; roles: Role[] }>;
+  /** The week of coordination before asOf (activities, requests, alert rules), replayed through the service commands. */
+  coordination: DemoCoordination;
 }

@@ -253,3 +253,68 @@ test('a corridor exists: uncovered cells connect the left edge of the zone to th
   console.log(`# 30 km windows of the line holding a whole corridor (km): ${windows.join(', ')}`);
   assert.ok(windows.length > 0);
 });
+
+test('the coordination week: rules for every organisation, plans of each force in every state to come, requests of every kind, nothing after asOf', () => {
+  const steps = scenario.coordination.steps;
+  const asOfMs = Date.parse(asOf);
+  assert.ok(
+    steps.every((s, i) => i === 0 || steps[i - 1].at <= s.at),
+    'in time order',
+  );
+  assert.ok(steps.every((s) => Date.parse(s.at) <= asOfMs && Date.parse(s.at) >= asOfMs - 8 * 86_400_000));
+  const of = <K extends (typeof steps)[number]['do']>(k: K) =>
+    steps.filter((s): s is Extract<(typeof steps)[number], { do: K }> => s.do === k);
+  for (const org of ['isf', 'peshmerga', 'coalition']) {
+    assert.ok(
+      of('default_rules').some((s) => s.user === `${org}-analyst`),
+      org,
+    );
+    assert.ok(
+      of('rule').some((s) => s.user === `${org}-analyst` && s.body.kind === 'incident_near_activity'),
+      org,
+    );
+  }
+  const plans = of('plan');
+  assert.ok(plans.length >= 15, `${plans.length} plans`);
+  for (const org of ['isf', 'peshmerga', 'coalition'])
+    assert.ok(
+      plans.some((p) => p.user === `${org}-liaison`),
+      `${org} plans`,
+    );
+  assert.ok(
+    plans.some((p) => JSON.stringify(p.body.owner_orgs) === '["isf","peshmerga"]'),
+    'a joint operation',
+  );
+  assert.ok(plans.filter((p) => p.body.recurrence).length >= 4, 'daily patrols of both forces');
+  assert.ok(
+    plans.some((p) => p.body.releasability === 'org'),
+    'an activity released to its owner alone',
+  );
+  for (const d of [
+    'notify',
+    'acknowledge',
+    'concern',
+    'approve',
+    'start',
+    'done',
+    'cancel',
+    'sweep',
+    'report',
+  ] as const)
+    assert.ok(of(d).length > 0, d);
+  const requests = of('request');
+  assert.ok(requests.length >= 10);
+  assert.deepEqual([...new Set(requests.map((r) => r.body.kind))].sort(), [
+    'engineering',
+    'eod',
+    'isr',
+    'logistics',
+    'medevac',
+    'other',
+    'qrf',
+  ]);
+  const keys = new Set([...plans.map((p) => p.key), ...requests.map((r) => r.key)]);
+  for (const s of steps) if ('key' in s) assert.ok(keys.has(s.key), `${s.do} acts on ${s.key}, made before`);
+  const other = buildDemoScenario({ seed: 2, asOf });
+  assert.notDeepEqual(other.coordination, scenario.coordination);
+});

@@ -1,4 +1,5 @@
 import { roles } from '../domain/roles.ts';
+import { generateCoordination } from './coordination-gen.ts';
 import { generateIncidents } from './incident-gen.ts';
 import { gapStretches, generatePresence } from './presence-gen.ts';
 import { createRandom } from './random.ts';
@@ -30,10 +31,18 @@ export function buildDemoScenario(options: { seed: number; asOf: string }): Demo
   // Separate streams, so adding a presence record does not reshuffle every incident.
   const presenceRandom = createRandom(options.seed ^ 0x5eed0001);
   const incidentRandom = createRandom(options.seed ^ 0x5eed0002);
+  const coordinationRandom = createRandom(options.seed ^ 0x5eed0003);
 
   const g = buildScenarioGeometry();
   const gaps = gapStretches(g);
   const members = demoOrganisations.map((o) => o.code);
+  const presence = generatePresence(presenceRandom, g, asOfMs);
+  // The checkpoints a partner may see, standing now: a planned patrol may cross one of them.
+  const partnerCheckpoints = presence.flatMap((p) =>
+    p.kind === 'checkpoint' && p.releasability.scope === 'partners' && p.activeTo === null && p.activeFrom <= asOf
+      ? [{ org: p.org, at: p.geometry.coordinates, name: p.name }]
+      : [],
+  );
   return {
     seed: options.seed,
     asOf,
@@ -55,10 +64,11 @@ export function buildDemoScenario(options: { seed: number; asOf: string }): Demo
       aor: a.aor,
       members: [...members],
     })),
-    presence: generatePresence(presenceRandom, g, asOfMs),
+    presence,
     incidents: generateIncidents(incidentRandom, g, gaps, asOfMs, demoIncidentCount),
     users: demoOrganisations.flatMap((o) =>
       roles.map((role) => ({ username: `${o.code}-${role}`, org: o.code, roles: [role] })),
     ),
+    coordination: generateCoordination(coordinationRandom, g, partnerCheckpoints, asOfMs),
   };
 }

@@ -6,8 +6,43 @@ import { type IncidentType, incidentTypeCodes } from './taxonomy.ts';
  * The kinds of alert rule. A new kind is a name here, its fields in the schema below, and one
  * trigger function in `domain/alerts.ts` registered for the record type it watches.
  */
-export const alertRuleKinds = ['incident_near', 'incident_in_corridor'] as const;
+export const alertRuleKinds = [
+  'incident_near',
+  'incident_in_corridor',
+  'incident_near_activity',
+  'activity_conflict',
+  'activity_answer',
+  'activity_escalated',
+  'request_overdue',
+] as const;
 export type AlertRuleKind = (typeof alertRuleKinds)[number];
+
+/** The kinds that take a radius: an incident near the organisation's presence, or near its planned activities. */
+const radiusKinds: readonly AlertRuleKind[] = ['incident_near', 'incident_near_activity'];
+/** The kinds about incidents, which an incident type list narrows. */
+const incidentKinds: readonly AlertRuleKind[] = ['incident_near', 'incident_in_corridor', 'incident_near_activity'];
+
+/** Whether a rule of this kind takes `radius_km`. */
+export function takesRadius(kind: AlertRuleKind): boolean {
+  return radiusKinds.includes(kind);
+}
+
+/** Whether a rule of this kind is about incidents (and so takes `incident_types`). */
+export function isIncidentKind(kind: AlertRuleKind): boolean {
+  return incidentKinds.includes(kind);
+}
+
+/**
+ * The coordination rules every organisation of a new site starts with (and the demo's): a new
+ * conflict of an activity it is notified of, an answer to its own activity, an escalation at its
+ * JCC, an overdue request it made or must answer.
+ */
+export const defaultCoordinationRules: ReadonlyArray<{ name: string; kind: AlertRuleKind }> = [
+  { name: 'New conflicts with our forces', kind: 'activity_conflict' },
+  { name: 'Answers to our planned activities', kind: 'activity_answer' },
+  { name: 'Notifications escalated at our JCC', kind: 'activity_escalated' },
+  { name: 'Overdue support requests', kind: 'request_overdue' },
+];
 
 export const maxAlertRadiusKm = 100;
 export const maxAlertRuleNameLength = 120;
@@ -20,7 +55,7 @@ export interface AlertRule {
   org: string;
   name: string;
   kind: AlertRuleKind;
-  /** incident_near: how near (km) an incident must be to the footprint of the organisation's own presence; null otherwise. */
+  /** incident_near, incident_near_activity: how near (km) an incident must be to the footprint of the organisation's own presence or planned activities; null otherwise. */
   radiusKm: number | null;
   /** incident_near: which kinds of the organisation's presence count. */
   presenceKinds: PresenceKind[];
@@ -57,12 +92,14 @@ export const alertRuleCreateSchema = z
   })
   .strict()
   .superRefine((r, ctx) => {
-    if (r.kind === 'incident_near' && r.radius_km === undefined)
-      ctx.addIssue({ code: 'custom', path: ['radius_km'], message: 'is required for an incident_near rule' });
-    if (r.kind !== 'incident_near' && r.radius_km !== undefined)
+    if (takesRadius(r.kind) && r.radius_km === undefined)
+      ctx.addIssue({ code: 'custom', path: ['radius_km'], message: `is required for an ${r.kind} rule` });
+    if (!takesRadius(r.kind) && r.radius_km !== undefined)
       ctx.addIssue({ code: 'custom', path: ['radius_km'], message: `is not used by a ${r.kind} rule` });
     if (r.kind !== 'incident_near' && r.presence_kinds !== undefined)
       ctx.addIssue({ code: 'custom', path: ['presence_kinds'], message: `is not used by a ${r.kind} rule` });
+    if (!isIncidentKind(r.kind) && r.incident_types !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['incident_types'], message: `is not used by a ${r.kind} rule` });
   });
 export type AlertRuleCreate = z.infer<typeof alertRuleCreateSchema>;
 
@@ -92,7 +129,7 @@ export function newAlertRule(
     org,
     name: input.name,
     kind: input.kind,
-    radiusKm: near ? (input.radius_km ?? null) : null,
+    radiusKm: takesRadius(input.kind) ? (input.radius_km ?? null) : null,
     presenceKinds: near ? (input.presence_kinds ?? [...presenceKinds]) : [],
     incidentTypes: input.incident_types ?? [],
     enabled: input.enabled ?? true,
@@ -119,8 +156,8 @@ export function changedAlertRule(rule: AlertRule, change: AlertRuleUpdate, at: s
 
 /** The field of a change a rule of this kind does not use, if any. */
 export function unusedField(rule: AlertRule, change: AlertRuleUpdate): string | null {
-  if (rule.kind === 'incident_near') return null;
-  if (change.radius_km !== undefined) return 'radius_km';
-  if (change.presence_kinds !== undefined) return 'presence_kinds';
+  if (!takesRadius(rule.kind) && change.radius_km !== undefined) return 'radius_km';
+  if (rule.kind !== 'incident_near' && change.presence_kinds !== undefined) return 'presence_kinds';
+  if (!isIncidentKind(rule.kind) && change.incident_types !== undefined) return 'incident_types';
   return null;
 }

@@ -1,8 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { supportRequestRecord } from '../../test/factories/support-request.ts';
+import type { Activity, Conflict, Notification } from './activity.ts';
 import { type AlertRule, alertRuleCreateSchema, changedAlertRule, newAlertRule, unusedField } from './alert-rule.ts';
 import { alertText } from './alert-text.ts';
-import { type AlertAreas, incidentAlerts, triggerFor } from './alerts.ts';
+import {
+  type AlertAreas,
+  activityAlerts,
+  incidentAlerts,
+  type PreparedRules,
+  supportRequestAlerts,
+  triggerFor,
+} from './alerts.ts';
 import { noEnrichment } from './enrichment.ts';
 import type { Incident } from './incident.ts';
 
@@ -25,6 +34,7 @@ const areas = (near: string[], corridor: string[]): AlertAreas => ({
       distanceKm: 1.5,
     })),
   inCorridor: () => corridor.map((ruleId) => ({ ruleId, corridorId: 'g1', gapAreaKm2: 3 })),
+  nearActivity: () => [],
 });
 
 test('an incident calls for the alerts of the enabled rules whose geometry it meets and whose types include it', () => {
@@ -41,6 +51,7 @@ test('an incident calls for the alerts of the enabled rules whose geometry it me
   const found = incidentAlerts(incident, {
     rules,
     areas: areas(['near', 'off', 'sightings', 'ieds', 'kind-mismatch', 'gone'], ['corridor']),
+    jccMembers: new Map(),
   });
   assert.deepEqual(
     found.map((c) => [c.rule.id, c.match.kind, c.subjectId]),
@@ -75,6 +86,13 @@ test('a rule’s fields must fit its kind', () => {
       .success,
     false,
   );
+  assert.equal(alertRuleCreateSchema.safeParse({ name: 'a', kind: 'incident_near_activity' }).success, false);
+  assert.equal(alertRuleCreateSchema.safeParse({ name: 'a', kind: 'activity_answer', radius_km: 1 }).success, false);
+  assert.equal(
+    alertRuleCreateSchema.safeParse({ name: 'a', kind: 'request_overdue', incident_types: ['ied'] }).success,
+    false,
+  );
+  assert.equal(unusedField(coordination('isf', 'activity_conflict'), { incident_types: [] }), 'incident_types');
   const corridor = newAlertRule({ name: 'c', kind: 'incident_in_corridor' }, 'isf', 'r', 'u', at);
   assert.deepEqual([corridor.radiusKm, corridor.presenceKinds], [null, []]);
   assert.equal(unusedField(corridor, { radius_km: 3 }), 'radius_km');
@@ -103,4 +121,115 @@ test('an alert’s text names the match only when its reader sees the record who
     alertText({ ...base, match: { kind: 'incident_in_corridor', corridorId: 'g', gapAreaKm2: 1 } }),
     'IED / landmine in a gap corridor on 2026-03-01 (Near)',
   );
+});
+
+const coordination = (org: string, kind: AlertRule['kind']) =>
+  newAlertRule({ name: `${org} ${kind}`, kind }, org, `${org}-${kind}`, null, at);
+const coordinationRules: PreparedRules = {
+  rules: new Map(
+    ['isf', 'peshmerga', 'coalition', 'other'].flatMap((org) =>
+      (['activity_conflict', 'activity_answer', 'activity_escalated', 'request_overdue'] as const).map(
+        (kind): [string, AlertRule] => [`${org}-${kind}`, coordination(org, kind)],
+      ),
+    ),
+  ),
+  areas: areas([], []),
+  jccMembers: new Map([['k1', new Set(['isf', 'peshmerga', 'coalition'])]]),
+};
+
+const conflict = (recordId: string): Conflict => ({
+  with: 'presence',
+  recordId,
+  ownerOrg: 'peshmerga',
+  kind: 'checkpoint',
+  name: null,
+  distanceKm: 0,
+  overlap: { start: at, end: at },
+  jcc: 'k1',
+});
+const notification = (org: string, over: Partial<Notification> = {}): Notification => ({
+  org,
+  reasons: ['jcc'],
+  status: 'pending',
+  by: null,
+  at: null,
+  comment: null,
+  escalatedAt: null,
+  ...over,
+});
+const activity = (over: Partial<Activity> = {}) =>
+  ({
+    id: 'a1',
+    ownerOrgs: ['isf'],
+    jcc: 'k1',
+    conflicts: [],
+    notifications: [notification('peshmerga'), notification('coalition')],
+    deconflictedAt: null,
+    ...over,
+  }) as Activity;
+const later = '2026-03-01T01:00:00.000Z';
+const found = (c: ReturnType<typeof activityAlerts>) => c.map((x) => [x.rule.id, x.match]);
+
+test('an activity alerts the notified organisations of conflicts its deconfliction at this change found anew', () => {
+  const before = activity({ conflicts: [conflict('c1')], deconflictedAt: at });
+  const after = activity({ conflicts: [conflict('c1'), conflict('c2')], deconflictedAt: later });
+  assert.deepEqual(found(activityAlerts(after, before, later, coordinationRules)), [
+    ['peshmerga-activity_conflict', { kind: 'activity_conflict', newConflicts: 1 }],
+    ['coalition-activity_conflict', { kind: 'activity_conflict', newConflicts: 1 }],
+  ]);
+  assert.deepEqual(activityAlerts(after, after, later, coordinationRules), [], 'no conflict is new');
+  assert.deepEqual(
+    activityAlerts(after, before, '2026-03-01T02:00:00.000Z', coordinationRules),
+    [],
+    'not deconflicted at this change',
+  );
+  const disabled: PreparedRules = {
+    ...coordinationRules,
+    rules: new Map([...coordinationRules.rules].map(([id, r]) => [id, { ...r, enabled: id.startsWith('coalition') }])),
+  };
+  assert.deepEqual(
+    found(activityAlerts(after, null, later, disabled)).map(([id]) => id),
+    ['coalition-activity_conflict'],
+    'only enabled rules',
+  );
+});
+
+test('an answer at this change alerts every owner; an escalation alerts the members of the JCC', () => {
+  const answered = activity({
+    ownerOrgs: ['isf', 'other'],
+    notifications: [notification('peshmerga', { status: 'concern', at: later, by: 'u' }), notification('coalition')],
+  });
+  assert.deepEqual(found(activityAlerts(answered, activity(), later, coordinationRules)), [
+    ['isf-activity_answer', { kind: 'activity_answer', org: 'peshmerga', status: 'concern' }],
+    ['other-activity_answer', { kind: 'activity_answer', org: 'peshmerga', status: 'concern' }],
+  ]);
+  assert.deepEqual(activityAlerts(answered, answered, '2026-03-01T05:00:00.000Z', coordinationRules), []);
+  const escalated = activity({
+    notifications: [notification('peshmerga', { escalatedAt: later }), notification('coalition')],
+  });
+  assert.deepEqual(
+    found(activityAlerts(escalated, activity(), later, coordinationRules)).map(([id]) => id),
+    ['isf-activity_escalated', 'peshmerga-activity_escalated', 'coalition-activity_escalated'],
+  );
+  assert.deepEqual(activityAlerts(escalated, escalated, later, coordinationRules), [], 'escalated before');
+});
+
+test('an overdue request alerts the requester and the addressee when it is escalated, and only then', () => {
+  const r = supportRequestRecord('r1', at, { escalatedAt: later, updatedAt: later });
+  assert.deepEqual(
+    supportRequestAlerts(r, later, coordinationRules).map((c) => [c.rule.id, c.subjectType, c.subjectId]),
+    [
+      ['isf-request_overdue', 'support_request', 'r1'],
+      ['peshmerga-request_overdue', 'support_request', 'r1'],
+    ],
+  );
+  assert.deepEqual(supportRequestAlerts(r, '2026-03-01T03:00:00.000Z', coordinationRules), [], 'a later change');
+  const toJcc = { ...r, addressedOrg: null, addressedJcc: 'k1' };
+  assert.deepEqual(
+    supportRequestAlerts(toJcc, later, coordinationRules).map((c) => c.rule.org),
+    ['isf', 'peshmerga', 'coalition'],
+  );
+  assert.ok(triggerFor('activity', 'update')?.needsPrevious);
+  assert.ok(triggerFor('support_request', 'update'));
+  assert.equal(triggerFor('activity', 'create'), null);
 });

@@ -1,7 +1,9 @@
 import Flatbush from 'flatbush';
-import type { AlertAreas, CorridorHit, NearHit } from '../domain/alerts.ts';
+import type { ActivityArea } from '../domain/activity.ts';
+import type { ActivityHit, AlertAreas, CorridorHit, NearHit } from '../domain/alerts.ts';
 import type { Polygon, Position } from '../domain/geojson.ts';
 import type { PresenceKind } from '../domain/presence.ts';
+import { areaFootprint, type Footprint, footprintBBox, footprintDistance } from './activity-area.ts';
 import { distanceKm } from './distance.ts';
 import { pointInAreal } from './point-in-polygon.ts';
 import { type CoverageItem, distanceToLineKm } from './presence-index.ts';
@@ -30,12 +32,73 @@ export interface OrgCorridor {
   polygon: Polygon;
 }
 
-/** What the rules' geometry is built from: the rules, each organisation's own presence and corridors. */
+/** An incident_near_activity rule as its geometry needs it. */
+export interface ActivityRuleArea {
+  id: string;
+  org: string;
+  radiusKm: number;
+}
+
+/** An open (not done or cancelled) planned activity of the organisations owning it, with its occurrences in epoch ms. */
+export interface AlertActivity {
+  id: string;
+  orgs: readonly string[];
+  kind: string;
+  unit: string;
+  area: ActivityArea;
+  occurrences: ReadonlyArray<readonly [number, number]>;
+}
+
+/** What the rules' geometry is built from: the rules, each organisation's own presence, corridors and planned activities. */
 export interface AlertAreaInput {
   nearRules: readonly NearRuleArea[];
   corridorRules: readonly CorridorRuleArea[];
   presence: readonly CoverageItem[];
   corridors: readonly OrgCorridor[];
+  activityRules?: readonly ActivityRuleArea[];
+  activities?: readonly AlertActivity[];
+  /** How far before or after an occurrence an incident still counts as during it (ms). */
+  activityMarginMs?: number;
+}
+
+/** Whether an incident's time falls in an occurrence of the activity widened by the margin. */
+function runningAt(a: AlertActivity, t: number, marginMs: number): boolean {
+  return a.occurrences.some(([s, e]) => t >= s - marginMs && t <= e + marginMs);
+}
+
+const pointFootprint = (lon: number, lat: number): Footprint => ({
+  core: { type: 'Point', coordinates: [lon, lat] },
+  reachKm: 0,
+});
+
+/** Each rule's nearest activity of its organisation within its radius: the activities given are already those running then. */
+function activityHits(
+  lon: number,
+  lat: number,
+  rules: readonly ActivityRuleArea[],
+  activities: ReadonlyArray<{ a: AlertActivity; footprint: Footprint }>,
+): ActivityHit[] {
+  if (rules.length === 0 || activities.length === 0) return [];
+  const measure = footprintDistance([lon, lat]);
+  const here = pointFootprint(lon, lat);
+  const measured = activities.map(({ a, footprint }) => ({ a, km: measure(here, footprint) }));
+  const hits: ActivityHit[] = [];
+  for (const rule of rules) {
+    let best: { a: AlertActivity; km: number } | undefined;
+    for (const m of measured) {
+      if (!m.a.orgs.includes(rule.org) || m.km > rule.radiusKm) continue;
+      if (!best || m.km < best.km || (m.km === best.km && m.a.id < best.a.id)) best = m;
+    }
+    if (best)
+      hits.push({
+        ruleId: rule.id,
+        activityId: best.a.id,
+        activityKind: best.a.kind,
+        activityUnit: best.a.unit,
+        distanceKm: Math.round(best.km * 1000) / 1000,
+      });
+  }
+  return hits.sort((a, b) => a.ruleId.localeCompare(b.ruleId));
 }
 
 function activeAt(item: CoverageItem, time: string): boolean {
@@ -128,8 +191,28 @@ export function buildAlertAreas(input: AlertAreaInput): AlertAreas {
   const corridorRulesByOrg = groupBy(input.corridorRules, (r) => r.org);
   const corridors = input.corridors.filter((c) => corridorRulesByOrg.has(c.org));
   const corridorIndex = finished(corridors, (c) => grownBox(coordsOf(c.polygon), 0));
+  const activityRules = input.activityRules ?? [];
+  const widest = new Map<string, number>();
+  for (const r of activityRules) widest.set(r.org, Math.max(widest.get(r.org) ?? 0, r.radiusKm));
+  const activities = (input.activities ?? [])
+    .filter((a) => a.orgs.some((o) => widest.has(o)))
+    .map((a) => ({ a, footprint: areaFootprint(a.area) }));
+  const activityIndex = finished(activities, ({ a, footprint }) => {
+    const [w, s, e, n] = footprintBBox(footprint, Math.max(...a.orgs.map((o) => widest.get(o) ?? 0)));
+    return [w, s, e, n];
+  });
+  const marginMs = input.activityMarginMs ?? 0;
 
   return {
+    nearActivity(lon, lat, time) {
+      if (activities.length === 0) return [];
+      const t = Date.parse(time);
+      const running = activityIndex
+        .search(lon, lat, lon, lat)
+        .map((k) => activities[k])
+        .filter(({ a }) => runningAt(a, t, marginMs));
+      return activityHits(lon, lat, activityRules, running);
+    },
     near(lon, lat, time) {
       if (presence.length === 0) return [];
       // The nearest presence of each kind of each organisation; then each rule of the organisation
@@ -178,6 +261,13 @@ export function buildAlertAreas(input: AlertAreaInput): AlertAreas {
  */
 export function scanAlertAreas(input: AlertAreaInput): AlertAreas {
   return {
+    nearActivity(lon, lat, time) {
+      const t = Date.parse(time);
+      const running = (input.activities ?? [])
+        .filter((a) => runningAt(a, t, input.activityMarginMs ?? 0))
+        .map((a) => ({ a, footprint: areaFootprint(a.area) }));
+      return activityHits(lon, lat, input.activityRules ?? [], running);
+    },
     near(lon, lat, time) {
       const hits: NearHit[] = [];
       for (const rule of input.nearRules) {

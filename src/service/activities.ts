@@ -73,7 +73,12 @@ async function jccOf(
 const recurrenceOf = (r: { until: string } | null | undefined) => (r ? { until: r.until } : null);
 
 /** Validates a plan and makes the draft activity it describes, not yet written; nothing is written on a refusal. */
-export async function activityDraft(store: Store, actor: Actor, body: unknown): Promise<Activity> {
+export async function activityDraft(
+  store: Store,
+  actor: Actor,
+  body: unknown,
+  options: { exercise?: boolean } = {},
+): Promise<Activity> {
   const parsed = activityCreateSchema.safeParse(body);
   if (!parsed.success) throw zodToSeamError(parsed.error);
   const input: ActivityCreate = parsed.data;
@@ -107,7 +112,8 @@ export async function activityDraft(store: Store, actor: Actor, body: unknown): 
     approvals: [],
     deconflictedAt: null,
     createdBy: actor.userId,
-    exercise: false,
+    // Synthetic exercise data (the demo's) is marked as such; nothing from outside can ask for it.
+    exercise: options.exercise ?? false,
     createdAt: at,
     updatedAt: at,
     version: 1,
@@ -115,9 +121,14 @@ export async function activityDraft(store: Store, actor: Actor, body: unknown): 
 }
 
 /** Plans an activity as a draft: nobody is told until it is notified. */
-export async function planActivity(store: Store, actor: Actor, body: unknown): Promise<SeenActivity> {
+export async function planActivity(
+  store: Store,
+  actor: Actor,
+  body: unknown,
+  options: { exercise?: boolean } = {},
+): Promise<SeenActivity> {
   requirePlanner(actor);
-  const draft = await activityDraft(store, actor, body);
+  const draft = await activityDraft(store, actor, body, options);
   await store.write(actor.userId, (tx) =>
     tx.activities.insert(draft, { action: 'activity.create', detail: { kind: draft.kind, owners: draft.ownerOrgs } }),
   );

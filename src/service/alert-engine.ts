@@ -21,18 +21,48 @@ export interface AlertEngine {
   stop(): Promise<void>;
 }
 
+/** The record as the change before this one left it, for the triggers that compare (null: none). */
+export type PreviousOf = (entry: ChangeLogEntry) => unknown | null;
+
 /** The alerts a batch of committed changes calls for, once per rule and record. */
-export function candidatesOf(entries: readonly ChangeLogEntry[], prepared: PreparedRules): AlertCandidate[] {
+export function candidatesOf(
+  entries: readonly ChangeLogEntry[],
+  prepared: PreparedRules,
+  previousOf: PreviousOf = () => null,
+): AlertCandidate[] {
   const out = new Map<string, AlertCandidate>();
   for (const entry of entries) {
     const trigger = entry.data === null ? null : triggerFor(entry.recordType, entry.op);
     if (!trigger) continue;
-    for (const c of trigger.evaluate(entry.data, prepared)) {
+    const previous = trigger.needsPrevious ? previousOf(entry) : null;
+    for (const c of trigger.evaluate({ at: entry.at, data: entry.data, previous }, prepared)) {
       const key = `${c.rule.id}\u0000${c.subjectType}\u0000${c.subjectId}`;
       if (!out.has(key)) out.set(key, c);
     }
   }
   return [...out.values()];
+}
+
+/**
+ * The previous version of each record in a batch whose trigger compares versions: the entry before it
+ * in the batch, else the last one before the batch in the record's own change history.
+ */
+async function previousVersions(store: Store, entries: readonly ChangeLogEntry[]): Promise<PreviousOf> {
+  const bySeq = new Map<number, unknown | null>();
+  const last = new Map<string, unknown | null>();
+  for (const e of entries) {
+    const key = `${e.recordType}\u0000${e.recordId}`;
+    if (triggerFor(e.recordType, e.op)?.needsPrevious && e.data !== null) {
+      if (last.has(key)) bySeq.set(e.seq, last.get(key) ?? null);
+      else {
+        const history = await store.changeLog.ofRecord(e.recordType, e.recordId);
+        const before = history.filter((h) => h.seq < e.seq);
+        bySeq.set(e.seq, before.length ? before[before.length - 1].data : null);
+      }
+    }
+    last.set(key, e.data);
+  }
+  return (e) => bySeq.get(e.seq) ?? null;
 }
 
 /**
@@ -57,7 +87,7 @@ export function startAlertEngine(store: Store, options: AlertEngineOptions = {})
     const entries = await store.changeLog.after(cursor, batchSize);
     if (entries.length === 0) return false;
     const last = entries[entries.length - 1].seq;
-    const candidates = candidatesOf(entries, await rules());
+    const candidates = candidatesOf(entries, await rules(), await previousVersions(store, entries));
     // Whom an alert may reach is decided on the record as it is now, as every read of the alert will be.
     const context = await alertReadContext(store, candidates);
     const visible = candidates.filter(

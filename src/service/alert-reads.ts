@@ -1,27 +1,46 @@
 import { type AlertReadContext, type AlertSubjects, type SeenAlert, seeAlert } from '../access/alert.ts';
 import { accessFacts } from '../access/facts.ts';
+import type { Activity } from '../domain/activity.ts';
 import type { Alert } from '../domain/alert.ts';
 import { SeamError } from '../domain/errors.ts';
 import type { Incident } from '../domain/incident.ts';
+import type { SupportRequest } from '../domain/support-request.ts';
 import type { AlertCursor } from '../store/alerts.ts';
 import type { ReadRepositories } from '../store/repositories.ts';
 import type { Store } from '../store/store.ts';
+import { conflictSharingOf } from './activity-reads.ts';
 import type { Actor } from './actor.ts';
 import { referencedIncidents, tearlineGridKm } from './incident-reads.ts';
 import { type Page, visiblePage } from './paging.ts';
+import { linkedIncidents } from './support-request-reads.ts';
 
 /** The records these alerts are about, as they are now, read once for the life of one read. */
 export async function alertSubjects(
-  reads: Pick<ReadRepositories, 'incidents'>,
+  reads: Pick<ReadRepositories, 'incidents' | 'activities' | 'supportRequests'>,
   alerts: Iterable<Pick<Alert, 'subjectType' | 'subjectId'>>,
-): Promise<{ subjects: AlertSubjects; incidents: Incident[] }> {
+): Promise<{ subjects: AlertSubjects; incidents: Incident[]; activities: Activity[]; requests: SupportRequest[] }> {
   const incidents = new Map<string, Incident | null>();
+  const activities = new Map<string, Activity | null>();
+  const requests = new Map<string, SupportRequest | null>();
   for (const a of alerts) {
     if (a.subjectType === 'incident' && !incidents.has(a.subjectId))
       incidents.set(a.subjectId, await reads.incidents.find(a.subjectId));
+    if (a.subjectType === 'activity' && !activities.has(a.subjectId))
+      activities.set(a.subjectId, await reads.activities.find(a.subjectId));
+    if (a.subjectType === 'support_request' && !requests.has(a.subjectId))
+      requests.set(a.subjectId, await reads.supportRequests.find(a.subjectId));
   }
-  const found = [...incidents.values()].filter((i) => i !== null);
-  return { subjects: { incident: (id) => incidents.get(id) ?? undefined }, incidents: found };
+  const found = <T>(m: Map<string, T | null>) => [...m.values()].filter((v) => v !== null) as T[];
+  return {
+    subjects: {
+      incident: (id) => incidents.get(id) ?? undefined,
+      activity: (id) => activities.get(id) ?? undefined,
+      supportRequest: (id) => requests.get(id) ?? undefined,
+    },
+    incidents: found(incidents),
+    activities: found(activities),
+    requests: found(requests),
+  };
 }
 
 /** What deciding who may see these alerts needs, gathered once. */
@@ -29,11 +48,14 @@ export async function alertReadContext(
   store: Store,
   alerts: Iterable<Pick<Alert, 'subjectType' | 'subjectId'>>,
 ): Promise<AlertReadContext> {
-  const { subjects, incidents } = await alertSubjects(store, alerts);
+  const { subjects, incidents, activities, requests } = await alertSubjects(store, alerts);
+  const referenced = await referencedIncidents(store, incidents);
+  const linked = await linkedIncidents(store, requests);
   return {
     facts: await accessFacts(store),
     gridKm: await tearlineGridKm(store),
-    referenced: await referencedIncidents(store, incidents),
+    referenced: (id) => referenced(id) ?? linked(id),
+    conflictSharing: await conflictSharingOf(store, activities),
     subjects,
   };
 }

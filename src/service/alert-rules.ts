@@ -5,6 +5,7 @@ import {
   type AlertRuleCreate,
   type AlertRuleUpdate,
   changedAlertRule,
+  defaultCoordinationRules,
   maxAlertRulesPerOrg,
   newAlertRule,
   unusedField,
@@ -74,5 +75,28 @@ export async function removeAlertRule(store: Store, actor: Actor, id: string): P
     const rule = await tx.alertRules.find(id);
     if (!rule || !seeAlertRule(actor, rule, facts)) throw new SeamError('not_found', `no alert rule ${id}`);
     await tx.alertRules.remove(rule);
+  });
+}
+
+/**
+ * Gives an organisation the site's default coordination rules (`defaultCoordinationRules`: a new
+ * conflict, an answer, an escalation, an overdue request) that it does not have yet, through the
+ * one write path: what a new organisation of a new site, and the demo's, start with. Returns those added.
+ */
+export async function addDefaultAlertRules(
+  store: Store,
+  org: string,
+  createdBy: string | null = null,
+): Promise<AlertRule[]> {
+  return store.write(createdBy, async (tx) => {
+    const have = new Set((await tx.alertRules.list(org)).map((r) => r.kind));
+    const added: AlertRule[] = [];
+    for (const d of defaultCoordinationRules) {
+      if (have.has(d.kind)) continue;
+      const rule = newAlertRule({ name: d.name, kind: d.kind }, org, newId(), createdBy, tx.at);
+      await tx.alertRules.insert(rule);
+      added.push(rule);
+    }
+    return added;
   });
 }

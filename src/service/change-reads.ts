@@ -11,7 +11,7 @@ import type { Store } from '../store/store.ts';
 import { conflictSharingOf } from './activity-reads.ts';
 import { alertSubjects } from './alert-reads.ts';
 import { referencedIncidents, tearlineGridKm } from './incident-reads.ts';
-import { linkedIncidentsOfChanges } from './support-request-reads.ts';
+import { linkedIncidents, linkedIncidentsOfChanges } from './support-request-reads.ts';
 
 export interface ChangeReadContext {
   facts: AccessFacts;
@@ -32,14 +32,15 @@ export async function changeReadContext(store: Store, entries: readonly ChangeLo
   const about = await alertSubjects(store, alerts);
   const referenced = await referencedIncidents(store, [...incidents, ...about.incidents]);
   const linked = await linkedIncidentsOfChanges(store, entries);
+  const linkedByAlerts = await linkedIncidents(store, about.requests);
   return {
     facts: await accessFacts(store),
     gridKm: await tearlineGridKm(store),
-    referenced: (id) => referenced(id) ?? linked(id),
-    conflictSharing: await conflictSharingOf(
-      store,
-      entries.filter((e) => e.recordType === 'activity' && e.data !== null).map((e) => e.data as Activity),
-    ),
+    referenced: (id) => referenced(id) ?? linked(id) ?? linkedByAlerts(id),
+    conflictSharing: await conflictSharingOf(store, [
+      ...entries.filter((e) => e.recordType === 'activity' && e.data !== null).map((e) => e.data as Activity),
+      ...about.activities,
+    ]),
     subjects: about.subjects,
   };
 }

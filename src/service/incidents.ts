@@ -104,12 +104,19 @@ async function createContext(store: Store, actor: Actor): Promise<CreateContext>
  * Reports new incidents, all in one transaction (all or none): gathers the site context once,
  * validates and places every report, then enriches and writes them together.
  */
-export async function createIncidents(store: Store, actor: Actor, bodies: unknown[]): Promise<Incident[]> {
+export async function createIncidents(
+  store: Store,
+  actor: Actor,
+  bodies: unknown[],
+  options: { exercise?: boolean } = {},
+): Promise<Incident[]> {
   requirePermission(actor.roles, 'incident:create');
   requireWriter(actor);
   const context = await createContext(store, actor);
   const drafts: Incident[] = [];
-  for (const body of bodies) drafts.push(await incidentDraft(store, actor, body, context));
+  // Synthetic exercise data (the demo's) is marked as such; nothing from outside can ask for it.
+  for (const body of bodies)
+    drafts.push({ ...(await incidentDraft(store, actor, body, context)), exercise: options.exercise ?? false });
   return store.write(actor.userId, (tx) => writeIncidents(tx, context, drafts));
 }
 

@@ -34,7 +34,20 @@ analysts and administrators.
                                                checkpoint, patrol, unit_aor; default all)
                  --kind incident_in_corridor   an incident inside a corridor of the organisation's
                                                latest gap analysis window (seam gaps --trend)
-                 --incident-types T,T          only these incident types (default: every type)
+                 --kind incident_near_activity an incident within --radius-km of the organisation's
+                                               own planned activities (not done or cancelled)
+                                               running at its time, give or take the site's
+                                               deconfliction margin
+                 --kind activity_conflict      deconfliction finds new conflicts for an activity
+                                               the organisation is notified of
+                 --kind activity_answer        a notified organisation acknowledges, or raises a
+                                               concern about, one of the organisation's activities
+                 --kind activity_escalated     an unanswered notification of an activity of the
+                                               organisation's JCC is escalated to its liaison
+                 --kind request_overdue        a support request the organisation made or must
+                                               answer is escalated, overdue
+                 --incident-types T,T          only these incident types, for incident kinds
+                                               (default: every type)
                  --disabled                    store the rule switched off
   rule-remove  remove rule ID (the alerts it raised stay)
   catch-up     evaluate every committed change the alert engine has not yet evaluated (the server

@@ -1,3 +1,4 @@
+import { addDefaultAlertRules } from '../../service/alert-rules.ts';
 import { addOrganisation } from '../../service/organisations.ts';
 import { dataDirOption, parse, table, UsageError } from '../args.ts';
 import { type Command, dataDirHelp } from '../command.ts';
@@ -9,6 +10,10 @@ export const orgCommand: Command = {
   help: `Usage:
   seam org list [--json]
   seam org add CODE NAME [--name-ar NAME] [--name-ckb NAME]
+
+  An organisation added here starts with the default coordination alert rules: a new conflict of
+  an activity it is notified of, an answer to its own, an escalation at its JCC, an overdue
+  request (see seam alert rules).
 
   NAME          the English name, which readers without a name in their language see
   --name-ar     the Arabic name
@@ -41,7 +46,8 @@ ${dataDirHelp}`,
       if (!code || !name) throw new UsageError('org add needs CODE and NAME');
       await withStore(values['data-dir'], async (store) => {
         const org = await addOrganisation(store, code, name, { ar: values['name-ar'], ckb: values['name-ckb'] });
-        console.log(`added ${org.code} (${org.name})`);
+        const rules = await addDefaultAlertRules(store, org.code);
+        console.log(`added ${org.code} (${org.name}) with ${rules.length} default alert rules`);
       });
       return;
     }

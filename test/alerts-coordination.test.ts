@@ -164,6 +164,15 @@ test('an answer alerts the owners, never naming an organisation notified only fo
   const concern = await alertOf(s, as['isf-viewer'], 'activity_answer', plain.id);
   assert.deepEqual([concern.match.org, concern.match.status], ['peshmerga', 'concern']);
   assert.match(concern.text, /^peshmerga raised a concern about the operation of ISF Engineers from 2026-12-11/);
+  // Each answer is its own occurrence: Peshmerga, reassured, acknowledges, and ISF hears that too.
+  await call(s, as['peshmerga-liaison'], 'POST', `/api/v1/activities/${plain.id}/acknowledge`, { comment: 'rerouted' });
+  const answers = await eventually(async () => {
+    const found = (await alertsOf(s, as['isf-viewer'])).filter(
+      (a) => a.rule.kind === 'activity_answer' && a.subject.id === plain.id,
+    );
+    return found.length === 2 ? found : undefined;
+  }, 'a second answer alert');
+  assert.deepEqual(answers.map((a) => a.match.status).sort(), ['acknowledged', 'concern']);
   // The answering organisation gets no answer alert of its own; nor does anyone else.
   for (const u of ['peshmerga-viewer', 'coalition-viewer', 'other-viewer'])
     assert.equal((await alertsOf(s, as[u])).filter((a) => a.rule.kind === 'activity_answer').length, 0, u);

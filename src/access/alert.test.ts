@@ -91,6 +91,7 @@ test('an alert about an activity shows no hidden record and names no organisatio
         ruleKind: w.kind,
         subjectType: 'activity',
         subjectId: activity.id,
+        occurrence: `${w.kind}@1`,
         match,
         createdAt: at,
       };

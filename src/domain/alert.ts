@@ -41,6 +41,12 @@ export interface Alert {
   ruleKind: AlertRuleKind;
   subjectType: AlertSubjectType;
   subjectId: string;
+  /**
+   * Which occurrence on the record this alert is of: empty where a rule alerts once per record (an
+   * incident near, an overdue request); the kind and the change's sequence number where each change
+   * may call for one (a new conflict, an answer, an escalation).
+   */
+  occurrence: string;
   match: AlertMatch;
   createdAt: string;
 }

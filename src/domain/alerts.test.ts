@@ -173,13 +173,13 @@ const found = (c: ReturnType<typeof activityAlerts>) => c.map((x) => [x.rule.id,
 test('an activity alerts the notified organisations of conflicts its deconfliction at this change found anew', () => {
   const before = activity({ conflicts: [conflict('c1')], deconflictedAt: at });
   const after = activity({ conflicts: [conflict('c1'), conflict('c2')], deconflictedAt: later });
-  assert.deepEqual(found(activityAlerts(after, before, later, coordinationRules)), [
+  assert.deepEqual(found(activityAlerts(after, before, { at: later, seq: 7 }, coordinationRules)), [
     ['peshmerga-activity_conflict', { kind: 'activity_conflict', newConflicts: 1 }],
     ['coalition-activity_conflict', { kind: 'activity_conflict', newConflicts: 1 }],
   ]);
-  assert.deepEqual(activityAlerts(after, after, later, coordinationRules), [], 'no conflict is new');
+  assert.deepEqual(activityAlerts(after, after, { at: later, seq: 7 }, coordinationRules), [], 'no conflict is new');
   assert.deepEqual(
-    activityAlerts(after, before, '2026-03-01T02:00:00.000Z', coordinationRules),
+    activityAlerts(after, before, { at: '2026-03-01T02:00:00.000Z', seq: 7 }, coordinationRules),
     [],
     'not deconflicted at this change',
   );
@@ -188,10 +188,26 @@ test('an activity alerts the notified organisations of conflicts its deconflicti
     rules: new Map([...coordinationRules.rules].map(([id, r]) => [id, { ...r, enabled: id.startsWith('coalition') }])),
   };
   assert.deepEqual(
-    found(activityAlerts(after, null, later, disabled)).map(([id]) => id),
+    found(activityAlerts(after, null, { at: later, seq: 7 }, disabled)).map(([id]) => id),
     ['coalition-activity_conflict'],
     'only enabled rules',
   );
+});
+
+test('each change of an activity is its own occurrence: a second answer alerts again, a replayed change does not', () => {
+  const answered = activity({
+    notifications: [notification('peshmerga', { status: 'acknowledged', at: later, by: 'u' })],
+  });
+  const [first] = activityAlerts(answered, activity(), { at: later, seq: 7 }, coordinationRules);
+  const [again] = activityAlerts(answered, activity(), { at: later, seq: 7 }, coordinationRules);
+  assert.equal(first.occurrence, 'answer@7');
+  assert.equal(again.occurrence, first.occurrence, 'the same change evaluated twice is the same occurrence');
+  const laterStill = '2026-03-01T03:00:00.000Z';
+  const second = activity({
+    notifications: [notification('peshmerga', { status: 'concern', at: laterStill, by: 'u' })],
+  });
+  const [next] = activityAlerts(second, answered, { at: laterStill, seq: 9 }, coordinationRules);
+  assert.equal(next.occurrence, 'answer@9', 'a later answer is a new occurrence');
 });
 
 test('an answer at this change alerts every owner; an escalation alerts the members of the JCC', () => {
@@ -199,19 +215,26 @@ test('an answer at this change alerts every owner; an escalation alerts the memb
     ownerOrgs: ['isf', 'other'],
     notifications: [notification('peshmerga', { status: 'concern', at: later, by: 'u' }), notification('coalition')],
   });
-  assert.deepEqual(found(activityAlerts(answered, activity(), later, coordinationRules)), [
+  assert.deepEqual(found(activityAlerts(answered, activity(), { at: later, seq: 7 }, coordinationRules)), [
     ['isf-activity_answer', { kind: 'activity_answer', org: 'peshmerga', status: 'concern' }],
     ['other-activity_answer', { kind: 'activity_answer', org: 'peshmerga', status: 'concern' }],
   ]);
-  assert.deepEqual(activityAlerts(answered, answered, '2026-03-01T05:00:00.000Z', coordinationRules), []);
+  assert.deepEqual(
+    activityAlerts(answered, answered, { at: '2026-03-01T05:00:00.000Z', seq: 7 }, coordinationRules),
+    [],
+  );
   const escalated = activity({
     notifications: [notification('peshmerga', { escalatedAt: later }), notification('coalition')],
   });
   assert.deepEqual(
-    found(activityAlerts(escalated, activity(), later, coordinationRules)).map(([id]) => id),
+    found(activityAlerts(escalated, activity(), { at: later, seq: 7 }, coordinationRules)).map(([id]) => id),
     ['isf-activity_escalated', 'peshmerga-activity_escalated', 'coalition-activity_escalated'],
   );
-  assert.deepEqual(activityAlerts(escalated, escalated, later, coordinationRules), [], 'escalated before');
+  assert.deepEqual(
+    activityAlerts(escalated, escalated, { at: later, seq: 7 }, coordinationRules),
+    [],
+    'escalated before',
+  );
 });
 
 test('an overdue request alerts the requester and the addressee when it is escalated, and only then', () => {

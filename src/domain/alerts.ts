@@ -59,6 +59,8 @@ export interface PreparedRules {
 
 /** One committed change as a trigger sees it: its time, the record after it and, where the trigger asks, the record before. */
 export interface TriggerChange {
+  /** The change's sequence number in the log. */
+  seq: number;
   at: string;
   data: unknown;
   /** The record as its previous change left it (null: none, or not asked for). */
@@ -70,6 +72,8 @@ export interface AlertCandidate {
   rule: AlertRule;
   subjectType: AlertSubjectType;
   subjectId: string;
+  /** See `Alert.occurrence`: a rule alerts once per record and occurrence. */
+  occurrence: string;
   match: AlertMatch;
 }
 
@@ -94,10 +98,11 @@ function addressed(
   kind: AlertRuleKind,
   subjectType: AlertSubjectType,
   subjectId: string,
+  occurrence: string,
   match: AlertMatch,
 ): AlertCandidate[] {
   return [...new Set(orgs)].flatMap((org) =>
-    rulesOf(prepared, org, kind).map((rule) => ({ rule, subjectType, subjectId, match })),
+    rulesOf(prepared, org, kind).map((rule) => ({ rule, subjectType, subjectId, occurrence, match })),
   );
 }
 
@@ -111,7 +116,7 @@ export function incidentAlerts(incident: Incident, prepared: PreparedRules): Ale
   const add = (ruleId: string, match: AlertMatch) => {
     const rule = prepared.rules.get(ruleId);
     if (rule?.enabled && rule.kind === match.kind && typeMatches(rule, incident))
-      out.push({ rule, subjectType: 'incident', subjectId: incident.id, match });
+      out.push({ rule, subjectType: 'incident', subjectId: incident.id, occurrence: '', match });
   };
   for (const h of prepared.areas.near(incident.lon, incident.lat, incident.time)) {
     add(h.ruleId, {
@@ -149,9 +154,10 @@ const conflictKeyOf = (c: Activity['conflicts'][number]) => `${c.with}:${c.recor
 export function activityAlerts(
   after: Activity,
   before: Activity | null,
-  at: string,
+  change: Pick<TriggerChange, 'at' | 'seq'>,
   prepared: PreparedRules,
 ): AlertCandidate[] {
+  const { at, seq } = change;
   const out: AlertCandidate[] = [];
   if (after.deconflictedAt === at) {
     const known = new Set((before?.conflicts ?? []).map(conflictKeyOf));
@@ -164,6 +170,7 @@ export function activityAlerts(
           'activity_conflict',
           'activity',
           after.id,
+          `conflict@${seq}`,
           { kind: 'activity_conflict', newConflicts: fresh },
         ),
       );
@@ -171,7 +178,7 @@ export function activityAlerts(
   const answer = after.notifications.find((n) => n.status !== 'pending' && n.at === at);
   if (answer && answer.status !== 'pending')
     out.push(
-      ...addressed(prepared, after.ownerOrgs, 'activity_answer', 'activity', after.id, {
+      ...addressed(prepared, after.ownerOrgs, 'activity_answer', 'activity', after.id, `answer@${seq}`, {
         kind: 'activity_answer',
         org: answer.org,
         status: answer.status,
@@ -181,11 +188,19 @@ export function activityAlerts(
   const escalated = after.notifications.filter((n) => n.escalatedAt !== null && !wasEscalated.has(n.org));
   if (escalated.length > 0 && after.jcc !== null)
     out.push(
-      ...addressed(prepared, prepared.jccMembers.get(after.jcc) ?? [], 'activity_escalated', 'activity', after.id, {
-        kind: 'activity_escalated',
-        orgs: escalated.map((n) => n.org),
-        others: 0,
-      }),
+      ...addressed(
+        prepared,
+        prepared.jccMembers.get(after.jcc) ?? [],
+        'activity_escalated',
+        'activity',
+        after.id,
+        `escalated@${seq}`,
+        {
+          kind: 'activity_escalated',
+          orgs: escalated.map((n) => n.org),
+          others: 0,
+        },
+      ),
     );
   return out;
 }
@@ -195,7 +210,7 @@ export function supportRequestAlerts(after: SupportRequest, at: string, prepared
   if (!isEscalationChange(after, at)) return [];
   const members = after.addressedJcc === null ? new Set<string>() : prepared.jccMembers.get(after.addressedJcc);
   const recipients = [after.requesterOrg, ...addresseeOrgs(after, members ?? new Set())];
-  return addressed(prepared, recipients, 'request_overdue', 'support_request', after.id, {
+  return addressed(prepared, recipients, 'request_overdue', 'support_request', after.id, '', {
     kind: 'request_overdue',
     priority: after.priority,
     respondBy: after.respondBy,
@@ -205,7 +220,8 @@ export function supportRequestAlerts(after: SupportRequest, at: string, prepared
 /**
  * The triggers, by the record type whose committed changes they watch. An incident is evaluated
  * when created and when changed (a corrected location may bring it near); an activity when changed
- * (notified, answered, escalated); a support request when changed (escalated). A rule alerts once per record.
+ * (notified, answered, escalated); a support request when changed (escalated). A rule alerts once per record
+ * and occurrence: once for an incident or an overdue request, once per change for an activity's conflicts, answers and escalations.
  */
 export const alertTriggers: Readonly<Record<string, AlertTrigger>> = {
   incident: {
@@ -220,7 +236,7 @@ export const alertTriggers: Readonly<Record<string, AlertTrigger>> = {
       activityAlerts(
         activityRecord.fromLog(c.data),
         c.previous === null ? null : activityRecord.fromLog(c.previous),
-        c.at,
+        c,
         prepared,
       ),
   },

@@ -24,7 +24,7 @@ export interface AlertEngine {
 /** The record as the change before this one left it, for the triggers that compare (null: none). */
 export type PreviousOf = (entry: ChangeLogEntry) => unknown | null;
 
-/** The alerts a batch of committed changes calls for, once per rule and record. */
+/** The alerts a batch of committed changes calls for, once per rule, record and occurrence. */
 export function candidatesOf(
   entries: readonly ChangeLogEntry[],
   prepared: PreparedRules,
@@ -35,8 +35,8 @@ export function candidatesOf(
     const trigger = entry.data === null ? null : triggerFor(entry.recordType, entry.op);
     if (!trigger) continue;
     const previous = trigger.needsPrevious ? previousOf(entry) : null;
-    for (const c of trigger.evaluate({ at: entry.at, data: entry.data, previous }, prepared)) {
-      const key = `${c.rule.id}\u0000${c.subjectType}\u0000${c.subjectId}`;
+    for (const c of trigger.evaluate({ seq: entry.seq, at: entry.at, data: entry.data, previous }, prepared)) {
+      const key = `${c.rule.id}\u0000${c.subjectType}\u0000${c.subjectId}\u0000${c.occurrence}`;
       if (!out.has(key)) out.set(key, c);
     }
   }
@@ -69,8 +69,8 @@ async function previousVersions(store: Store, entries: readonly ChangeLogEntry[]
  * The alert engine: evaluates every committed change against the alert rules, in commit order,
  * from a cursor kept in the database. The alerts of the changes up to a point and the cursor
  * moving to that point are written in one transaction, so after a crash the engine resumes where
- * the last commit left it: no alert lost, none written twice (a rule alerts once per record, which
- * the same transaction checks). Woken by the bus; catches up from the change log when it starts.
+ * the last commit left it: no alert lost, none written twice (a rule alerts once per record and
+ * occurrence, which the same transaction checks). Woken by the bus; catches up from the change log when it starts.
  */
 export function startAlertEngine(store: Store, options: AlertEngineOptions = {}): AlertEngine {
   const rules = preparedRulesCache(store);
@@ -96,7 +96,7 @@ export function startAlertEngine(store: Store, options: AlertEngineOptions = {})
     await store.write(null, async (tx) => {
       const stored = await tx.alerts.engineCursor();
       for (const c of visible) {
-        if (await tx.alerts.exists(c.rule.id, c.subjectType, c.subjectId)) continue;
+        if (await tx.alerts.exists(c.rule.id, c.subjectType, c.subjectId, c.occurrence)) continue;
         await tx.alerts.insert({
           id: newId(),
           recipientOrg: c.rule.org,
@@ -105,6 +105,7 @@ export function startAlertEngine(store: Store, options: AlertEngineOptions = {})
           ruleKind: c.rule.kind,
           subjectType: c.subjectType,
           subjectId: c.subjectId,
+          occurrence: c.occurrence,
           match: c.match,
           createdAt: tx.at,
         });

@@ -29,7 +29,7 @@ export interface AlertReads {
     limit: number,
   ): Promise<AlertRow[]>;
   /** Whether a rule already alerted about this record (a rule alerts once per record). */
-  exists(ruleId: string, subjectType: AlertSubjectType, subjectId: string): Promise<boolean>;
+  exists(ruleId: string, subjectType: AlertSubjectType, subjectId: string, occurrence: string): Promise<boolean>;
   /** The last change-log sequence number the alert engine has evaluated. */
   engineCursor(): Promise<number>;
 }

@@ -14,6 +14,7 @@ function alertFromRow(r: Record<string, unknown>): Alert {
     ruleKind: String(r.rule_kind) as Alert['ruleKind'],
     subjectType: String(r.subject_type) as AlertSubjectType,
     subjectId: String(r.subject_id),
+    occurrence: String(r.occurrence),
     match: JSON.parse(String(r.match)),
     createdAt: String(r.created_at),
   };
@@ -54,13 +55,18 @@ export function listAlertsFor(
     .map((r) => ({ alert: alertFromRow(r), readAt: (r.read_at as string | null) ?? null }));
 }
 
-export function alertExists(db: Database, ruleId: string, subjectType: string, subjectId: string): boolean {
+export function alertExists(
+  db: Database,
+  ruleId: string,
+  subjectType: string,
+  subjectId: string,
+  occurrence: string,
+): boolean {
   return (
-    prepared(db, 'SELECT 1 FROM alerts WHERE rule_id = ? AND subject_type = ? AND subject_id = ?').get(
-      ruleId,
-      subjectType,
-      subjectId,
-    ) !== undefined
+    prepared(
+      db,
+      'SELECT 1 FROM alerts WHERE rule_id = ? AND subject_type = ? AND subject_id = ? AND occurrence = ?',
+    ).get(ruleId, subjectType, subjectId, occurrence) !== undefined
   );
 }
 
@@ -72,8 +78,8 @@ export function alertEngineCursor(db: Database): number {
 export function insertAlert(tx: SqliteTx, a: Alert): void {
   prepared(
     tx.db,
-    `INSERT INTO alerts (id, recipient_org, rule_id, rule_name, rule_kind, subject_type, subject_id, match, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO alerts (id, recipient_org, rule_id, rule_name, rule_kind, subject_type, subject_id, occurrence, match, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     a.id,
     a.recipientOrg,
@@ -82,6 +88,7 @@ export function insertAlert(tx: SqliteTx, a: Alert): void {
     a.ruleKind,
     a.subjectType,
     a.subjectId,
+    a.occurrence,
     JSON.stringify(a.match),
     a.createdAt,
   );

@@ -169,7 +169,8 @@ export function sqliteReads(db: Database): ReadRepositories {
       readAt: async (alertId, userId) => alertReadAt(db, alertId, userId),
       listFor: async (org, userId, unreadOnly, after, limit) =>
         listAlertsFor(db, org, userId, unreadOnly, after, limit),
-      exists: async (ruleId, subjectType, subjectId) => alertExists(db, ruleId, subjectType, subjectId),
+      exists: async (ruleId, subjectType, subjectId, occurrence) =>
+        alertExists(db, ruleId, subjectType, subjectId, occurrence),
       engineCursor: async () => alertEngineCursor(db),
     },
     supportRequests: {

@@ -25,9 +25,11 @@ CREATE TABLE alerts (
   rule_kind TEXT NOT NULL,
   subject_type TEXT NOT NULL,
   subject_id TEXT NOT NULL,
+  -- '' where a rule alerts once per record; the kind and change sequence where each change may.
+  occurrence TEXT NOT NULL,
   match TEXT NOT NULL,
   created_at TEXT NOT NULL,
-  UNIQUE (rule_id, subject_type, subject_id)
+  UNIQUE (rule_id, subject_type, subject_id, occurrence)
 ) STRICT;
 CREATE INDEX alerts_recipient ON alerts(recipient_org, id);
 

@@ -16,7 +16,7 @@ export const credentialsFileName = 'demo-credentials.txt';
 
 /**
  * Loads the demo scenario, its towns and the shipped boundary subset (so its incidents have governorate and district), and writes every demo login to DIR/demo-credentials.txt (mode 0600); returns the file's text. */
-export async function loadDemoIntoStore(
+async function loadDemoIntoStore(
   store: Store,
   dir: string,
   options: { seed: number; asOf: Date; boundaries?: boolean },
@@ -41,6 +41,33 @@ export async function loadDemoIntoStore(
   return text;
 }
 
+/**
+ * Builds the demo scenario into a file beside DIR's database and swaps it in only when complete, so
+ * a failure or a kill midway leaves the old data (or none) rather than half a demo. The database
+ * must not be open elsewhere. Returns the database file and the credentials file's text.
+ */
+export async function buildDemoDatabase(
+  dir: string,
+  options: { seed: number; asOf: Date; boundaries?: boolean },
+): Promise<{ file: string; credentials: string }> {
+  mkdirSync(dir, { recursive: true });
+  const target = databaseFile(dir);
+  const building = `${target}.building`;
+  for (const f of [building, `${building}-wal`, `${building}-shm`]) rmSync(f, { force: true });
+  const store = openStore(building);
+  let credentials: string;
+  try {
+    credentials = await loadDemoIntoStore(store, dir, options);
+    await store.checkpoint();
+  } finally {
+    store.close();
+  }
+  for (const f of [`${target}-wal`, `${target}-shm`]) rmSync(f, { force: true });
+  renameSync(building, target);
+  for (const f of [`${building}-wal`, `${building}-shm`]) if (existsSync(f)) rmSync(f);
+  return { file: target, credentials };
+}
+
 /** Prints one login per organisation (the liaison officer's) and where the rest are. */
 export function printCredentials(text: string, dir: string): void {
   const liaisons = text.split('\n').filter((l) => /^[a-z0-9-]+-liaison /.test(l));
@@ -59,11 +86,13 @@ export const demoCommand: Command = {
 
 Replaces the database in DIR with the demo scenario: three organisations, a coordination line
 with a 20 km zone, four JCCs, checkpoints and patrols with gaps and a corridor, and 90 days of
-incidents before --as-of, and a gazetteer of the towns along the line with their Arabic and
-Central Kurdish names. All of it is synthetic exercise data, marked as such. The same seed
+incidents before --as-of, a week of coordination up to it (planned activities and their
+deconfliction, support requests in every state, alert rules and the alerts they raised), and a
+gazetteer of the towns along the line with their Arabic and Central Kurdish names. All of it is synthetic exercise data, marked as such. The same seed
 and --as-of give the same scenario. Iraq's governorates and districts along the line are loaded
 from the simplified OCHA subset that ships with Seam (CC BY-IGO), so incidents carry governorate
-and district. Stop a server using DIR first.
+and district. The scenario is built beside the database and swapped in only when complete.
+Stop a server using DIR first.
 
   --seed N          scenario seed (default: 1)
   --as-of TIME      ISO-8601 time the 90 days end at (default: now)
@@ -81,22 +110,11 @@ ${dataDirHelp}`,
     if (Number.isNaN(asOf.getTime()))
       throw new UsageError(`--as-of must be an ISO-8601 time, got "${values['as-of']}"`);
     const dir = dataDir(values['data-dir']);
-    mkdirSync(dir, { recursive: true });
-    // Build beside the live file and swap it in only when complete, so a failure leaves the old data.
-    const target = databaseFile(dir);
-    const building = `${target}.building`;
-    for (const f of [building, `${building}-wal`, `${building}-shm`]) rmSync(f, { force: true });
-    const store = openStore(building);
-    let credentials: string;
-    try {
-      credentials = await loadDemoIntoStore(store, dir, { seed, asOf, boundaries: !values['no-boundaries'] });
-      await store.checkpoint();
-    } finally {
-      store.close();
-    }
-    for (const f of [`${target}-wal`, `${target}-shm`]) rmSync(f, { force: true });
-    renameSync(building, target);
-    for (const f of [`${building}-wal`, `${building}-shm`]) if (existsSync(f)) rmSync(f);
+    const { file: target, credentials } = await buildDemoDatabase(dir, {
+      seed,
+      asOf,
+      boundaries: !values['no-boundaries'],
+    });
     console.log(`demo scenario (seed ${seed}) written to ${target}`);
     printCredentials(credentials, dir);
   },

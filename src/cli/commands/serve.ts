@@ -3,7 +3,7 @@ import { buildApp } from '../../server/app.ts';
 import { databaseFile, openStore } from '../../store/store.ts';
 import { dataDir, dataDirOption, intOption, parse, UsageError } from '../args.ts';
 import { type Command, dataDirHelp } from '../command.ts';
-import { loadDemoIntoStore, printCredentials } from './demo.ts';
+import { buildDemoDatabase, printCredentials } from './demo.ts';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -39,14 +39,20 @@ ${dataDirHelp}`,
     const tileUrl = values['tile-url'] ?? (process.env.SEAM_TILE_URL || null);
     const tileProblem = tileUrl === null ? null : tileUrlProblem(tileUrl);
     if (tileProblem) throw new UsageError(`the tile URL (--tile-url or SEAM_TILE_URL) ${tileProblem}`);
-    const store = openStore(databaseFile(dir));
+    let store = openStore(databaseFile(dir));
     let credentials: string | null = null;
     // An empty site gets the demo, unless its operator once started it with --no-demo. The check is
-    // on content, not on the file, so a first start killed before the demo committed retries it.
+    // on content, not on the file; the demo is built beside the database and swapped in whole, so a
+    // first start killed while it loads leaves an empty site that the next start fills again.
     if ((await store.organisations.list()).length === 0 && (await store.settings.get('demo')) === null) {
       if (values['no-demo'])
         await store.write(null, (tx) => tx.settings.set('demo', JSON.stringify({ declined: true })));
-      else credentials = await loadDemoIntoStore(store, dir, { seed: 1, asOf: store.now() });
+      else {
+        const asOf = store.now();
+        store.close();
+        credentials = (await buildDemoDatabase(dir, { seed: 1, asOf })).credentials;
+        store = openStore(databaseFile(dir));
+      }
     }
     const app = await buildApp(store, { logger: { level }, tileUrl });
     const address = await app.listen({ port, host });

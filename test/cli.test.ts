@@ -47,7 +47,8 @@ async function json<T>(args: string[], dataDir: string): Promise<T[]> {
 function incidentRows(dir: string): unknown[] {
   const db = new DatabaseSync(join(dir, 'seam.db'), { readOnly: true });
   try {
-    return db.prepare('SELECT id, type, time, lon, lat FROM incidents ORDER BY id').all();
+    // By content: the week's incidents are reported through the API's own command, which gives each a new id.
+    return db.prepare('SELECT type, time, lon, lat FROM incidents ORDER BY time, lon, lat, type').all();
   } finally {
     db.close();
   }

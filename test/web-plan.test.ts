@@ -52,7 +52,7 @@ describe('planning an activity and answering its notification in a browser', bro
     if (requireBrowser()) return;
     ensureWebBuilt();
     mkdirSync(artifactsDir, { recursive: true });
-    ({ server } = await startDemoServer(scope));
+    ({ server } = await startDemoServer(scope, {}, { week: false }));
     browser = await launchChromium(scope);
     const isf = await server.signIn('isf-liaison');
     const presence = await server.request('GET', '/api/v1/presence?limit=1000', { cookie: isf });

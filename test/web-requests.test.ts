@@ -42,7 +42,7 @@ describe('support requests and alerts in a browser', browserSuite, () => {
     if (requireBrowser()) return;
     ensureWebBuilt();
     mkdirSync(artifactsDir, { recursive: true });
-    const demo = await startDemoServer(scope);
+    const demo = await startDemoServer(scope, {}, { week: false });
     server = demo.server;
     // An ISF request for EOD that Peshmerga left unanswered two hours ago: overdue by 1 h 45 min.
     const created = new Date(Date.now() - 2 * 3_600_000).toISOString();

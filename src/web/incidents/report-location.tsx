@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { MapPick } from '../map/map-pick.tsx';
 import { describedBy, FieldError, type ReportProblems } from './report-field-error.tsx';
 
 export type LocationMode = 'map' | 'mgrs' | 'place';
@@ -51,34 +52,18 @@ export function ReportLocation({
         ))}
       </div>
       {mode === 'map' && (
-        <div className="pick">
-          <p data-testid="report-pick">
-            {pick ? (
-              <bdi dir="ltr">
-                {pick[1].toFixed(5)}, {pick[0].toFixed(5)}
-              </bdi>
-            ) : (
-              t('report.noPick')
-            )}
-          </p>
-          {picking ? (
-            <button type="button" onClick={onCancelPick}>
-              {t('report.cancelPick')}
-            </button>
-          ) : (
-            <button type="button" onClick={onStartPick} data-testid="report-start-pick">
-              {t('report.startPick')}
-            </button>
-          )}
-          {picking && (
-            <p className="notice" role="status">
-              {t('report.pickHint')}
-            </p>
-          )}
+        <MapPick
+          pick={pick}
+          picking={picking}
+          onStartPick={onStartPick}
+          onCancelPick={onCancelPick}
+          testIdPrefix="report"
+          hint={t('report.pickHint')}
+        >
           <FieldError problems={problems} name="location" />
           <FieldError problems={problems} name="lon" />
           <FieldError problems={problems} name="lat" />
-        </div>
+        </MapPick>
       )}
       {mode === 'mgrs' && (
         <>

@@ -7,6 +7,7 @@ import type { Jcc, Me, Organisation, Page, SharingGroup } from '../api/types.ts'
 import { fromLocalInput, toLocalInput } from '../cop/time-window.ts';
 import { DateTimeField } from '../incidents/date-time-field.tsx';
 import { describedBy, FieldError, type ReportProblems } from '../incidents/report-field-error.tsx';
+import { MapPick } from '../map/map-pick.tsx';
 import { useNames } from '../reference/names.tsx';
 import { emptyMedevac, MedevacFields, type MedevacValue } from './medevac-fields.tsx';
 import type { SupportRequest } from './request-types.ts';
@@ -209,31 +210,14 @@ export function RequestForm(props: Props) {
           ))}
         </div>
         {mode === 'map' && (
-          <div className="pick">
-            <p data-testid="request-pick">
-              {pick ? (
-                <bdi dir="ltr">
-                  {pick[1].toFixed(5)}, {pick[0].toFixed(5)}
-                </bdi>
-              ) : (
-                t('report.noPick')
-              )}
-            </p>
-            {picking ? (
-              <button type="button" onClick={props.onCancelPick}>
-                {t('report.cancelPick')}
-              </button>
-            ) : (
-              <button type="button" onClick={props.onStartPick} data-testid="request-start-pick">
-                {t('report.startPick')}
-              </button>
-            )}
-            {picking && (
-              <p className="notice" role="status">
-                {t('requests.pickHint')}
-              </p>
-            )}
-          </div>
+          <MapPick
+            pick={pick}
+            picking={picking}
+            onStartPick={props.onStartPick}
+            onCancelPick={props.onCancelPick}
+            testIdPrefix="request"
+            hint={t('requests.pickHint')}
+          />
         )}
         {mode === 'mgrs' && (
           <>

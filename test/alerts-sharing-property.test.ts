@@ -1,5 +1,5 @@
 // Alerts on every read path (list, single read, read mark, unread count, live stream), over real
-// HTTP, against an oracle of the sharing rules written out here, independently of src/access: an
+// HTTP, against the oracle of the sharing rules in harness/sharing-oracle.ts, apart from src/access: an
 // alert shows its reader the record it is about whole, its tearline only, or not at all, as the
 // record's releasability allows now; never a field beyond that.
 import assert from 'node:assert/strict';
@@ -8,14 +8,14 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { noEnrichment } from '../src/domain/enrichment.ts';
 import type { Incident } from '../src/domain/incident.ts';
-import type { Releasability } from '../src/domain/releasability.ts';
 import { snapToGrid } from '../src/geo/grid.ts';
 import { createApiToken } from '../src/service/auth.ts';
 import { hashPassword } from '../src/service/secrets.ts';
 import { newId } from '../src/store/ids.ts';
 import { openStore } from '../src/store/store.ts';
 import { checkpoint, eventually } from './harness/alerts.ts';
-import { kirkukAor, startServer } from './harness/fixture.ts';
+import { startServer } from './harness/fixture.ts';
+import { orgIndex, type RelSpec, relSpec, sharingWorld, tearlineKeys, worldShape } from './harness/sharing-oracle.ts';
 import { openSse } from './harness/sse.ts';
 import { tempDir } from './harness/temp-dir.ts';
 
@@ -23,33 +23,12 @@ import { tempDir } from './harness/temp-dir.ts';
 type Json = Record<string, any>;
 
 const numRuns = process.env.CI ? 200 : 25;
-const tearlineKeys = [
-  'area',
-  'casualties',
-  'date',
-  'exercise',
-  'id',
-  'lat',
-  'lon',
-  'releasability',
-  'summary',
-  'tearline',
-  'type',
-  'type_label',
-];
 const centre: [number, number] = [44.4, 35.5];
 
-type RelSpec = { scope: 'org' | 'partners' | 'coalition' } | { scope: 'group'; index: number };
-const rel: fc.Arbitrary<RelSpec> = fc.oneof(
-  fc.constantFrom({ scope: 'org' as const }, { scope: 'partners' as const }, { scope: 'coalition' as const }),
-  fc.integer({ min: 0, max: 1 }).map((index) => ({ scope: 'group' as const, index })),
-);
-const orgIndex = fc.integer({ min: 0, max: 3 });
+const rel = relSpec(2);
 const sharing = fc.record({ releasability: rel, tearline: fc.option(rel) });
 const world = fc.record({
-  orgs: fc.integer({ min: 2, max: 4 }),
-  jccs: fc.array(fc.uniqueArray(orgIndex, { maxLength: 4 }), { maxLength: 2 }),
-  groups: fc.array(fc.uniqueArray(orgIndex, { maxLength: 4 }), { maxLength: 2 }),
+  ...worldShape,
   records: fc.array(
     fc.record({
       owner: orgIndex,
@@ -76,24 +55,7 @@ test('no alert shows a reader anything of a record beyond what its releasability
   await fc.assert(
     fc.asyncProperty(world, async (w) => {
       run++;
-      const orgs = Array.from({ length: w.orgs }, (_, i) => `r${run}-o${i}`);
-      const org = (i: number) => orgs[i % orgs.length];
-      const jccs = w.jccs.map((members, i) => ({ code: `r${run}-j${i}`, members: [...new Set(members.map(org))] }));
-      const groups = w.groups.map((members, i) => ({ name: `r${run}-g${i}`, members: [...new Set(members.map(org))] }));
-      const toRel = (r: RelSpec): Releasability =>
-        r.scope === 'group' ? { scope: 'group', group: `r${run}-g${r.index}` } : { scope: r.scope };
-      const audience = (r: Releasability, owner: string, jcc: string | null): Set<string> => {
-        if (r.scope === 'org') return new Set([owner]);
-        if (r.scope === 'coalition') return new Set([...orgs]);
-        if (r.scope === 'group') return new Set([owner, ...(groups.find((g) => g.name === r.group)?.members ?? [])]);
-        if (jcc !== null) return new Set([owner, ...(jccs.find((j) => j.code === jcc)?.members ?? [])]);
-        return new Set([owner, ...jccs.filter((j) => j.members.includes(owner)).flatMap((j) => j.members)]);
-      };
-      const expect = (i: Incident, viewer: string): 'record' | 'tearline' | 'none' => {
-        if (audience(i.releasability, i.ownerOrg, i.jcc).has(viewer)) return 'record';
-        if (i.tearline && audience(i.tearline.releasability, i.ownerOrg, i.jcc).has(viewer)) return 'tearline';
-        return 'none';
-      };
+      const { orgs, org, jccs, toRel, expect, write } = sharingWorld(run, w);
       const shared = (i: Incident, spec: { releasability: RelSpec; tearline: RelSpec | null }, version: number) => ({
         ...i,
         releasability: toRel(spec.releasability),
@@ -105,22 +67,8 @@ test('no alert shows a reader anything of a record beyond what its releasability
       const tokens = new Map<string, string>();
       let current: Incident[] = [];
       await store.write(null, async (tx) => {
-        for (const code of orgs) await tx.organisations.insert({ id: newId(), code, name: code, createdAt: tx.at });
-        for (const j of jccs)
-          await tx.jccs.insert({ id: newId(), ...j, name: j.code, aor: kirkukAor, createdAt: tx.at, updatedAt: tx.at });
-        for (const g of groups)
-          await tx.sharingGroups.insert({ ...g, ownerOrg: orgs[0], createdAt: tx.at, updatedAt: tx.at });
+        await write(tx, passwordHash);
         for (const code of orgs) {
-          await tx.users.insert({
-            id: newId(),
-            username: `${code}-viewer`,
-            org: code,
-            roles: ['viewer'],
-            disabled: false,
-            passwordHash,
-            createdAt: tx.at,
-            updatedAt: tx.at,
-          });
           await tx.presence.insert(checkpoint(`${code}-cp`, code, centre, 1));
           await tx.alertRules.insert({
             id: newId(),

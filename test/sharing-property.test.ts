@@ -1,5 +1,5 @@
 // Every read path (list, stats, single read, map points, export, history, stream), over real
-// HTTP, against an oracle of the sharing rules written out here, independently of src/access: no
+// HTTP, against the oracle of the sharing rules in harness/sharing-oracle.ts, apart from src/access: no
 // record or field reaches a user beyond what the policy allows.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -8,43 +8,22 @@ import fc from 'fast-check';
 import { noEnrichment } from '../src/domain/enrichment.ts';
 import type { BBox } from '../src/domain/geojson.ts';
 import type { Incident } from '../src/domain/incident.ts';
-import type { Releasability } from '../src/domain/releasability.ts';
 import { snapToGrid } from '../src/geo/grid.ts';
 import { createApiToken } from '../src/service/auth.ts';
 import { hashPassword } from '../src/service/secrets.ts';
 import { newId } from '../src/store/ids.ts';
 import { openStore } from '../src/store/store.ts';
-import { kirkukAor, startServer } from './harness/fixture.ts';
+import { startServer } from './harness/fixture.ts';
+import { orgIndex, relSpec, sharingWorld, tearlineKeys, worldShape } from './harness/sharing-oracle.ts';
 import { openSse } from './harness/sse.ts';
 import { tempDir } from './harness/temp-dir.ts';
 
 const numRuns = process.env.CI ? 1000 : 100;
 const gridKm = 10;
-const tearlineKeys = [
-  'area',
-  'casualties',
-  'date',
-  'exercise',
-  'id',
-  'lat',
-  'lon',
-  'releasability',
-  'summary',
-  'tearline',
-  'type',
-  'type_label',
-];
-
-type RelSpec = { scope: 'org' | 'partners' | 'coalition' } | { scope: 'group'; index: number };
-const rel: fc.Arbitrary<RelSpec> = fc.oneof(
-  fc.constantFrom({ scope: 'org' as const }, { scope: 'partners' as const }, { scope: 'coalition' as const }),
-  fc.integer({ min: 0, max: 2 }).map((index) => ({ scope: 'group' as const, index })),
-);
-const orgIndex = fc.integer({ min: 0, max: 3 });
+// Group indexes run one past the groups a world may have: a releasability naming a group that does not exist.
+const rel = relSpec(3);
 const world = fc.record({
-  orgs: fc.integer({ min: 2, max: 4 }),
-  jccs: fc.array(fc.uniqueArray(orgIndex, { maxLength: 4 }), { maxLength: 2 }),
-  groups: fc.array(fc.uniqueArray(orgIndex, { maxLength: 4 }), { maxLength: 2 }),
+  ...worldShape,
   records: fc.array(
     fc.record({
       owner: orgIndex,
@@ -81,58 +60,14 @@ test('no read path lets a record or a field reach a user beyond what the sharing
     fc.asyncProperty(world, async (w) => {
       run++;
       const day = new Date(Date.UTC(2020, 0, 1) + run * 86_400_000).toISOString().slice(0, 10);
-      const orgs = Array.from({ length: w.orgs }, (_, i) => `r${run}-o${i}`);
-      const org = (i: number) => orgs[i % orgs.length];
-      const jccs = w.jccs.map((members, i) => ({ code: `r${run}-j${i}`, members: [...new Set(members.map(org))] }));
-      const groups = w.groups.map((members, i) => ({ name: `r${run}-g${i}`, members: [...new Set(members.map(org))] }));
-      const toRel = (r: RelSpec): Releasability =>
-        r.scope === 'group' ? { scope: 'group', group: `r${run}-g${r.index}` } : { scope: r.scope };
-
-      // The oracle: who is in the audience of a releasability, written out from the rules.
-      const audience = (r: Releasability, owner: string, jcc: string | null): Set<string> => {
-        if (r.scope === 'org') return new Set([owner]);
-        if (r.scope === 'coalition') return new Set([...orgs]);
-        if (r.scope === 'group') return new Set([owner, ...(groups.find((g) => g.name === r.group)?.members ?? [])]);
-        if (jcc !== null) return new Set([owner, ...(jccs.find((j) => j.code === jcc)?.members ?? [])]);
-        return new Set([owner, ...jccs.filter((j) => j.members.includes(owner)).flatMap((j) => j.members)]);
-      };
-      const expect = (i: Incident, viewer: string): 'record' | 'tearline' | 'none' => {
-        if (audience(i.releasability, i.ownerOrg, i.jcc).has(viewer)) return 'record';
-        if (i.tearline && audience(i.tearline.releasability, i.ownerOrg, i.jcc).has(viewer)) return 'tearline';
-        return 'none';
-      };
+      const { orgs, org, jccs, toRel, expect, write } = sharingWorld(run, w);
 
       const seqBefore = await store.changeLog.lastSeq();
       const history: Incident[] = [];
       const finals: Incident[] = [];
       const tokens = new Map<string, string>();
       await store.write(null, async (tx) => {
-        for (const code of orgs) await tx.organisations.insert({ id: newId(), code, name: code, createdAt: tx.at });
-        for (const j of jccs) {
-          await tx.jccs.insert({
-            id: newId(),
-            code: j.code,
-            name: j.code,
-            aor: kirkukAor,
-            members: j.members,
-            createdAt: tx.at,
-            updatedAt: tx.at,
-          });
-        }
-        for (const g of groups)
-          await tx.sharingGroups.insert({ ...g, ownerOrg: orgs[0], createdAt: tx.at, updatedAt: tx.at });
-        for (const code of orgs) {
-          await tx.users.insert({
-            id: newId(),
-            username: `${code}-viewer`,
-            org: code,
-            roles: ['viewer'],
-            disabled: false,
-            passwordHash,
-            createdAt: tx.at,
-            updatedAt: tx.at,
-          });
-        }
+        await write(tx, passwordHash);
         for (const [n, r] of w.records.entries()) {
           const earlier = r.refs && n > 0 ? finals[r.refs.to % n].id : null;
           const jcc = r.jcc === null || jccs.length === 0 ? null : jccs[r.jcc % jccs.length].code;

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { MapPick } from '../map/map-pick.tsx';
+import { MgrsField } from './mgrs-field.tsx';
 import { describedBy, FieldError, type ReportProblems } from './report-field-error.tsx';
 
 export type LocationMode = 'map' | 'mgrs' | 'place';
@@ -65,22 +66,7 @@ export function ReportLocation({
           <FieldError problems={problems} name="lat" />
         </MapPick>
       )}
-      {mode === 'mgrs' && (
-        <>
-          <label htmlFor="report-mgrs">{t('report.mgrs')}</label>
-          <input
-            id="report-mgrs"
-            value={mgrs}
-            onChange={(e) => onMgrs(e.target.value)}
-            placeholder="38SME4465625337"
-            maxLength={30}
-            dir="ltr"
-            aria-invalid={!!problems.mgrs}
-            aria-describedby={describedBy(problems, 'mgrs')}
-          />
-          <FieldError problems={problems} name="mgrs" />
-        </>
-      )}
+      {mode === 'mgrs' && <MgrsField id="report-mgrs" value={mgrs} onChange={onMgrs} problems={problems} />}
       {mode === 'place' && (
         <>
           <label htmlFor="report-place">{t('report.place')}</label>

@@ -6,6 +6,7 @@ import { ApiError, api } from '../api/client.ts';
 import type { Jcc, Me, Organisation, Page, SharingGroup } from '../api/types.ts';
 import { fromLocalInput, toLocalInput } from '../cop/time-window.ts';
 import { DateTimeField } from '../incidents/date-time-field.tsx';
+import { MgrsField } from '../incidents/mgrs-field.tsx';
 import { describedBy, FieldError, type ReportProblems } from '../incidents/report-field-error.tsx';
 import { MapPick } from '../map/map-pick.tsx';
 import { useNames } from '../reference/names.tsx';
@@ -220,21 +221,7 @@ export function RequestForm(props: Props) {
           />
         )}
         {mode === 'mgrs' && (
-          <>
-            <label htmlFor="request-mgrs">{t('report.mgrs')}</label>
-            <input
-              id="request-mgrs"
-              value={mgrs}
-              onChange={(e) => setMgrs(e.target.value)}
-              placeholder="38SME4465625337"
-              maxLength={30}
-              dir="ltr"
-              aria-invalid={!!problems.mgrs}
-              aria-describedby={describedBy(problems, 'mgrs')}
-              data-testid="request-mgrs"
-            />
-            <FieldError problems={problems} name="mgrs" />
-          </>
+          <MgrsField id="request-mgrs" value={mgrs} onChange={setMgrs} problems={problems} testId="request-mgrs" />
         )}
         {mode === 'lonlat' && (
           <div className="lonlat">

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import type { Releasability } from '../domain/releasability.ts';
-import { type AccessFacts, visibility } from './policy.ts';
+import { type AccessFacts, audienceOrgs, visibility } from './policy.ts';
 
 const orgs = ['a', 'b', 'c', 'd', 'e'];
 const org = fc.constantFrom(...orgs);
@@ -79,6 +79,45 @@ test('widening never hides: whoever sees an org-only record sees it at every wid
       const narrow = visibility({ org: viewer }, { ownerOrg: owner, releasability: { scope: 'org' }, jcc }, ff);
       const wide = visibility({ org: viewer }, { ownerOrg: owner, releasability: r, jcc }, ff);
       if (narrow === 'record') assert.equal(wide, 'record');
+    }),
+    runs,
+  );
+});
+
+const tearlined = fc.record({ releasability, tearline: fc.option(fc.record({ releasability })) });
+
+test('an audience reader sees of a record only what every one of its organisations sees, and each of them sees it', () => {
+  const rank = { none: 0, tearline: 1, record: 2 };
+  fc.assert(
+    fc.property(
+      facts,
+      org,
+      subset,
+      tearlined,
+      fc.option(fc.constantFrom('j1', 'j2', 'j3')),
+      (f, owner, members, t, jcc) => {
+        const ff = toFacts(f);
+        const record = { ownerOrg: owner, releasability: t.releasability, tearline: t.tearline, jcc };
+        const seen = visibility({ org: owner, audience: members }, record, ff);
+        const each = members.map((m) => rank[visibility({ org: m }, record, ff)]);
+        const least = members.length === 0 ? 0 : Math.min(...each);
+        assert.equal(rank[seen], least, JSON.stringify({ record, members }));
+      },
+    ),
+    runs,
+  );
+});
+
+test("a report's audience holds its originator and exactly the organisations the releasability admits", () => {
+  fc.assert(
+    fc.property(facts, org, releasability, fc.option(fc.constantFrom('j1', 'j2', 'j3')), (f, owner, r, jcc) => {
+      const ff = toFacts(f);
+      const orgsIn = audienceOrgs(r, { ownerOrg: owner, jcc }, ff);
+      assert.ok(orgsIn.includes(owner));
+      for (const o of f.coalition) {
+        const admitted = visibility({ org: o }, { ownerOrg: owner, releasability: r, jcc }, ff) === 'record';
+        assert.equal(orgsIn.includes(o), admitted, JSON.stringify({ r, jcc, owner, o }));
+      }
     }),
     runs,
   );

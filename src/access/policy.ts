@@ -7,6 +7,11 @@ import type { Releasability } from '../domain/releasability.ts';
 export interface Reader {
   org: string;
   kind?: 'user' | 'peer-site' | 'tak-client';
+  /**
+   * A reader that stands for every organisation of an audience (a SITREP's readers): it sees of a
+   * record only what each of them may see, so nothing reaches one of them that it may not see.
+   */
+  audience?: readonly string[];
 }
 
 /** What a record says about who may see it, and who may see its tearline. */
@@ -36,6 +41,24 @@ export type Visibility = 'record' | 'tearline' | 'none';
  * record's tearline sees the tearline only. Everyone else sees nothing.
  */
 export function visibility(viewer: Reader, record: Shareable, facts: AccessFacts): Visibility {
+  if (viewer.audience) return audienceVisibility(viewer.audience, record, facts);
+  return orgVisibility(viewer, record, facts);
+}
+
+const rank: Record<Visibility, number> = { none: 0, tearline: 1, record: 2 };
+
+/** The least any organisation of an audience may see of a record (an empty audience sees nothing). */
+function audienceVisibility(orgs: readonly string[], record: Shareable, facts: AccessFacts): Visibility {
+  let least: Visibility = orgs.length === 0 ? 'none' : 'record';
+  for (const org of orgs) {
+    const v = orgVisibility({ org }, record, facts);
+    if (rank[v] < rank[least]) least = v;
+    if (least === 'none') break;
+  }
+  return least;
+}
+
+function orgVisibility(viewer: Reader, record: Shareable, facts: AccessFacts): Visibility {
   if (viewer.org === record.ownerOrg) return 'record';
   if (inAudience(viewer.org, record.releasability, record, facts)) return 'record';
   if (record.tearline && inAudience(viewer.org, record.tearline.releasability, record, facts)) return 'tearline';
@@ -72,4 +95,18 @@ function arePartners(org: string, record: { ownerOrg: string; jcc: string | null
     if (members.has(org) && members.has(record.ownerOrg)) return true;
   }
   return false;
+}
+
+/**
+ * The organisations in the audience of a releasability for a record owned by `ownerOrg` in `jcc`:
+ * the owner and every coalition organisation `inAudience` admits, in name order.
+ */
+export function audienceOrgs(
+  r: Releasability,
+  record: { ownerOrg: string; jcc: string | null },
+  facts: AccessFacts,
+): string[] {
+  const orgs = new Set([record.ownerOrg]);
+  for (const org of facts.coalition) if (inAudience(org, r, record, facts)) orgs.add(org);
+  return [...orgs].sort();
 }

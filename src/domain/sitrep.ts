@@ -163,6 +163,8 @@ export interface SitrepContent {
   period: { from: string; to: string };
   previousPeriod: { from: string; to: string };
   audience: { releasability: string; orgs: string[] };
+  /** The names of every organisation the report mentions, by code. */
+  orgNames: Record<string, NameSet>;
   highlights: SitrepHighlight[];
   incidents: {
     total: Compared;

@@ -1,27 +1,28 @@
-import type { Sitrep, SitrepLanguage } from '../domain/sitrep.ts';
+import { SeamError } from '../domain/errors.ts';
+import type { SitrepLanguage } from '../domain/sitrep.ts';
+import { renderSitrepHtml, renderSitrepMarkdown } from '../report/render.ts';
 import type { SitrepRenderer } from '../service/sitrep-reads.ts';
 
-interface ReportModules {
-  render: {
-    renderSitrepHtml(s: Sitrep, lang: SitrepLanguage): string;
-    renderSitrepMarkdown(s: Sitrep, lang: SitrepLanguage): string;
-  };
-  pdf: { renderPdf(html: string, options?: { chromiumPath?: string }): Promise<Uint8Array> };
+interface PdfModule {
+  renderPdf(html: string, options?: { chromiumPath?: string }): Promise<Uint8Array>;
 }
 
-// The report layer is loaded by path until it is part of this branch.
-const renderPath = '../report/render.ts';
+// The PDF printer is loaded by path until it is part of this branch.
 const pdfPath = '../report/pdf.ts';
+
+async function loadPdf(): Promise<PdfModule> {
+  try {
+    return (await import(pdfPath)) as PdfModule;
+  } catch {
+    throw new SeamError('unavailable', 'PDF printing is not available in this build; HTML and Markdown are');
+  }
+}
 
 /** The report layer's renderers as the SITREP service takes them, printing PDFs with the given Chromium. */
 export async function sitrepRenderer(chromiumPath?: string): Promise<SitrepRenderer> {
-  const modules: ReportModules = {
-    render: await import(renderPath),
-    pdf: await import(pdfPath),
-  };
   return {
-    html: (s, lang) => modules.render.renderSitrepHtml(s, lang),
-    markdown: (s, lang) => modules.render.renderSitrepMarkdown(s, lang),
-    pdf: (html) => modules.pdf.renderPdf(html, chromiumPath ? { chromiumPath } : undefined),
+    html: (s, lang: SitrepLanguage) => renderSitrepHtml(s, lang),
+    markdown: (s, lang: SitrepLanguage) => renderSitrepMarkdown(s, lang),
+    pdf: async (html) => (await loadPdf()).renderPdf(html, chromiumPath ? { chromiumPath } : undefined),
   };
 }

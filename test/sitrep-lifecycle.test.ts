@@ -4,6 +4,7 @@ import { maxSitrepTextLength } from '../src/domain/sitrep.ts';
 import { draftScheduledSitreps } from '../src/service/sitreps.ts';
 import { manualClock } from './factories/support-request.ts';
 import { createFixture, startServer, type TestServer } from './harness/fixture.ts';
+import { openSse } from './harness/sse.ts';
 
 /** An incident near Kirkuk (in JCC k1) at `time`, with the given casualties and releasability. */
 function incident(time: string, releasability: string, casualties: unknown, type = 'ied') {
@@ -190,6 +191,14 @@ test('a SITREP for partners leaves out what only ISF may see; released, it never
   assert.equal(draftHtml.status, 200);
   assert.ok(draftHtml.body.toString().includes('Calm along the line'), 'a draft is set with its current text');
 
+  const streams = {
+    peshmerga: await openSse(`${s.url}/api/v1/stream`, { cookie: await s.signIn('peshmerga-viewer') }),
+    other: await openSse(`${s.url}/api/v1/stream`, { cookie: await s.signIn('other-viewer') }),
+    isf: await openSse(`${s.url}/api/v1/stream`, { cookie: await s.signIn('isf-viewer') }),
+  };
+  t.after(() => {
+    for (const c of Object.values(streams)) c.close();
+  });
   const released = await s.request('POST', `/api/v1/sitreps/${p.id}/release`, {
     cookie: analyst,
     json: { version: 2 },
@@ -198,6 +207,19 @@ test('a SITREP for partners leaves out what only ISF may see; released, it never
   assert.equal(released.body.state, 'released');
   assert.equal(released.body.released_by, 'isf-analyst');
   assert.equal(released.body.released_at, '2026-03-02T06:00:00.000Z');
+  const live = await streams.peshmerga.until((ev) => ev.some((e) => e.event === 'sitrep'));
+  const sitrepEvents = live.filter((e) => e.event === 'sitrep');
+  assert.deepEqual(
+    sitrepEvents.map((e) => [e.data.record.id, e.data.record.state]),
+    [[p.id, 'released']],
+    'the partner hears of the release live, and of no draft',
+  );
+  assert.equal(sitrepEvents[0].data.record.content, undefined, 'the stream carries the heading, not the figures');
+  await streams.isf.until((ev) => ev.some((e) => e.event === 'sitrep' && e.data.record.state === 'released'));
+  assert.ok(
+    !streams.other.events.some((e) => e.event === 'sitrep'),
+    'an organisation outside the audience hears nothing',
+  );
 
   const formats = [
     ['html', 'en', 'text/html'],

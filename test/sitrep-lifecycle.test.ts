@@ -225,6 +225,7 @@ test('a SITREP for partners leaves out what only ISF may see; released, it never
     ['html', 'en', 'text/html'],
     ['html', 'ar', 'text/html'],
     ['md', 'ckb', 'text/markdown'],
+    ['pdf', 'ar', 'application/pdf'],
   ] as const;
   const before = new Map<string, Buffer>();
   const pesh = await s.signIn('peshmerga-viewer');
@@ -234,6 +235,7 @@ test('a SITREP for partners leaves out what only ISF may see; released, it never
     assert.ok(r.headers.get('content-type')?.startsWith(type));
     before.set(`${format}-${lang}`, r.body);
   }
+  assert.equal(before.get('pdf-ar')!.subarray(0, 5).toString(), '%PDF-');
   const download = await bytes(s, pesh, `/api/v1/sitreps/${p.id}/report?format=md&lang=ar&download=1`);
   assert.equal(download.headers.get('content-disposition'), 'attachment; filename="sitrep-k1-1-ar.md"');
   const outsider = await s.signIn('other-viewer');

@@ -1,28 +1,27 @@
-import { SeamError } from '../domain/errors.ts';
-import type { SitrepLanguage } from '../domain/sitrep.ts';
 import { renderSitrepHtml, renderSitrepMarkdown } from '../report/render.ts';
 import type { SitrepRenderer } from '../service/sitrep-reads.ts';
 
-interface PdfModule {
-  renderPdf(html: string, options?: { chromiumPath?: string }): Promise<Uint8Array>;
-}
-
-// The PDF printer is loaded by path until it is part of this branch.
-const pdfPath = '../report/pdf.ts';
-
-async function loadPdf(): Promise<PdfModule> {
-  try {
-    return (await import(pdfPath)) as PdfModule;
-  } catch {
-    throw new SeamError('unavailable', 'PDF printing is not available in this build; HTML and Markdown are');
-  }
+// The PDF printer (a browser driver) is loaded on the first PDF: a server that prints none starts without it.
+let printer: Promise<{ pdf: typeof import('../report/sitrep-pdf.ts'); close: () => Promise<void> }> | null = null;
+function loadPrinter() {
+  printer ??= Promise.all([import('../report/sitrep-pdf.ts'), import('../report/pdf.ts')]).then(([pdf, browser]) => ({
+    pdf,
+    close: browser.closePdfRenderer,
+  }));
+  return printer;
 }
 
 /** The report layer's renderers as the SITREP service takes them, printing PDFs with the given Chromium. */
-export async function sitrepRenderer(chromiumPath?: string): Promise<SitrepRenderer> {
+export function sitrepRenderer(chromiumPath?: string | null): SitrepRenderer {
+  const options = chromiumPath ? { chromiumPath } : {};
   return {
-    html: (s, lang: SitrepLanguage) => renderSitrepHtml(s, lang),
-    markdown: (s, lang: SitrepLanguage) => renderSitrepMarkdown(s, lang),
-    pdf: async (html) => (await loadPdf()).renderPdf(html, chromiumPath ? { chromiumPath } : undefined),
+    html: renderSitrepHtml,
+    markdown: renderSitrepMarkdown,
+    pdf: async (s, lang) => (await loadPrinter()).pdf.renderSitrepPdf(s, lang, options),
   };
+}
+
+/** Closes the browser PDFs are printed with, if one was launched (at shutdown). */
+export async function closeSitrepPrinter(): Promise<void> {
+  if (printer) await (await printer).close();
 }

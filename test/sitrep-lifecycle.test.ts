@@ -324,3 +324,21 @@ test('the schedule drafts each JCC’s reports once per period, never twice', as
     'ISF sees its own drafts only',
   );
 });
+
+test('without Chromium a PDF answers 503 naming the Debian package; HTML and Markdown still work', async (t) => {
+  const clock = manualClock('2026-03-02T06:00:00.000Z');
+  const { store } = await createFixture(t, { now: clock.now });
+  const s = await startServer(t, store, { chromiumPath: '/nonexistent/chromium' });
+  const analyst = await s.signIn('isf-analyst');
+  const draft = await s.request('POST', '/api/v1/sitreps', { cookie: analyst, json: { jcc: 'k1' } });
+  assert.equal(draft.status, 201, draft.text);
+  const pdf = await s.request('GET', `/api/v1/sitreps/${draft.body.id}/report?format=pdf`, { cookie: analyst });
+  assert.equal(pdf.status, 503, pdf.text);
+  assert.match(pdf.body.error.message, /chromium/);
+  for (const format of ['html', 'md']) {
+    const r = await s.request('GET', `/api/v1/sitreps/${draft.body.id}/report?format=${format}&lang=ckb`, {
+      cookie: analyst,
+    });
+    assert.equal(r.status, 200, r.text);
+  }
+});

@@ -16,6 +16,11 @@ export interface GapQuery {
   from: string;
   to: string;
   options?: GapReportOptions;
+  /**
+   * Leave the incidents out (default: read them): for figures that do not depend on them — the
+   * uncovered area and share, the runs of the line, corridors — as a series of windows needs.
+   */
+  withoutIncidents?: boolean;
 }
 
 async function siteZone(store: Store) {
@@ -70,7 +75,7 @@ export async function analyseGaps(
   return gapReportOffThread({
     ...(await siteZone(store)),
     presence: [...(await visiblePresence(store, actor)), ...planned],
-    incidents: await visibleIncidents(store, actor, window.from, window.to),
+    incidents: q.withoutIncidents ? [] : await visibleIncidents(store, actor, window.from, window.to),
     aors: (await store.jccs.list()).map((j) => ({ code: j.code, aor: j.aor })),
     window,
     options: { ...q.options, recommendations: q.options?.recommendations ?? { asOf: window.to } },

@@ -40,18 +40,25 @@ export async function sitrepGap(
   const end = Date.parse(period.to);
   const days = Math.min(31, Math.max(1, Math.round((end - Date.parse(period.from)) / dayMs)));
   // Asked for together, the reads on this thread overlap the analyses queued on the analysis thread.
+  // The share and the corridors do not depend on incidents: a day's worth need not be read 30 times.
+  const figures = (w: { from: string; to: string }) =>
+    analyseGaps(store, reader, { ...w, options: figuresOnly, withoutIncidents: true });
   const windows = trendWindows(new Date(end - sitrepTrendDays * dayMs).toISOString(), period.to, dayMs);
-  const [report, before, f, trend] = await Promise.all([
+  const trendReports = windows.map(figures);
+  // A daily report's previous period is one of the trend's windows: analysed once.
+  const same = windows.findIndex((w) => w.from === previous.from && w.to === previous.to);
+  const [report, before, f, trendDone] = await Promise.all([
     analyseGaps(store, reader, period),
-    analyseGaps(store, reader, { ...previous, options: figuresOnly }),
+    same >= 0 ? trendReports[same] : figures(previous),
     forecastGaps(store, reader, { from: period.to, days }),
-    Promise.all(
-      windows.map(async (w): Promise<SitrepGap['trend'][number]> => {
-        const r = await analyseGaps(store, reader, { ...w, options: figuresOnly });
-        return { from: w.from, to: w.to, uncoveredShare: r.uncovered_share, corridors: r.corridors.length };
-      }),
-    ),
+    Promise.all(trendReports),
   ]);
+  const trend: SitrepGap['trend'] = trendDone.map((r, n) => ({
+    from: windows[n].from,
+    to: windows[n].to,
+    uncoveredShare: r.uncovered_share,
+    corridors: r.corridors.length,
+  }));
   return {
     gap: {
       zoneKm2: report.zone_km2,

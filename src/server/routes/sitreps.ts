@@ -131,7 +131,9 @@ export function sitrepRoutes(app: FastifyInstance, { store }: ServerContext, ren
       schema: {
         tags: ['sitreps'],
         summary: 'Recompute the figures of a draft as of now (analyst or admin of the originator)',
+        description: 'Send `{}`. A released report answers 409: its figures are frozen.',
         params: idParams,
+        body: z.object({}).strict(),
       },
       onRequest: requireUser,
     },

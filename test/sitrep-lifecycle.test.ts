@@ -190,6 +190,10 @@ test('a SITREP for partners leaves out what only ISF may see; released, it never
   const draftHtml = await bytes(s, analyst, `/api/v1/sitreps/${p.id}/report?format=html&lang=en`);
   assert.equal(draftHtml.status, 200);
   assert.ok(draftHtml.body.toString().includes('Calm along the line'), 'a draft is set with its current text');
+  assert.equal(draftHtml.headers.get('x-frame-options'), 'SAMEORIGIN', 'the web app may preview it in a frame');
+  assert.match(draftHtml.headers.get('content-security-policy') ?? '', /default-src 'none'.*frame-ancestors 'self'/);
+  const api = await s.request('GET', `/api/v1/sitreps/${p.id}`, { cookie: analyst });
+  assert.equal(api.headers.get('x-frame-options'), 'DENY', 'everything else keeps the site-wide headers');
 
   const streams = {
     peshmerga: await openSse(`${s.url}/api/v1/stream`, { cookie: await s.signIn('peshmerga-viewer') }),

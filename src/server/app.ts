@@ -112,8 +112,10 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   registerMetrics(app, ctx.metrics);
   app.addHook('onSend', async (request, reply, payload) => {
     void reply.header('x-request-id', request.id);
-    for (const [k, v] of Object.entries(securityHeaders)) void reply.header(k, v);
-    if (!request.url.startsWith('/api/docs')) void reply.header('content-security-policy', csp);
+    // A route that sets one of these itself (a SITREP's report, shown in a frame of the app) keeps its own.
+    for (const [k, v] of Object.entries(securityHeaders)) if (!reply.hasHeader(k)) void reply.header(k, v);
+    if (!request.url.startsWith('/api/docs') && !reply.hasHeader('content-security-policy'))
+      void reply.header('content-security-policy', csp);
     if (request.protocol === 'https')
       void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))

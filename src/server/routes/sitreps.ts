@@ -53,6 +53,9 @@ const contentTypes = {
   pdf: 'application/pdf',
 } as const;
 
+const reportCsp =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+
 const accessNote =
   'A draft is read by its originator organisation only; a released report by its audience (the originator, in the report’s JCC, released to `audience`). To anyone else it does not exist (404). Its figures were computed for its audience through the access policy: nothing one organisation of the audience may not see is counted.';
 
@@ -174,6 +177,10 @@ export function sitrepRoutes(app: FastifyInstance, { store }: ServerContext, ren
       const { format, lang, download } = request.query;
       const { sitrep, body } = await sitrepReport(store, actorOf(request), request.params.id, format, lang, renderer);
       void reply.header('content-type', contentTypes[format]);
+      // The report is a document of its own: nothing in it runs or loads, and only Seam's own pages may frame it
+      // (the web app previews it in a sandboxed frame).
+      void reply.header('content-security-policy', reportCsp);
+      void reply.header('x-frame-options', 'SAMEORIGIN');
       if (download === '1')
         void reply.header(
           'content-disposition',

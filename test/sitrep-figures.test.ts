@@ -87,6 +87,12 @@ test('the figures of a SITREP equal the API’s for the same period and audience
     assert.equal(gap.uncoveredShare, gaps.body.uncovered_share);
     assert.equal(gap.uncoveredKm2, gaps.body.uncovered_km2);
     assert.equal(gap.longestStretchKm, gaps.body.longest_uncovered_stretch_km);
+    const k1 = gaps.body.per_aor.find((a: { code: string }) => a.code === 'k1');
+    assert.deepEqual(gap.aor, {
+      zoneKm2: k1.zone_km2,
+      uncoveredKm2: k1.uncovered_km2,
+      uncoveredShare: k1.uncovered_share,
+    });
     assert.deepEqual(
       gap.corridors.map((c: { id: string }) => c.id),
       gaps.body.corridors.map((c: { id: string }) => c.id),

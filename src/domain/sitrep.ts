@@ -110,10 +110,13 @@ export type SitrepHighlight =
   | { kind: 'incidents_changed'; count: number; previous: number }
   | { kind: 'activity_conflicts'; count: number };
 
+/** The gap of the site's whole coordination line (every JCC along it shares one zone). */
 export interface SitrepGap {
   zoneKm2: number;
   uncoveredKm2: number;
   uncoveredShare: number;
+  /** The report's own JCC: its AOR's part of the zone and how much of that is uncovered (absent where unknown). */
+  aor?: { zoneKm2: number; uncoveredKm2: number; uncoveredShare: number };
   longestStretchKm: number;
   corridors: Array<{ id: string; areaKm2: number; narrowestWidthKm: number | null; narrowestAt: SitrepPlace }>;
   hotspots: Array<{ id: string; cells: number; centre: SitrepPlace }>;

@@ -35,6 +35,7 @@ export async function sitrepGap(
   period: { from: string; to: string },
   previous: { from: string; to: string },
   places: SitrepPlaces,
+  jcc: string,
 ): Promise<SitrepGapFigures | null> {
   if ((await store.lines.list()).length === 0) return null;
   const end = Date.parse(period.to);
@@ -64,6 +65,7 @@ export async function sitrepGap(
       zoneKm2: report.zone_km2,
       uncoveredKm2: report.uncovered_km2,
       uncoveredShare: report.uncovered_share,
+      ...aorOf(report, jcc),
       longestStretchKm: report.longest_uncovered_stretch_km,
       corridors: report.corridors.map((c) => ({
         id: c.id,
@@ -93,6 +95,11 @@ export async function sitrepGap(
     },
     corridorsAt: report.corridors.map((c) => c.narrowest_at),
   };
+}
+
+function aorOf(report: GapReport, jcc: string): Pick<SitrepGap, 'aor'> {
+  const a = report.per_aor.find((x) => x.code === jcc);
+  return a ? { aor: { zoneKm2: a.zone_km2, uncoveredKm2: a.uncovered_km2, uncoveredShare: a.uncovered_share } } : {};
 }
 
 function hotspotsOf(report: GapReport, places: SitrepPlaces): SitrepGap['hotspots'] {

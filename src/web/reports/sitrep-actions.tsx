@@ -7,6 +7,8 @@ import type { SitrepRecord } from './sitrep-types.ts';
 
 interface Props {
   sitrep: SitrepRecord;
+  /** The draft's words are being edited and not saved: it is not released without them. */
+  unsaved: boolean;
   onUpdated: (s: SitrepRecord) => void;
   /** A correction was drafted: the new report. */
   onCreated: (s: SitrepRecord) => void;
@@ -18,7 +20,7 @@ type Open = 'release' | 'correct' | null;
  * What an analyst may do with a report: refresh a draft's figures or release it (after confirming, since a released
  * report no longer changes), or draft a correction of a released one.
  */
-export function SitrepActions({ sitrep, onUpdated, onCreated }: Props) {
+export function SitrepActions({ sitrep, unsaved, onUpdated, onCreated }: Props) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Open>(null);
   const [note, setNote] = useState('');
@@ -75,8 +77,9 @@ export function SitrepActions({ sitrep, onUpdated, onCreated }: Props) {
             <button
               type="button"
               className="primary"
-              disabled={busy}
+              disabled={busy || unsaved}
               aria-expanded={open === 'release'}
+              aria-describedby={unsaved ? 'sitrep-unsaved' : undefined}
               onClick={() => choose('release')}
               data-testid="sitrep-release"
             >
@@ -95,7 +98,12 @@ export function SitrepActions({ sitrep, onUpdated, onCreated }: Props) {
           </button>
         )}
       </div>
-      {open === 'release' && sitrep.state === 'draft' && (
+      {unsaved && (
+        <p className="muted" id="sitrep-unsaved" data-testid="sitrep-unsaved">
+          {t('reports.saveFirst')}
+        </p>
+      )}
+      {open === 'release' && sitrep.state === 'draft' && !unsaved && (
         <div className="sitrep-confirm" role="alertdialog" aria-labelledby="sitrep-confirm-text">
           <p id="sitrep-confirm-text">{t('reports.releaseConfirm')}</p>
           <div className="sitrep-buttons">

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { useFormat } from '../i18n/format.ts';
+import { releasabilityLabel } from '../incidents/incident-labels.ts';
 import { useNames } from '../reference/names.tsx';
 import { SitrepActions } from './sitrep-actions.tsx';
-import { audienceLabel } from './sitrep-labels.ts';
 import { SitrepPreview } from './sitrep-preview.tsx';
 import { mayWriteReports, newerSitrep } from './sitrep-rules.ts';
 import { SitrepTextForm } from './sitrep-text-form.tsx';
@@ -28,6 +28,7 @@ export function SitrepDetail({ id, summary, me, onBack, onUpdated, onOpen }: Pro
   const names = useNames();
   const [record, setRecord] = useState<SitrepRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [unsaved, setUnsaved] = useState(false);
 
   // Read whole (with its figures) when opened, and again when a newer version is seen in the list.
   const seenVersion = summary?.version;
@@ -90,7 +91,11 @@ export function SitrepDetail({ id, summary, me, onBack, onUpdated, onOpen }: Pro
       </h2>
       <dl className="fields">
         {row(t('reports.periodLabel'), `${fmt.dateTime(s.period_from)} – ${fmt.dateTime(s.period_to)}`)}
-        {row(t('reports.audience'), audienceLabel(t, names, s), 'sitrep-audience')}
+        {row(
+          t('reports.audience'),
+          releasabilityLabel(t, names, s.audience, s.originator_org, s.jcc),
+          'sitrep-audience',
+        )}
         {row(t('reports.originator'), <bdi>{names.org(s.originator_org)}</bdi>)}
         {row(t('reports.asOf'), fmt.dateTime(s.as_of))}
         {s.released_at && row(t('reports.released'), fmt.dateTime(s.released_at), 'sitrep-released-at')}
@@ -102,14 +107,22 @@ export function SitrepDetail({ id, summary, me, onBack, onUpdated, onOpen }: Pro
               <button type="button" className="link" onClick={() => onOpen(s.corrects as string)}>
                 {t('reports.openCorrected')}
               </button>
-              {s.correction_note && <span className="narrative"> {s.correction_note}</span>}
+              {s.correction_note && (
+                <>
+                  {' '}
+                  <bdi className="narrative" data-testid="sitrep-correction-note-shown">
+                    {s.correction_note}
+                  </bdi>
+                </>
+              )}
             </>,
           )}
       </dl>
-      {writer && s.state === 'draft' && <SitrepTextForm sitrep={s} onSaved={updated} />}
+      {writer && s.state === 'draft' && <SitrepTextForm sitrep={s} onSaved={updated} onDirty={setUnsaved} />}
       {writer && (
         <SitrepActions
           sitrep={s}
+          unsaved={s.state === 'draft' && unsaved}
           onUpdated={updated}
           onCreated={(c) => {
             onUpdated(c);

@@ -22,7 +22,7 @@ export function SitrepList({ jccs, filters, onFilters, sitreps, onOpen }: Props)
   const { items, loading } = sitreps;
   return (
     <>
-      <div className="filters sitrep-filters">
+      <div className="sitrep-filters">
         <label>
           {t('reports.jcc')}
           <select

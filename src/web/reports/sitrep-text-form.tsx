@@ -9,13 +9,15 @@ import type { SitrepRecord } from './sitrep-types.ts';
 interface Props {
   sitrep: SitrepRecord;
   onSaved: (s: SitrepRecord) => void;
+  /** Whether words typed here are not saved yet. */
+  onDirty: (dirty: boolean) => void;
 }
 
 /**
  * The analyst's words of a draft: the assessment and the intentions, saved against the version they were typed on,
  * so a change made meanwhile by someone else is refused rather than overwritten.
  */
-export function SitrepTextForm({ sitrep, onSaved }: Props) {
+export function SitrepTextForm({ sitrep, onSaved, onDirty }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const [assessment, setAssessment] = useState(sitrep.assessment);
@@ -26,15 +28,18 @@ export function SitrepTextForm({ sitrep, onSaved }: Props) {
   const [saved, setSaved] = useState(false);
   const dirty = assessment !== base.assessment || intentions !== base.intentions;
 
-  // A newer version (refreshed figures, or seen live) is taken in while nothing typed here would be lost.
+  // A newer version (refreshed figures, or seen live) is taken in while nothing typed here would be lost; one that
+  // changed only the figures becomes the base of what is being typed, whose words still apply to it.
   useEffect(() => {
-    if (sitrep.version === base.version) return;
+    if (sitrep.version <= base.version) return;
     if (!dirty) {
       setAssessment(sitrep.assessment);
       setIntentions(sitrep.intentions);
       setBase(sitrep);
-    }
-  }, [sitrep, base.version, dirty]);
+    } else if (sitrep.assessment === base.assessment && sitrep.intentions === base.intentions) setBase(sitrep);
+  }, [sitrep, base, dirty]);
+
+  useEffect(() => onDirty(dirty), [dirty, onDirty]);
 
   async function save(e: FormEvent) {
     e.preventDefault();

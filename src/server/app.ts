@@ -12,6 +12,7 @@ import { identify } from './auth.ts';
 import { compressJson } from './compression.ts';
 import type { ServerContext } from './context.ts';
 import { handleError } from './errors.ts';
+import { framedByApp } from './framing.ts';
 import { Metrics, registerMetrics } from './metrics.ts';
 import { activityRoutes } from './routes/activities.ts';
 import { alertRoutes } from './routes/alerts.ts';
@@ -69,6 +70,8 @@ const pageCsp = (tileOrigin: string | null) =>
     "img-src 'self' data: blob:",
     "worker-src 'self' blob:",
     'child-src blob:',
+    // The SITREP preview: the server's own rendering, in a sandboxed frame. Only answers that allow it are framed.
+    "frame-src 'self'",
     tileOrigin ? `connect-src 'self' ${tileOrigin}` : "connect-src 'self'",
     "frame-ancestors 'none'",
     "base-uri 'none'",
@@ -83,6 +86,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     if (problem) throw new SeamError('validation', `tile URL ${problem}`, [{ field: 'tile_url', reason: problem }]);
   }
   const csp = pageCsp(tileUrl === null ? null : tileUrlOrigin(tileUrl));
+  const framedCsp = csp.replace("frame-ancestors 'none'", "frame-ancestors 'self'");
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit,
@@ -105,7 +109,9 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   app.addHook('onSend', async (request, reply, payload) => {
     void reply.header('x-request-id', request.id);
     for (const [k, v] of Object.entries(securityHeaders)) void reply.header(k, v);
-    if (!request.url.startsWith('/api/docs')) void reply.header('content-security-policy', csp);
+    const framed = framedByApp(request);
+    if (framed) void reply.header('x-frame-options', 'SAMEORIGIN');
+    if (!request.url.startsWith('/api/docs')) void reply.header('content-security-policy', framed ? framedCsp : csp);
     if (request.protocol === 'https')
       void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))

@@ -5,6 +5,7 @@ import { seeActivity } from '../src/access/activity.ts';
 import { seeAlert, seeAlertRule } from '../src/access/alert.ts';
 import { seeIncident } from '../src/access/incident.ts';
 import { seePresence } from '../src/access/presence.ts';
+import { seeSitrep } from '../src/access/sitrep.ts';
 import { seeSupportRequest } from '../src/access/support-request.ts';
 import { loadDemo } from '../src/demo/load.ts';
 import { buildDemoScenario } from '../src/demo/scenario.ts';
@@ -16,6 +17,8 @@ import type { RecordTypeDescriptor } from '../src/domain/record-type.ts';
 import { seenActivityWire } from '../src/domain/records/activity.ts';
 import { incidentFromSnapshot } from '../src/domain/records/incident.ts';
 import { isRecordType, recordTypeNames, recordTypes } from '../src/domain/records/registry.ts';
+import { sitrepWire } from '../src/domain/records/sitrep.ts';
+import type { Sitrep } from '../src/domain/sitrep.ts';
 import type { SupportRequest } from '../src/domain/support-request.ts';
 import { type PresentedChange, presentChange } from '../src/server/change-presenter.ts';
 import { presentAlert, presentAlertRule } from '../src/server/presenters/alerts.ts';
@@ -28,6 +31,7 @@ import type { Actor } from '../src/service/actor.ts';
 import { startAlertEngine } from '../src/service/alert-engine.ts';
 import { createApiToken } from '../src/service/auth.ts';
 import { type ChangeReadContext, changeReadContext } from '../src/service/change-reads.ts';
+import { draftSitrep } from '../src/service/sitreps.ts';
 import type { ChangeLogEntry } from '../src/store/change-log.ts';
 import { newId } from '../src/store/ids.ts';
 import { openStore, type Store } from '../src/store/store.ts';
@@ -118,6 +122,9 @@ async function siteWithEveryWrite(t: Parameters<typeof tempDir>[0]): Promise<{ s
       version: 1,
     }),
   );
+  // A SITREP draft: its originator's alone.
+  const analyst: Actor = { userId: newId(), username: 'isf-analyst', org: 'isf', roles: ['analyst'], scope: 'write' };
+  await draftSitrep(store, analyst, { jcc: 'k1', audience: 'partners' });
   const engine = startAlertEngine(store);
   await engine.settled();
   await engine.stop();
@@ -209,6 +216,10 @@ function expectedRecord(e: ChangeLogEntry, reader: Actor, context: ChangeReadCon
     case 'support_request': {
       const seen = seeSupportRequest(reader, e.data as SupportRequest, context.facts, context.referenced);
       return seen && presentStreamedSupportRequest(seen);
+    }
+    case 'sitrep': {
+      const seen = seeSitrep(reader, e.data as Sitrep, context.facts);
+      return seen && sitrepWire(seen);
     }
     case 'organisation':
     case 'jcc':

@@ -3,7 +3,7 @@ import type { ActivityNotice, ConflictView, NotificationView, SeenActivity } fro
 import { formatReleasability } from '../domain/releasability.ts';
 import { areaAnchor } from '../geo/activity-area.ts';
 import { snapToGrid } from '../geo/grid.ts';
-import { type AccessFacts, type Reader, type Shareable, type Visibility, visibility } from './policy.ts';
+import { type AccessFacts, leastOf, type Reader, type Shareable, type Visibility, visibility } from './policy.ts';
 
 /**
  * Who may see the record a conflict is with, as it is now (not as it was when the conflict was
@@ -24,16 +24,17 @@ export function activityVisibility(
   a: Pick<Activity, 'ownerOrgs' | 'releasability' | 'jcc' | 'tearline'>,
   facts: AccessFacts,
 ): Visibility {
-  if (a.ownerOrgs.includes(reader.org)) return 'record';
-  return visibility(reader, activityShareable(a), facts);
+  // An audience reader (a SITREP's) sees what every organisation of its audience sees, owners included.
+  return leastOf(reader, (one) =>
+    a.ownerOrgs.includes(one.org) ? 'record' : visibility(one, activityShareable(a), facts),
+  );
 }
 
 /** Whether a reader may see, whole, the record a conflict is with. */
 export function conflictVisible(reader: Reader, c: Conflict, facts: AccessFacts, sharing: ConflictSharing): boolean {
   const s = sharing(c);
   if (!s) return false;
-  if (s.owners?.includes(reader.org)) return true;
-  return visibility(reader, s, facts) === 'record';
+  return leastOf(reader, (one) => (s.owners?.includes(one.org) ? 'record' : visibility(one, s, facts))) === 'record';
 }
 
 /**

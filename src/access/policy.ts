@@ -47,6 +47,27 @@ export function visibility(viewer: Reader, record: Shareable, facts: AccessFacts
 
 const rank: Record<Visibility, number> = { none: 0, tearline: 1, record: 2 };
 
+/**
+ * The organisations a reader stands for, each as a reader of its own: the reader itself, or every
+ * organisation of its audience. A rule that looks past `visibility` (a party to a request, an owner
+ * of a joint activity) must hold for each of them.
+ */
+export function readersOf(reader: Reader): Reader[] {
+  return reader.audience ? reader.audience.map((org) => ({ org })) : [reader];
+}
+
+/** The least of what each organisation a reader stands for may see, by `see` (an empty audience sees nothing). */
+export function leastOf(reader: Reader, see: (one: Reader) => Visibility): Visibility {
+  const readers = readersOf(reader);
+  let least: Visibility = readers.length === 0 ? 'none' : 'record';
+  for (const one of readers) {
+    const v = see(one);
+    if (rank[v] < rank[least]) least = v;
+    if (least === 'none') break;
+  }
+  return least;
+}
+
 /** The least any organisation of an audience may see of a record (an empty audience sees nothing). */
 function audienceVisibility(orgs: readonly string[], record: Shareable, facts: AccessFacts): Visibility {
   let least: Visibility = orgs.length === 0 ? 'none' : 'record';

@@ -5,6 +5,7 @@ import { type AlertSubjects, seeAlert, seeAlertRule } from './alert.ts';
 import { type ReferencedIncidents, type SeenIncident, seeIncident } from './incident.ts';
 import type { AccessFacts, Reader } from './policy.ts';
 import { seePresence } from './presence.ts';
+import { seeSitrep } from './sitrep.ts';
 import { seeSupportRequest } from './support-request.ts';
 
 /** What the access functions need besides the reader and the record, gathered once per batch of reads. */
@@ -31,6 +32,7 @@ const released = {
   alert_rule: (reader, r, { facts }) => seeAlertRule(reader, r, facts),
   alert: (reader, a, context) => seeAlert(reader, a, context),
   support_request: (reader, r, { facts, referenced }) => seeSupportRequest(reader, r, facts, referenced),
+  sitrep: (reader, s, { facts }) => seeSitrep(reader, s, facts),
 } satisfies { [K in ReleasedRecordType]: See<LoggedOf<K>, unknown> };
 
 /** What a reader sees of a record of each streamed type: the released types' view, or site reference as it is. */

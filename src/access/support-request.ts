@@ -1,6 +1,6 @@
 import type { SupportRequest } from '../domain/support-request.ts';
 import { incidentVisibility, type ReferencedIncidents } from './incident.ts';
-import { type AccessFacts, type Reader, visibility } from './policy.ts';
+import { type AccessFacts, leastOf, type Reader, visibility } from './policy.ts';
 
 /**
  * Whether an organisation is a party to a request: the requester, the addressed organisation, or
@@ -24,9 +24,10 @@ export function mayReadRequest(
   r: Pick<SupportRequest, 'requesterOrg' | 'addressedOrg' | 'addressedJcc' | 'releasability'>,
   facts: AccessFacts,
 ): boolean {
-  if (isRequestParty(reader.org, r, facts)) return true;
+  // An audience reader (a SITREP's) reads a request only if every organisation of its audience may.
+  const shareable = { ownerOrg: r.requesterOrg, releasability: r.releasability, jcc: r.addressedJcc };
   return (
-    visibility(reader, { ownerOrg: r.requesterOrg, releasability: r.releasability, jcc: r.addressedJcc }, facts) ===
+    leastOf(reader, (one) => (isRequestParty(one.org, r, facts) ? 'record' : visibility(one, shareable, facts))) ===
     'record'
   );
 }

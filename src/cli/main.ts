@@ -19,6 +19,7 @@ import { orgCommand } from './commands/org.ts';
 import { placesCommand } from './commands/places.ts';
 import { requestCommand } from './commands/request.ts';
 import { serveCommand } from './commands/serve.ts';
+import { sitrepCommand } from './commands/sitrep.ts';
 import { tokenCommand } from './commands/token.ts';
 import { userCommand } from './commands/user.ts';
 
@@ -38,6 +39,7 @@ const commands: Command[] = [
   activityCommand,
   alertCommand,
   requestCommand,
+  sitrepCommand,
   importCommand,
   exportCommand,
   gapsCommand,

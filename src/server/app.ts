@@ -27,11 +27,14 @@ import { incidentRoutes } from './routes/incidents.ts';
 import { placeRoutes } from './routes/places.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { sharingRoutes } from './routes/sharing.ts';
+import { sitrepRoutes } from './routes/sitreps.ts';
 import { streamRoutes } from './routes/stream.ts';
 import { supportRequestRoutes } from './routes/support-requests.ts';
 import { systemRoutes } from './routes/system.ts';
 import { userRoutes } from './routes/users.ts';
 import { defaultWebRoot, webAppRoutes } from './routes/web-app.ts';
+import { sitrepRenderer } from './sitrep-renderer.ts';
+import { sitrepScheduleTimer } from './sitrep-schedule.ts';
 import { supportRequestSweep } from './support-request-sweep.ts';
 
 export interface AppOptions {
@@ -46,6 +49,10 @@ export interface AppOptions {
   tileUrl?: string | null;
   /** How often overdue support requests are looked for and escalated (default 30 s). */
   overdueSweepMs?: number;
+  /** How often SITREPs due on their JCC's schedule are drafted; off unless given (`seam serve` gives it). */
+  sitrepScheduleMs?: number | null;
+  /** The Chromium that prints SITREP PDFs (default: the report layer looks for Debian's `chromium`). */
+  chromiumPath?: string | null;
 }
 
 /** The largest request body accepted, in bytes. */
@@ -105,6 +112,12 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   });
 
   const ctx: ServerContext = { store, metrics: new Metrics() };
+  // The report layer is loaded on first use: a server that never sets a report never loads it.
+  let loaded: ReturnType<typeof sitrepRenderer> | null = null;
+  const renderer = () => {
+    loaded ??= sitrepRenderer(options.chromiumPath ?? undefined);
+    return loaded;
+  };
   registerMetrics(app, ctx.metrics);
   app.addHook('onSend', async (request, reply, payload) => {
     void reply.header('x-request-id', request.id);
@@ -161,6 +174,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     activityRoutes(scope, ctx);
     alertRoutes(scope, ctx);
     supportRequestRoutes(scope, ctx);
+    sitrepRoutes(scope, ctx, renderer);
     scope.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     webAppRoutes(scope, options.webRoot ?? defaultWebRoot);
   });
@@ -168,6 +182,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   const alertEngine = startAlertEngine(store, { onError: (err) => app.log.error({ err }, 'alert evaluation failed') });
   app.addHook('onClose', () => alertEngine.stop());
   supportRequestSweep(app, store, options.overdueSweepMs);
+  if (options.sitrepScheduleMs) sitrepScheduleTimer(app, store, options.sitrepScheduleMs);
   await app.ready();
   return app;
 }

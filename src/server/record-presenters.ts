@@ -1,6 +1,7 @@
 import type { SeenOf } from '../access/record-access.ts';
 import { seenActivityWire } from '../domain/records/activity.ts';
 import type { StreamedRecordType } from '../domain/records/registry.ts';
+import { sitrepWire } from '../domain/records/sitrep.ts';
 import { presentAlert, presentAlertRule } from './presenters/alerts.ts';
 import { presentSeen } from './presenters/incident.ts';
 import {
@@ -29,6 +30,7 @@ export const recordPresenters = {
   alert_rule: presentAlertRule,
   alert: (seen) => presentAlert(seen),
   support_request: presentStreamedSupportRequest,
+  sitrep: sitrepWire,
 } satisfies { [K in StreamedRecordType]: (seen: SeenOf<K>) => unknown };
 
 /** One record type's presenter, for a type known only at run time. */

@@ -14,6 +14,7 @@ import type { PresenceReads, PresenceWrites } from './presence.ts';
 import type { ReleasabilityDefaultReads, ReleasabilityDefaultWrites } from './releasability-defaults.ts';
 import type { SettingReads, SettingWrites } from './settings.ts';
 import type { SharingGroupReads, SharingGroupWrites } from './sharing-groups.ts';
+import type { SitrepReads, SitrepWrites } from './sitreps.ts';
 import type { SupportRequestReads, SupportRequestWrites } from './support-requests.ts';
 import type { UserReads, UserWrites } from './users.ts';
 
@@ -42,6 +43,7 @@ export interface ReadRepositories {
   readonly alertRules: AlertRuleReads;
   readonly alerts: AlertReads;
   readonly supportRequests: SupportRequestReads;
+  readonly sitreps: SitrepReads;
 }
 
 /** The repositories of a transaction: the same reads, seeing the transaction's own writes, and the writes. */
@@ -63,4 +65,5 @@ export interface Repositories extends ReadRepositories {
   readonly alertRules: AlertRuleReads & AlertRuleWrites;
   readonly alerts: AlertReads & AlertWrites;
   readonly supportRequests: SupportRequestReads & SupportRequestWrites;
+  readonly sitreps: SitrepReads & SitrepWrites;
 }

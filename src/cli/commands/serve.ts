@@ -1,5 +1,6 @@
 import { tileUrlProblem } from '../../domain/basemap.ts';
 import { buildApp } from '../../server/app.ts';
+import { defaultSitrepScheduleMs } from '../../server/sitrep-schedule.ts';
 import { databaseFile, openStore } from '../../store/store.ts';
 import { dataDir, dataDirOption, intOption, parse, UsageError } from '../args.ts';
 import { type Command, dataDirHelp } from '../command.ts';
@@ -9,10 +10,12 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'start the Seam server (loads the demo scenario into an empty data directory)',
   help: `Usage: seam serve [--port N] [--host ADDR] [--data-dir DIR] [--no-demo] [--log-level LEVEL] [--tile-url URL]
+                  [--chromium PATH]
 
 Starts Seam on its embedded database. On the first start in an empty data directory it loads
 the demo scenario (synthetic exercise data) and prints one demo login per organisation, also
-written to DIR/demo-credentials.txt (readable by the owner only).
+written to DIR/demo-credentials.txt (readable by the owner only). While it runs, it drafts each
+JCC's daily SITREPs at their scheduled time (see seam sitrep schedule).
 
   --port N            port to listen on (default: $SEAM_PORT or 8080; 0 picks a free one)
   --host ADDR         address to listen on (default: $SEAM_HOST or 127.0.0.1)
@@ -22,6 +25,8 @@ written to DIR/demo-credentials.txt (readable by the owner only).
                       loaded with seam basemap import: a URL template with {z}, {x} and {y}
                       serving MVT tiles in the Protomaps basemap schema, e.g.
                       https://tiles.example.org/basemap/{z}/{x}/{y}.mvt (default: $SEAM_TILE_URL)
+  --chromium PATH     the Chromium that prints SITREP PDFs (default: $SEAM_CHROMIUM, else
+                      /usr/bin/chromium from Debian's package chromium)
 ${dataDirHelp}`,
   async run(argv) {
     const { values } = parse(argv, {
@@ -31,6 +36,7 @@ ${dataDirHelp}`,
       'no-demo': { type: 'boolean' },
       'log-level': { type: 'string' },
       'tile-url': { type: 'string' },
+      chromium: { type: 'string' },
     });
     const dir = dataDir(values['data-dir']);
     const port = intOption('port', values.port ?? process.env.SEAM_PORT, 0, 65535) ?? 8080;
@@ -54,7 +60,13 @@ ${dataDirHelp}`,
         store = openStore(databaseFile(dir));
       }
     }
-    const app = await buildApp(store, { logger: { level }, tileUrl });
+    const chromiumPath = values.chromium ?? (process.env.SEAM_CHROMIUM || null);
+    const app = await buildApp(store, {
+      logger: { level },
+      tileUrl,
+      chromiumPath,
+      sitrepScheduleMs: defaultSitrepScheduleMs,
+    });
     const address = await app.listen({ port, host });
     const url = address.replace('[::1]', 'localhost');
     console.log(`Seam is listening on ${url}  (data: ${dir})`);

@@ -18,6 +18,7 @@ import { organisationRecord } from './organisation.ts';
 import { placeRecord } from './place.ts';
 import { presenceRecord } from './presence.ts';
 import { sharingGroupRecord } from './sharing-group.ts';
+import { sitrepRecord } from './sitrep.ts';
 import { supportRequestRecord } from './support-request.ts';
 import { userRecord } from './user.ts';
 
@@ -37,6 +38,7 @@ const registered = [
   alertRuleRecord,
   alertRecord,
   supportRequestRecord,
+  sitrepRecord,
 ] as const;
 
 type Registered = (typeof registered)[number];

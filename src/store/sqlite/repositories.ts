@@ -82,6 +82,16 @@ import {
   listSharingGroups,
   updateSharingGroupMembers,
 } from './sharing-groups.ts';
+import {
+  findSitrep,
+  findSitrepRendition,
+  insertSitrep,
+  lastSitrepNumber,
+  querySitreps,
+  saveSitrepRendition,
+  sitrepSlotTaken,
+  updateSitrep,
+} from './sitreps.ts';
 import type { SqliteTx } from './sqlite-tx.ts';
 import {
   findSupportRequest,
@@ -178,6 +188,13 @@ export function sqliteReads(db: Database): ReadRepositories {
       query: async (filter, asOf, after, limit) => querySupportRequests(db, filter, asOf, after, limit),
       dueForEscalation: async (asOf, limit) => supportRequestsDueForEscalation(db, asOf, limit),
     },
+    sitreps: {
+      find: async (id) => findSitrep(db, id),
+      query: async (filter, after, limit) => querySitreps(db, filter, after, limit),
+      lastNumber: async (jcc) => lastSitrepNumber(db, jcc),
+      slotTaken: async (slot) => sitrepSlotTaken(db, slot),
+      rendition: async (id, lang, format) => findSitrepRendition(db, id, lang, format),
+    },
   };
 }
 
@@ -251,6 +268,12 @@ export function sqliteRepositories(tx: SqliteTx): Repositories {
       ...r.supportRequests,
       insert: async (s) => insertSupportRequest(tx, s),
       update: async (s, audit) => updateSupportRequest(tx, s, audit),
+    },
+    sitreps: {
+      ...r.sitreps,
+      insert: async (s, audit, scheduled = false) => insertSitrep(tx, s, audit, scheduled),
+      update: async (s, audit) => updateSitrep(tx, s, audit),
+      saveRendition: async (id, lang, format, body, at) => saveSitrepRendition(db, id, lang, format, body, at),
     },
   };
 }

@@ -5,7 +5,8 @@
  *
  * Text here is plain (not yet escaped). A span meant to read left to right inside right-to-left text
  * (an MGRS reference, a signed change) is wrapped in the Unicode isolates LRI…PDI by `ltr()`; the
- * HTML writer turns them into `<bdi dir="ltr">`, and Markdown keeps them, invisible.
+ * HTML writer turns them into `<bdi dir="ltr">`, and Markdown keeps them, invisible. Likewise names and
+ * typed text inside a sentence are isolated (FSI…PDI, `<bdi>`) in a right-to-left report.
  */
 
 export interface ChartPoint {
@@ -61,8 +62,18 @@ export function ltr(text: string): string {
   return `${LRI}${text}${PDI}`;
 }
 
+const FSI = '\u2068';
+
+/** Text typed by a person or taken from data (a name, a summary), isolated so its own direction cannot disturb the sentence around it. */
+export function isolated(text: string): string {
+  return `${FSI}${typed(text)}${PDI}`;
+}
+
 /** The spans `ltr()` marked, found again by a writer. */
-export const ltrSpan = /\u2066([^\u2066\u2069]*)\u2069/g;
+export const ltrSpan = /\u2066([^\u2066-\u2069]*)\u2069/g;
+
+/** The spans `isolated()` marked, found again by a writer. */
+export const isolatedSpan = /\u2068([^\u2066-\u2069]*)\u2069/g;
 
 // Direction controls typed into a name or a text could reorder the report's own lines around them
 // ("Trojan Source"); the report isolates every such text itself, so the typed controls are dropped.

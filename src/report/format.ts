@@ -41,6 +41,19 @@ export function reportFormat(lang: SitrepLanguage, labels: Labels): ReportFormat
     maximumFractionDigits: 1,
   });
   const percent = new Intl.NumberFormat(locale, { numberingSystem, style: 'percent', maximumFractionDigits: 1 });
+  // CLDR spells some Sorani months unlike the web app (کانونی یەکەم, تەمووز): the report uses the
+  // app's names, so a reader meets one spelling; the month part alone is replaced, grammar kept.
+  const monthOf = new Intl.DateTimeFormat('en', { timeZone, month: 'numeric' });
+  const months = labels.months;
+  const write = (f: Intl.DateTimeFormat) => (iso: string) => {
+    const d = new Date(iso);
+    if (!months) return f.format(d);
+    const m = Number(monthOf.format(d));
+    return f
+      .formatToParts(d)
+      .map((p) => (p.type === 'month' ? (months[m - 1] ?? p.value) : p.value))
+      .join('');
+  };
   const day = { timeZone, numberingSystem, day: 'numeric', month: 'long', year: 'numeric' } as const;
   const dateTime = new Intl.DateTimeFormat(locale, { ...day, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const date = new Intl.DateTimeFormat(locale, day);
@@ -70,10 +83,10 @@ export function reportFormat(lang: SitrepLanguage, labels: Labels): ReportFormat
     number,
     change: (value) => signed.format(value),
     percent: (share) => percent.format(share),
-    dateTime: (iso) => dateTime.format(new Date(iso)),
-    date: (iso) => date.format(new Date(iso)),
-    shortDate: (iso) => shortDate.format(new Date(iso)),
-    shortDateTime: (iso) => shortDateTime.format(new Date(iso)),
+    dateTime: write(dateTime),
+    date: write(date),
+    shortDate: write(shortDate),
+    shortDateTime: write(shortDateTime),
     duration,
     counts: (c) => ({ killed: number(c.killed), wounded: number(c.wounded), abducted: number(c.abducted) }),
     name: (n, fallback = '') => (n ? (lang === 'en' ? n.en : (n[lang] ?? n.en)) : fallback),

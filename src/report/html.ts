@@ -1,11 +1,11 @@
 import { escapeXmlAttr } from '../io/xml-escape.ts';
-import { type Block, ltrSpan, type ReportDocument } from './document.ts';
+import { type Block, isolatedSpan, ltrSpan, type ReportDocument } from './document.ts';
 import { reportCss } from './report-css.ts';
 import { trendSvg } from './trend-chart.ts';
 
 /** Text made safe for HTML (content or a quoted attribute), with its left-to-right spans isolated. */
 function inline(text: string): string {
-  return escapeXmlAttr(text).replace(ltrSpan, '<bdi dir="ltr">$1</bdi>');
+  return escapeXmlAttr(text).replace(ltrSpan, '<bdi dir="ltr">$1</bdi>').replace(isolatedSpan, '<bdi>$1</bdi>');
 }
 
 /** Free text: paragraphs at blank lines, line breaks kept, each paragraph in its own direction. */
@@ -49,11 +49,36 @@ function block(b: Block, dir: 'ltr' | 'rtl'): string {
   }
 }
 
+/** Table rows a group may hold and still be kept on one page; a longer table breaks, its header repeated. */
+const keepRows = 14;
+
+/**
+ * A section's blocks, each subheading grouped with what follows it up to the next one, and a short
+ * group kept on one page: a table never starts at the foot of a page apart from its heading.
+ */
+function sectionBody(blocks: Block[], dir: 'ltr' | 'rtl'): string {
+  const groups: Block[][] = [];
+  for (const b of blocks) {
+    if (b.kind === 'subheading' || groups.length === 0) groups.push([b]);
+    else groups.at(-1)!.push(b);
+  }
+  return groups
+    .map((g) => {
+      const html = g.map((b) => block(b, dir)).join('\n');
+      const rows = g.reduce(
+        (n, b) => n + (b.kind === 'table' ? b.rows.length + 1 : b.kind === 'list' ? b.items.length : 1),
+        0,
+      );
+      return rows <= keepRows ? `<div class="keep">\n${html}\n</div>` : html;
+    })
+    .join('\n');
+}
+
 /** The outline as one self-contained, printable HTML document: inline CSS and SVG, nothing fetched. */
 export function documentHtml(d: ReportDocument): string {
   const sections = d.sections.map(
     (s) =>
-      `<section id="${escapeXmlAttr(s.id)}">\n<h2>${inline(s.title)}</h2>\n${s.blocks.map((b) => block(b, d.dir)).join('\n')}\n</section>`,
+      `<section id="${escapeXmlAttr(s.id)}">\n<h2>${inline(s.title)}</h2>\n${sectionBody(s.blocks, d.dir)}\n</section>`,
   );
   const draft = d.draft
     ? `<div class="draft-mark" aria-hidden="true">${inline(d.draft)}</div>\n<p class="draft-note"><strong>${inline(d.draft)}</strong> — ${inline(d.draftNote ?? '')}</p>\n`

@@ -13,6 +13,8 @@ export interface Labels {
   dir: 'ltr' | 'rtl';
   locale: string;
   digits: 'latn' | 'arab';
+  /** Month names replacing those of the locale's calendar data, where they differ from the web app's; else null. */
+  months: string[] | null;
   title: string;
   draft: string;
   draftNote: string;

@@ -5,6 +5,7 @@ export const ar: Labels = {
   dir: 'rtl',
   locale: 'ar-IQ',
   digits: 'arab',
+  months: null,
   title: 'تقرير الموقف',
   draft: 'مسودة',
   draftNote: 'مسودة: لم يُنشر بعد، وقد تتغير الأرقام.',

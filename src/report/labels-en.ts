@@ -7,6 +7,7 @@ export const en: Labels = {
   dir: 'ltr',
   locale: 'en-GB',
   digits: 'latn',
+  months: null,
   title: 'Situation report',
   draft: 'DRAFT',
   draftNote: 'Draft: not released. Figures may still change.',

@@ -11,16 +11,18 @@ export interface Ctx {
   f: ReportFormat;
   /** Isolates a left-to-right span (MGRS, a signed figure) in a right-to-left report; nothing in English. */
   ltr: (text: string) => string;
+  /** Names and typed text as their own direction inside a right-to-left report; in English only cleaned. */
+  iso: (text: string) => string;
 }
 
 /** An organisation's name in the report's language, else its code. */
 export function orgName(c: Ctx, code: string): string {
-  return typed(c.f.name(c.s.content.orgNames[code], code));
+  return c.iso(c.f.name(c.s.content.orgNames[code], code));
 }
 
 /** A place as its name (where known) and its MGRS. */
 export function placeText(c: Ctx, p: SitrepPlace): string {
-  const name = p.name ? typed(c.f.name(p.name)) : '';
+  const name = p.name ? c.iso(c.f.name(p.name)) : '';
   const mgrs = c.ltr(typed(p.mgrs));
   return name ? `${name} (${mgrs})` : mgrs;
 }

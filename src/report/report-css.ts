@@ -31,6 +31,7 @@ ul.highlights li { margin: 2pt 0; font-weight: 500; }
 ul.tearlines { list-style: none; padding: 0; }
 ul.tearlines li { border: 1pt dashed #666; border-inline-start: 3pt solid #666; padding: 3pt 6pt; margin: 3pt 0; break-inside: avoid; }
 p.free { white-space: normal; overflow-wrap: anywhere; }
+div.keep { break-inside: avoid; }
 figure { margin: 4pt 0; break-inside: avoid; }
 svg.chart { width: 100%; max-width: 170mm; height: auto; display: block; font-size: 10px; }
 svg.chart text { fill: #333; }

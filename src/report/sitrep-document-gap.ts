@@ -106,7 +106,7 @@ function trendChart(c: Ctx, gap: SitrepGap): Block {
 function activityRows(c: Ctx, list: SitrepActivity[]): string[][] {
   const { L, f } = c;
   return list.map((a) => [
-    typed(a.title),
+    c.iso(a.title),
     L.activityKinds[a.kind] ?? typed(a.kind),
     `${f.shortDateTime(a.start)} – ${f.shortDateTime(a.end)}`,
     L.activityStates[a.state] ?? typed(a.state),
@@ -159,7 +159,7 @@ export function coordinationSection(c: Ctx): Section {
           head: [C.activity, C.organisation],
           numeric: [],
           rows: co.acknowledgementsOutstanding.map((a) => [
-            `${typed(a.title)} (${c.ltr(typed(a.activityId))})`,
+            `${c.iso(a.title)} (${c.ltr(typed(a.activityId))})`,
             orgName(c, a.org),
           ]),
         }

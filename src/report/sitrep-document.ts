@@ -1,7 +1,7 @@
 import type { CasualtyCounts } from '../domain/incident.ts';
 import type { Releasability } from '../domain/releasability.ts';
 import type { Sitrep, SitrepHighlight, SitrepLanguage } from '../domain/sitrep.ts';
-import { type Block, ltr, type ReportDocument, type Section, typed } from './document.ts';
+import { type Block, isolated, ltr, type ReportDocument, type Section, typed } from './document.ts';
 import { reportFormat } from './format.ts';
 import { labelsFor } from './labels.ts';
 import { type Ctx, orgName, placeText, withChange } from './report-context.ts';
@@ -10,8 +10,9 @@ import { coordinationSection, gapSection } from './sitrep-document-gap.ts';
 /** The outline of a SITREP in one language: heading, then its sections in the issue's order. */
 export function sitrepDocument(s: Sitrep, lang: SitrepLanguage): ReportDocument {
   const L = labelsFor(lang);
-  const c: Ctx = { s, lang, L, f: reportFormat(lang, L), ltr: L.dir === 'rtl' ? ltr : (t) => t };
-  const jccName = typed(c.f.name(s.content.jcc.name, s.content.jcc.code));
+  const rtl = L.dir === 'rtl';
+  const c: Ctx = { s, lang, L, f: reportFormat(lang, L), ltr: rtl ? ltr : (t) => t, iso: rtl ? isolated : typed };
+  const jccName = c.iso(c.f.name(s.content.jcc.name, s.content.jcc.code));
   const draft = s.state === 'draft';
   return {
     lang,
@@ -34,7 +35,7 @@ export function sitrepDocument(s: Sitrep, lang: SitrepLanguage): ReportDocument 
 }
 
 function scopeText(c: Ctx, r: Releasability): string {
-  return r.scope === 'group' ? c.L.scope.group(typed(r.group)) : c.L.scope[r.scope];
+  return r.scope === 'group' ? c.L.scope.group(c.iso(r.group)) : c.L.scope[r.scope];
 }
 
 function audienceText(c: Ctx): string {
@@ -55,7 +56,7 @@ function headingFacts(c: Ctx): ReportDocument['facts'] {
   ];
   if (s.corrects) {
     facts.push({ label: L.corrects, value: c.ltr(typed(s.corrects)) });
-    if (s.correctionNote) facts.push({ label: L.correctionNote, value: typed(s.correctionNote) });
+    if (s.correctionNote) facts.push({ label: L.correctionNote, value: c.iso(s.correctionNote) });
   }
   return facts;
 }
@@ -136,7 +137,7 @@ function incidentsSection(c: Ctx): Section {
           head: [I.district, I.count],
           numeric: [1],
           rows: inc.byDistrict.map((d) => [
-            d.district ? typed(f.name(d.district)) : I.unknownDistrict,
+            d.district ? c.iso(f.name(d.district)) : I.unknownDistrict,
             f.number(d.count),
           ]),
         }
@@ -164,18 +165,20 @@ function incidentsSection(c: Ctx): Section {
     inc.significant.length
       ? {
           kind: 'table',
-          head: [I.time, I.type, I.place, I.grading, I.verification, I.casualties],
-          numeric: [],
+          head: [I.time, I.type, I.place, I.grading, I.verification, L.killed, L.wounded, L.abducted],
+          numeric: [5, 6, 7],
           rows: inc.significant.map((x) => {
             const marks = [x.exercise ? I.exercise : '', x.inGap ? I.inGap : ''].filter(Boolean);
             const type = L.types[x.type] ?? typed(x.type);
             return [
               f.shortDateTime(x.time),
               marks.length ? `${type} (${f.list(marks)})` : type,
-              placeText(c, x.place) + (x.district ? ` — ${typed(f.name(x.district))}` : ''),
+              placeText(c, x.place) + (x.district ? ` — ${c.iso(f.name(x.district))}` : ''),
               x.grading ? c.ltr(typed(x.grading)) : I.ungraded,
               L.verification[x.verification] ?? x.verification,
-              compactCounts(c, x.casualties),
+              f.number(x.casualties.killed),
+              f.number(x.casualties.wounded),
+              f.number(x.casualties.abducted),
             ];
           }),
         }
@@ -191,11 +194,11 @@ function incidentsSection(c: Ctx): Section {
         const head = [
           f.date(t.date),
           L.types[t.type] ?? typed(t.type),
-          t.area ? `${typed(t.area)} (${c.ltr(typed(t.mgrs))})` : c.ltr(typed(t.mgrs)),
+          t.area ? `${c.iso(t.area)} (${c.ltr(typed(t.mgrs))})` : c.ltr(typed(t.mgrs)),
         ];
         if (t.exercise) head.push(I.exercise);
         const cas = compactCounts(c, t.casualties);
-        return [f.list(head), cas === '–' ? '' : cas, t.summary ? typed(t.summary) : ''].filter(Boolean).join(' — ');
+        return [f.list(head), cas === '–' ? '' : cas, t.summary ? c.iso(t.summary) : ''].filter(Boolean).join(' — ');
       }),
     });
   }

@@ -12,7 +12,8 @@ const fixed = (v: number) => v.toFixed(1);
 /**
  * The 30-day trend as an inline SVG line chart, drawn here so the report needs no script or fetch.
  * In a right-to-left report time runs from right to left and the value axis stands on the right,
- * as the reader's eye moves.
+ * as the reader's eye moves. The SVG itself is laid out left to right (`direction="ltr"`), so
+ * `text-anchor` means the same side in every language; each label still reads in its own script.
  */
 export function trendSvg(chart: Chart, dir: 'ltr' | 'rtl'): string {
   const rtl = dir === 'rtl';
@@ -66,5 +67,5 @@ export function trendSvg(chart: Chart, dir: 'ltr' | 'rtl'): string {
   parts.push(
     `<text class="axis-title" x="${yx}" y="${yy}" text-anchor="middle" transform="rotate(${rtl ? 90 : -90} ${yx} ${yy})">${escapeXmlText(chart.yLabel)}</text>`,
   );
-  return `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXmlAttr(chart.title)}"><title>${escapeXmlText(chart.title)}</title>${parts.join('')}</svg>`;
+  return `<svg class="chart" direction="ltr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXmlAttr(chart.title)}"><title>${escapeXmlText(chart.title)}</title>${parts.join('')}</svg>`;
 }

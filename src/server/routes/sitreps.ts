@@ -172,6 +172,8 @@ export function sitrepRoutes(
         params: idParams,
         querystring: reportQuery,
       },
+      // The web app previews a report in a sandboxed frame of its own pages.
+      config: { framedByApp: true },
       onRequest: requireUser,
     },
     async (request, reply) => {

@@ -4,7 +4,7 @@ import { sitrepLanguages } from '../../domain/sitrep.ts';
 import { query } from '../api/client.ts';
 import type { SitrepSummary } from './sitrep-types.ts';
 
-/** The roles that draft, edit and release reports, as the server's rule for SITREPs names them. */
+/** The roles that draft, edit and release reports, as the server's rule for SITREPs (service/sitreps.ts) names them. */
 export const reportWriterRoles: readonly Role[] = ['analyst', 'admin'];
 
 /** True when one of the roles drafts, edits and releases reports. */

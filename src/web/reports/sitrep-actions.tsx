@@ -41,7 +41,8 @@ export function SitrepActions({ sitrep, unsaved, onUpdated, onCreated }: Props) 
     }
   }
 
-  const refresh = () => run(async () => onUpdated(await api<SitrepRecord>(`${path}/refresh`, { method: 'POST' })));
+  const refresh = () =>
+    run(async () => onUpdated(await api<SitrepRecord>(`${path}/refresh`, { method: 'POST', body: {} })));
   const release = () =>
     run(async () =>
       onUpdated(await api<SitrepRecord>(`${path}/release`, { method: 'POST', body: { version: sitrep.version } })),

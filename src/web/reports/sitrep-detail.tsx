@@ -1,11 +1,11 @@
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { useFormat } from '../i18n/format.ts';
-import { releasabilityLabel } from '../incidents/incident-labels.ts';
 import { useNames } from '../reference/names.tsx';
 import { SitrepActions } from './sitrep-actions.tsx';
+import { audienceName } from './sitrep-labels.ts';
 import { SitrepPreview } from './sitrep-preview.tsx';
 import { mayWriteReports, newerSitrep } from './sitrep-rules.ts';
 import { SitrepTextForm } from './sitrep-text-form.tsx';
@@ -30,10 +30,13 @@ export function SitrepDetail({ id, summary, me, onBack, onUpdated, onOpen }: Pro
   const [error, setError] = useState<string | null>(null);
   const [unsaved, setUnsaved] = useState(false);
 
-  // Read whole (with its figures) when opened, and again when a newer version is seen in the list.
+  // Read whole (with its figures) when opened, and again when a newer version than the one shown is seen in the list.
   const seenVersion = summary?.version;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: read again whenever the list sees a newer version
+  const held = useRef<{ id: string; version: number } | null>(null);
+  held.current = record && { id: record.id, version: record.version };
   useEffect(() => {
+    const h = held.current;
+    if (h && h.id === id && seenVersion !== undefined && h.version >= seenVersion) return;
     let live = true;
     api<SitrepRecord>(`/api/v1/sitreps/${encodeURIComponent(id)}`).then(
       (r) => {
@@ -91,11 +94,7 @@ export function SitrepDetail({ id, summary, me, onBack, onUpdated, onOpen }: Pro
       </h2>
       <dl className="fields">
         {row(t('reports.periodLabel'), `${fmt.dateTime(s.period_from)} – ${fmt.dateTime(s.period_to)}`)}
-        {row(
-          t('reports.audience'),
-          releasabilityLabel(t, names, s.audience, s.originator_org, s.jcc),
-          'sitrep-audience',
-        )}
+        {row(t('reports.audience'), audienceName(t, names, s), 'sitrep-audience')}
         {row(t('reports.originator'), <bdi>{names.org(s.originator_org)}</bdi>)}
         {row(t('reports.asOf'), fmt.dateTime(s.as_of))}
         {s.released_at && row(t('reports.released'), fmt.dateTime(s.released_at), 'sitrep-released-at')}

@@ -34,6 +34,9 @@ export function SitrepPreview({ sitrep }: { sitrep: SitrepSummary }) {
             ))}
           </select>
         </label>
+        <a href={reportUrl(sitrep.id, 'html', lang)} target="_blank" rel="noopener" data-testid="sitrep-open">
+          {t('reports.openFull')}
+        </a>
         <span>{t('reports.download')}</span>
         {Object.entries(downloadFormats).map(([format, label]) => (
           <a

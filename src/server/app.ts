@@ -33,7 +33,7 @@ import { supportRequestRoutes } from './routes/support-requests.ts';
 import { systemRoutes } from './routes/system.ts';
 import { userRoutes } from './routes/users.ts';
 import { defaultWebRoot, webAppRoutes } from './routes/web-app.ts';
-import { sitrepRenderer } from './sitrep-renderer.ts';
+import { closeSitrepPrinter, sitrepRenderer } from './sitrep-renderer.ts';
 import { sitrepScheduleTimer } from './sitrep-schedule.ts';
 import { supportRequestSweep } from './support-request-sweep.ts';
 
@@ -112,12 +112,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   });
 
   const ctx: ServerContext = { store, metrics: new Metrics() };
-  // The report layer is loaded on first use: a server that never sets a report never loads it.
-  let loaded: ReturnType<typeof sitrepRenderer> | null = null;
-  const renderer = () => {
-    loaded ??= sitrepRenderer(options.chromiumPath ?? undefined);
-    return loaded;
-  };
+  const renderer = sitrepRenderer(options.chromiumPath);
   registerMetrics(app, ctx.metrics);
   app.addHook('onSend', async (request, reply, payload) => {
     void reply.header('x-request-id', request.id);
@@ -183,6 +178,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   app.addHook('onClose', () => alertEngine.stop());
   supportRequestSweep(app, store, options.overdueSweepMs);
   if (options.sitrepScheduleMs) sitrepScheduleTimer(app, store, options.sitrepScheduleMs);
+  app.addHook('onClose', () => closeSitrepPrinter());
   await app.ready();
   return app;
 }

@@ -1,27 +1,27 @@
-import type { Sitrep, SitrepLanguage } from '../domain/sitrep.ts';
+import { renderSitrepHtml, renderSitrepMarkdown } from '../report/render.ts';
 import type { SitrepRenderer } from '../service/sitrep-reads.ts';
 
-interface ReportModules {
-  render: {
-    renderSitrepHtml(s: Sitrep, lang: SitrepLanguage): string;
-    renderSitrepMarkdown(s: Sitrep, lang: SitrepLanguage): string;
-  };
-  pdf: { renderPdf(html: string, options?: { chromiumPath?: string }): Promise<Uint8Array> };
+// The PDF printer (a browser driver) is loaded on the first PDF: a server that prints none starts without it.
+let printer: Promise<{ pdf: typeof import('../report/sitrep-pdf.ts'); close: () => Promise<void> }> | null = null;
+function loadPrinter() {
+  printer ??= Promise.all([import('../report/sitrep-pdf.ts'), import('../report/pdf.ts')]).then(([pdf, browser]) => ({
+    pdf,
+    close: browser.closePdfRenderer,
+  }));
+  return printer;
 }
 
-// The report layer is loaded by path until it is part of this branch.
-const renderPath = '../report/render.ts';
-const pdfPath = '../report/pdf.ts';
-
 /** The report layer's renderers as the SITREP service takes them, printing PDFs with the given Chromium. */
-export async function sitrepRenderer(chromiumPath?: string): Promise<SitrepRenderer> {
-  const modules: ReportModules = {
-    render: await import(renderPath),
-    pdf: await import(pdfPath),
-  };
+export function sitrepRenderer(chromiumPath?: string | null): SitrepRenderer {
+  const options = chromiumPath ? { chromiumPath } : {};
   return {
-    html: (s, lang) => modules.render.renderSitrepHtml(s, lang),
-    markdown: (s, lang) => modules.render.renderSitrepMarkdown(s, lang),
-    pdf: (html) => modules.pdf.renderPdf(html, chromiumPath ? { chromiumPath } : undefined),
+    html: renderSitrepHtml,
+    markdown: renderSitrepMarkdown,
+    pdf: async (s, lang) => (await loadPrinter()).pdf.renderSitrepPdf(s, lang, options),
   };
+}
+
+/** Closes the browser PDFs are printed with, if one was launched (at shutdown). */
+export async function closeSitrepPrinter(): Promise<void> {
+  if (printer) await (await printer).close();
 }

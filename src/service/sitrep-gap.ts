@@ -37,16 +37,21 @@ export async function sitrepGap(
   places: SitrepPlaces,
 ): Promise<SitrepGapFigures | null> {
   if ((await store.lines.list()).length === 0) return null;
-  const report = await analyseGaps(store, reader, period);
-  const before = await analyseGaps(store, reader, { ...previous, options: figuresOnly });
   const end = Date.parse(period.to);
-  const trend: SitrepGap['trend'] = [];
-  for (const w of trendWindows(new Date(end - sitrepTrendDays * dayMs).toISOString(), period.to, dayMs)) {
-    const r = await analyseGaps(store, reader, { ...w, options: figuresOnly });
-    trend.push({ from: w.from, to: w.to, uncoveredShare: r.uncovered_share, corridors: r.corridors.length });
-  }
   const days = Math.min(31, Math.max(1, Math.round((end - Date.parse(period.from)) / dayMs)));
-  const f = await forecastGaps(store, reader, { from: period.to, days });
+  // Asked for together, the reads on this thread overlap the analyses queued on the analysis thread.
+  const windows = trendWindows(new Date(end - sitrepTrendDays * dayMs).toISOString(), period.to, dayMs);
+  const [report, before, f, trend] = await Promise.all([
+    analyseGaps(store, reader, period),
+    analyseGaps(store, reader, { ...previous, options: figuresOnly }),
+    forecastGaps(store, reader, { from: period.to, days }),
+    Promise.all(
+      windows.map(async (w): Promise<SitrepGap['trend'][number]> => {
+        const r = await analyseGaps(store, reader, { ...w, options: figuresOnly });
+        return { from: w.from, to: w.to, uncoveredShare: r.uncovered_share, corridors: r.corridors.length };
+      }),
+    ),
+  ]);
   return {
     gap: {
       zoneKm2: report.zone_km2,

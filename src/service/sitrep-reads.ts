@@ -11,12 +11,12 @@ export type { SitrepCursor, SitrepFilter } from '../store/sitreps.ts';
 
 /**
  * How a report is set in its formats (the report layer does it; the service stores what it gives).
- * HTML and Markdown are set at once; a PDF prints the HTML.
+ * HTML and Markdown are set at once; a PDF is printed (and may fail where no printer is installed).
  */
 export interface SitrepRenderer {
   html(s: Sitrep, lang: SitrepLanguage): string;
   markdown(s: Sitrep, lang: SitrepLanguage): string;
-  pdf(html: string): Promise<Uint8Array>;
+  pdf(s: Sitrep, lang: SitrepLanguage): Promise<Uint8Array>;
 }
 
 /** One SITREP as the actor may see it; one it may not see (another organisation's draft) is reported as missing. */
@@ -62,7 +62,7 @@ export async function renderSitrep(
 ): Promise<Uint8Array> {
   if (format === 'html') return textEncoder.encode(renderer.html(s, lang));
   if (format === 'md') return textEncoder.encode(renderer.markdown(s, lang));
-  return renderer.pdf(renderer.html(s, lang));
+  return renderer.pdf(s, lang);
 }
 
 /**

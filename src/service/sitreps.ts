@@ -5,6 +5,7 @@ import type { Jcc } from '../domain/jcc.ts';
 import { formatReleasability, parseReleasability, type Releasability } from '../domain/releasability.ts';
 import { maxSitrepTextLength, type Sitrep, sitrepLanguages } from '../domain/sitrep.ts';
 import { newId } from '../store/ids.ts';
+import type { ReadRepositories } from '../store/repositories.ts';
 import type { Store } from '../store/store.ts';
 import type { Tx } from '../store/write-path.ts';
 import type { Actor } from './actor.ts';
@@ -182,9 +183,14 @@ async function draftPeriod(
 }
 
 /** A report the actor may change: its organisation's draft, by an analyst or administrator. */
-async function ownDraft(tx: Tx, actor: Actor, id: string, what: string): Promise<Sitrep> {
-  const s = await tx.sitreps.find(id);
-  if (!s || !seeSitrep(actor, s, accessFactsOf(await tx.memberships.load())))
+async function ownDraft(
+  reads: Pick<ReadRepositories, 'sitreps' | 'memberships'>,
+  actor: Actor,
+  id: string,
+  what: string,
+) {
+  const s = await reads.sitreps.find(id);
+  if (!s || !seeSitrep(actor, s, accessFactsOf(await reads.memberships.load())))
     throw new SeamError('not_found', `no SITREP ${id}`);
   if (s.originatorOrg !== actor.org) throw new SeamError('forbidden', `only ${s.originatorOrg} ${what} this report`);
   if (s.state !== 'draft')
@@ -206,7 +212,7 @@ function checkVersion(s: Sitrep, version: number): void {
 /** Recomputes the figures of a draft as of now (its originator's analyst or administrator). */
 export async function refreshSitrep(store: Store, actor: Actor, id: string): Promise<Sitrep> {
   requireWriter(actor, 'refreshing a SITREP');
-  const before = await store.write(actor.userId, (tx) => ownDraft(tx, actor, id, 'refreshes'));
+  const before = await ownDraft(store, actor, id, 'refreshes');
   const jcc = await store.jccs.find(before.jcc);
   if (!jcc) throw new SeamError('not_found', `no JCC "${before.jcc}"`);
   const content = await computeSitrepContent(store, {
@@ -297,6 +303,8 @@ export async function releaseSitrep(
  */
 export async function draftScheduledSitreps(store: Store, now: Date = store.now()): Promise<Sitrep[]> {
   const drafted: Sitrep[] = [];
+  // One report that cannot be drafted does not hold up the others; the run reports it at the end.
+  const failures: unknown[] = [];
   for (const jcc of await store.jccs.list()) {
     const schedule = await sitrepSchedule(store, jcc);
     const period = latestScheduledPeriod(schedule.time, now);
@@ -305,19 +313,24 @@ export async function draftScheduledSitreps(store: Store, now: Date = store.now(
       const audience = parseReleasability(d.audience);
       const slot = { jcc: jcc.code, originatorOrg: d.org, audience: formatReleasability(audience) };
       if (await store.sitreps.slotTaken({ ...slot, periodFrom: period.from, periodTo: period.to })) continue;
-      const content = await computeSitrepContent(store, {
-        jcc,
-        periodFrom: period.from,
-        periodTo: period.to,
-        originatorOrg: d.org,
-        audience,
-      });
-      const s = await store.write(null, (tx) =>
-        insertDraft(tx, { ...newDraft(jcc, d.org, audience, period, null), content }, 'sitrep.draft', true),
-      );
-      if (s) drafted.push(s);
+      try {
+        const content = await computeSitrepContent(store, {
+          jcc,
+          periodFrom: period.from,
+          periodTo: period.to,
+          originatorOrg: d.org,
+          audience,
+        });
+        const s = await store.write(null, (tx) =>
+          insertDraft(tx, { ...newDraft(jcc, d.org, audience, period, null), content }, 'sitrep.draft', true),
+        );
+        if (s) drafted.push(s);
+      } catch (err) {
+        failures.push(err);
+      }
     }
   }
+  if (failures.length > 0) throw failures[0];
   return drafted;
 }
 

@@ -9,7 +9,7 @@ import {
   sitrepLanguages,
   sitrepStates,
 } from '../../domain/sitrep.ts';
-import { sitrepRenderer } from '../../server/sitrep-renderer.ts';
+import { closeSitrepPrinter, sitrepRenderer } from '../../server/sitrep-renderer.ts';
 import { actorForUser } from '../../service/actor-for-user.ts';
 import { listSitreps, readSitrep, sitrepReport } from '../../service/sitrep-reads.ts';
 import { setSitrepSchedule, sitrepSchedule } from '../../service/sitrep-schedule.ts';
@@ -199,13 +199,15 @@ export const sitrepCommand: Command = {
       } else if (sub === 'refresh') s = await refreshSitrep(store, actor, id);
       else if (sub === 'release') {
         const current = version ?? (await readSitrep(store, actor, id)).version;
-        s = await releaseSitrep(store, actor, id, current, await sitrepRenderer(chromium));
+        s = await releaseSitrep(store, actor, id, current, sitrepRenderer(chromium));
       } else {
         const format = oneOf<SitrepFormat>('format', values.format, sitrepFormats);
         if (format !== undefined) {
           const lang = oneOf<SitrepLanguage>('lang', values.lang, sitrepLanguages) ?? 'en';
           if (format === 'pdf' && values.out === undefined) throw new UsageError('a PDF needs --out FILE');
-          const { body } = await sitrepReport(store, actor, id, format, lang, await sitrepRenderer(chromium));
+          const { body } = await sitrepReport(store, actor, id, format, lang, sitrepRenderer(chromium)).finally(
+            closeSitrepPrinter,
+          );
           if (values.out === undefined) return void process.stdout.write(body);
           writeFileSync(values.out, body);
           return console.error(`wrote ${values.out} (${body.byteLength} bytes)`);

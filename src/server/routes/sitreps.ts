@@ -56,12 +56,8 @@ const contentTypes = {
 const accessNote =
   'A draft is read by its originator organisation only; a released report by its audience (the originator, in the report’s JCC, released to `audience`). To anyone else it does not exist (404). Its figures were computed for its audience through the access policy: nothing one organisation of the audience may not see is counted.';
 
-/** SITREP routes; `renderer` sets reports in their formats (loaded once, on first use). */
-export function sitrepRoutes(
-  app: FastifyInstance,
-  { store }: ServerContext,
-  renderer: () => Promise<SitrepRenderer>,
-): void {
+/** SITREP routes; `renderer` sets reports in their formats. */
+export function sitrepRoutes(app: FastifyInstance, { store }: ServerContext, renderer: SitrepRenderer): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
@@ -156,9 +152,7 @@ export function sitrepRoutes(
       onRequest: requireUser,
     },
     async (request) =>
-      sitrepFullWire(
-        await releaseSitrep(store, actorOf(request), request.params.id, request.body.version, await renderer()),
-      ),
+      sitrepFullWire(await releaseSitrep(store, actorOf(request), request.params.id, request.body.version, renderer)),
   );
 
   r.get(
@@ -178,14 +172,7 @@ export function sitrepRoutes(
     },
     async (request, reply) => {
       const { format, lang, download } = request.query;
-      const { sitrep, body } = await sitrepReport(
-        store,
-        actorOf(request),
-        request.params.id,
-        format,
-        lang,
-        await renderer(),
-      );
+      const { sitrep, body } = await sitrepReport(store, actorOf(request), request.params.id, format, lang, renderer);
       void reply.header('content-type', contentTypes[format]);
       if (download === '1')
         void reply.header(

@@ -86,7 +86,8 @@ export function reportFormat(lang: SitrepLanguage, labels: Labels): ReportFormat
     dateTime: write(dateTime),
     date: write(date),
     shortDate: write(shortDate),
-    shortDateTime: write(shortDateTime),
+    // Joined by no-break spaces, so a time in a narrow table column never breaks inside itself.
+    shortDateTime: (iso) => write(shortDateTime)(iso).replace(/ /g, '\u00A0'),
     duration,
     counts: (c) => ({ killed: number(c.killed), wounded: number(c.wounded), abducted: number(c.abducted) }),
     name: (n, fallback = '') => (n ? (lang === 'en' ? n.en : (n[lang] ?? n.en)) : fallback),

@@ -87,7 +87,7 @@ export interface Labels {
   abducted: string;
   civilianHarm: {
     none: string;
-    some: (incidents: string, c: CountsText) => string;
+    some: (n: number, incidents: string, c: CountsText) => string;
     previous: (c: CountsText) => string;
   };
   gap: {

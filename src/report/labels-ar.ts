@@ -37,7 +37,7 @@ export const ar: Labels = {
   },
   noHighlights: 'لا تغيير مهمًّا منذ التقرير السابق.',
   highlight: {
-    newCorridors: (_n, count, places) => `ممرات جديدة فُتحت عبر الثغرة: ${count}${places ? ` (${places})` : ''}.`,
+    newCorridors: (_n, count, places) => `ممرات جديدة فُتحت عبر الثغرة: ${count}${places ? ` — ${places}` : ''}.`,
     gapWidened: (ps, s, pk, k) => `اتسعت المساحة غير المغطاة من ${ps} إلى ${s} من النطاق (من ${pk} إلى ${k} كم²).`,
     gapNarrowed: (ps, s, pk, k) => `ضاقت المساحة غير المغطاة من ${ps} إلى ${s} من النطاق (من ${pk} إلى ${k} كم²).`,
     casualties: (_n, incidents, t, c) =>
@@ -83,7 +83,7 @@ export const ar: Labels = {
   abducted: 'مختطفون',
   civilianHarm: {
     none: 'لم يُبلَّغ عن أي إصابات بين المدنيين خلال الفترة.',
-    some: (incidents, c) =>
+    some: (_n, incidents, c) =>
       `أُبلغ عن إصابات بين المدنيين في حوادث عددها ${incidents}: قتلى: ${c.killed}، جرحى: ${c.wounded}، مختطفون: ${c.abducted}.`,
     previous: (c) => `الفترة السابقة: قتلى: ${c.killed}، جرحى: ${c.wounded}، مختطفون: ${c.abducted}.`,
   },

@@ -50,7 +50,7 @@ export const ckb: Labels = {
   },
   noHighlights: 'لە ڕاپۆرتی پێشووەوە هیچ گۆڕانێکی گرنگ نییە.',
   highlight: {
-    newCorridors: (_n, count, places) => `ڕێڕەوی نوێ بە بۆشاییەکەدا کرایەوە: ${count}${places ? ` (${places})` : ''}.`,
+    newCorridors: (_n, count, places) => `ڕێڕەوی نوێ بە بۆشاییەکەدا کرایەوە: ${count}${places ? ` — ${places}` : ''}.`,
     gapWidened: (ps, s, pk, k) => `ڕووبەری دانەپۆشراو فراوانتر بوو لە ${ps} بۆ ${s}ی ناوچەکە (لە ${pk} بۆ ${k} کم²).`,
     gapNarrowed: (ps, s, pk, k) => `ڕووبەری دانەپۆشراو تەسکتر بوو لە ${ps} بۆ ${s}ی ناوچەکە (لە ${pk} بۆ ${k} کم²).`,
     casualties: (_n, incidents, t, c) =>
@@ -96,7 +96,7 @@ export const ckb: Labels = {
   abducted: 'ڕفێنراو',
   civilianHarm: {
     none: 'لەم ماوەیەدا هیچ قوربانییەکی هاووڵاتیان ڕاپۆرت نەکراوە.',
-    some: (incidents, c) =>
+    some: (_n, incidents, c) =>
       `قوربانیی هاووڵاتیان لە ژمارەیەک ڕووداودا ڕاپۆرت کراوە (${incidents}): کوژراو: ${c.killed}، بریندار: ${c.wounded}، ڕفێنراو: ${c.abducted}.`,
     previous: (c) => `ماوەی پێشوو: کوژراو: ${c.killed}، بریندار: ${c.wounded}، ڕفێنراو: ${c.abducted}.`,
   },

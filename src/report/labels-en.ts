@@ -90,8 +90,8 @@ export const en: Labels = {
   abducted: 'Abducted',
   civilianHarm: {
     none: 'No civilian casualties were reported in the period.',
-    some: (incidents, c) =>
-      `Civilian casualties were reported in ${incidents} incident(s): ${c.killed} killed, ${c.wounded} wounded, ${c.abducted} abducted.`,
+    some: (n, incidents, c) =>
+      `Civilian casualties were reported in ${incidents} ${plural(n, 'incident', 'incidents')}: ${c.killed} killed, ${c.wounded} wounded, ${c.abducted} abducted.`,
     previous: (c) => `Previous period: ${c.killed} killed, ${c.wounded} wounded, ${c.abducted} abducted.`,
   },
   gap: {

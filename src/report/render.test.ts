@@ -120,7 +120,7 @@ test('dates and numbers are written in the language: Iraqi months, Arabic-Indic 
   assert.ok(ckbHtml.includes('٢٠٢٦'));
   const enHtml = renderSitrepHtml(s, 'en');
   // 05:40 UTC is 08:40 in Baghdad, on a 24-hour clock.
-  assert.ok(enHtml.includes('6 Dec, 08:40'));
+  assert.ok(enHtml.includes('6\u00A0Dec,\u00A008:40'));
   assert.ok(enHtml.includes('Baghdad time (UTC+3)'));
 });
 

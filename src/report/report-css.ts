@@ -5,12 +5,12 @@
 export const reportCss = `
 @page { size: A4; margin: 20mm 15mm 20mm 15mm; }
 * { box-sizing: border-box; }
-html { font-family: "Noto Sans", "Noto Sans Arabic", "Noto Naskh Arabic", "DejaVu Sans", sans-serif; font-size: 10pt; color: #111; }
+html { font-family: "Noto Sans", "Noto Sans Arabic", "Noto Naskh Arabic", "DejaVu Sans", sans-serif; font-size: 9.5pt; color: #111; }
 html[dir="rtl"] { font-family: "Noto Sans Arabic", "Noto Naskh Arabic", "Noto Sans", "DejaVu Sans", sans-serif; }
-body { margin: 0 auto; max-width: 190mm; padding: 0; line-height: 1.45; }
+body { margin: 0 auto; max-width: 190mm; padding: 0; line-height: 1.4; }
 h1 { font-size: 16pt; margin: 0 0 4pt; }
-h2 { font-size: 12.5pt; margin: 14pt 0 5pt; padding-bottom: 2pt; border-bottom: 1.5pt solid #1f3b57; color: #1f3b57; break-after: avoid; }
-h3 { font-size: 10.5pt; margin: 9pt 0 3pt; break-after: avoid; }
+h2 { font-size: 12pt; margin: 12pt 0 4pt; padding-bottom: 2pt; border-bottom: 1.5pt solid #1f3b57; color: #1f3b57; break-after: avoid; }
+h3 { font-size: 10pt; margin: 7pt 0 2pt; break-after: avoid; }
 p { margin: 3pt 0; }
 p.lead { font-weight: 600; }
 p.note { color: #444; font-style: italic; }
@@ -20,10 +20,10 @@ header { border-bottom: 2pt solid #1f3b57; padding-bottom: 6pt; margin-bottom: 6
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 1pt 10pt; margin: 4pt 0; }
 dl.facts dt { font-weight: 600; color: #333; }
 dl.facts dd { margin: 0; }
-table { border-collapse: collapse; width: 100%; margin: 3pt 0 6pt; font-size: 9pt; }
+table { border-collapse: collapse; width: 100%; margin: 2pt 0 5pt; font-size: 8.5pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
-th, td { border: 0.5pt solid #999; padding: 2pt 4pt; text-align: start; vertical-align: top; }
+th, td { border: 0.5pt solid #999; padding: 1.5pt 4pt; text-align: start; vertical-align: top; }
 th { background: #e8edf2; font-weight: 600; }
 td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
 ul { margin: 3pt 0; padding-inline-start: 16pt; }

@@ -212,7 +212,7 @@ function civilianHarmSection(c: Ctx): Section {
   const blocks: Block[] = [
     {
       kind: 'paragraph',
-      text: any ? L.civilianHarm.some(f.number(h.incidents), f.counts(h.period)) : L.civilianHarm.none,
+      text: any ? L.civilianHarm.some(h.incidents, f.number(h.incidents), f.counts(h.period)) : L.civilianHarm.none,
       role: 'lead',
     },
     { kind: 'paragraph', text: L.civilianHarm.previous(f.counts(h.previous)) },

@@ -5,15 +5,16 @@ type Chart = Extract<Block, { kind: 'chart' }>;
 
 const width = 640;
 const height = 210;
-const pad = { top: 12, bottom: 46, side: 58, end: 14 };
+// `side` holds the value axis and its labels; `end` half the widest day label, centred on the last day.
+const pad = { top: 12, bottom: 46, side: 58, end: 44 };
 
 const fixed = (v: number) => v.toFixed(1);
 
 /**
  * The 30-day trend as an inline SVG line chart, drawn here so the report needs no script or fetch.
  * In a right-to-left report time runs from right to left and the value axis stands on the right,
- * as the reader's eye moves. The SVG itself is laid out left to right (`direction="ltr"`), so
- * `text-anchor` means the same side in every language; each label still reads in its own script.
+ * as the reader's eye moves. Day labels are centred on their tick: Chromium anchors `start` and
+ * `end` by each label's own script direction, so only `middle` means the same in every language.
  */
 export function trendSvg(chart: Chart, dir: 'ltr' | 'rtl'): string {
   const rtl = dir === 'rtl';

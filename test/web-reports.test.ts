@@ -192,7 +192,84 @@ describe('situation reports in a browser', browserSuite, () => {
     );
     await page.screenshot({ path: join(artifactsDir, 'web-reports-en.png'), fullPage: true });
     await partner.getByTestId('sitrep-preview').screenshot({ path: join(artifactsDir, 'web-reports-preview-en.png') });
+    // The released report's PDF, as its link downloads it.
+    const pdf = await partner.evaluate(
+      async (href) => {
+        const r = await fetch(href);
+        const head = new Uint8Array(await r.arrayBuffer()).slice(0, 5);
+        return {
+          status: r.status,
+          head: String.fromCharCode(...head),
+          disposition: r.headers.get('content-disposition'),
+        };
+      },
+      (await partner.getByTestId('sitrep-download-pdf').getAttribute('href')) ?? '',
+    );
+    assert.equal(pdf.status, 200);
+    assert.equal(pdf.head, '%PDF-');
+    assert.match(pdf.disposition ?? '', /^attachment; filename="sitrep-.+-1-en\.pdf"$/);
     released = id;
+  });
+
+  test('an analyst corrects a released report; a colleague of the same organisation sees the draft appear live', async (t) => {
+    const why = requireBrowser();
+    if (why) return t.skip(why);
+    assert.ok(released, 'the release test ran first');
+    const colleague = (await signedInPage(t, browser, server.url, 'isf-viewer')).page;
+    await colleague.getByTestId('tab-reports').click();
+    await colleague.locator(`[data-testid="sitrep-item"][data-id="${released}"]`).waitFor();
+
+    const page = (await signedInPage(t, browser, server.url, 'isf-analyst')).page;
+    await page.getByTestId('tab-reports').click();
+    await page.locator(`[data-testid="sitrep-item"][data-id="${released}"]`).click();
+    await page.getByTestId('sitrep-correct').click();
+    // A correction says what it corrects.
+    await page.getByTestId('sitrep-correct-confirm').click();
+    assert.match(
+      (await page.getByTestId('sitrep-action-error').textContent()) ?? '',
+      /Say what the correction corrects/,
+    );
+    await page.getByTestId('sitrep-correction-note').fill('Two IEDs, not three, near Makhmour');
+    await page.getByTestId('sitrep-correct-confirm').click();
+    const correction = page.locator('[data-testid="sitrep-detail"][data-state="draft"]');
+    await correction.waitFor();
+    const id = (await correction.getAttribute('data-id')) ?? '';
+    assert.notEqual(id, released);
+    assert.equal(
+      await page.getByTestId('sitrep-correction-note-shown').textContent(),
+      'Two IEDs, not three, near Makhmour',
+    );
+    await page.getByTestId('sitrep-back').click();
+    assert.deepEqual(await listed(page), [
+      { id, state: 'draft' },
+      { id: released, state: 'released' },
+    ]);
+
+    // The draft is its organisation's: a colleague sees it arrive without a reload, marked as a correction.
+    const item = colleague.locator(`[data-testid="sitrep-item"][data-id="${id}"][data-state="draft"]`);
+    await item.waitFor({ timeout: 20_000 });
+    assert.match((await item.textContent()) ?? '', /Correction/);
+    // Filtered by JCC and state.
+    await colleague.getByTestId('sitrep-filter-state').selectOption('released');
+    assert.deepEqual(await listed(colleague), [{ id: released, state: 'released' }]);
+    const jccs = await colleague
+      .getByTestId('sitrep-filter-jcc')
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    const own = await page.evaluate(
+      async (rid) => (await (await fetch(`/api/v1/sitreps/${rid}`)).json()).jcc as string,
+      released,
+    );
+    const other = jccs.find((j) => j !== own);
+    assert.ok(other, 'the demo has more than one JCC');
+    await colleague.getByTestId('sitrep-filter-jcc').selectOption(other);
+    await colleague.getByTestId('sitreps-empty').waitFor();
+    await colleague.getByTestId('sitrep-filter-jcc').selectOption(own);
+    await colleague.getByTestId('sitrep-filter-state').selectOption('');
+    assert.deepEqual(await listed(colleague), [
+      { id, state: 'draft' },
+      { id: released, state: 'released' },
+    ]);
   });
 
   test('in Arabic the panel reads right to left, in Arabic, with its files in Arabic', async (t) => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, query } from '../api/client.ts';
 import type { LiveRecordChange } from '../live/live-records.ts';
 import { matchesFilters, newerSitrep, newestFirst, type SitrepFilters } from './sitrep-rules.ts';
@@ -100,17 +100,18 @@ export function useSitreps(filters: SitrepFilters): SitrepsState {
     [filters.jcc, filters.state, upsertAll],
   );
 
+  // Each first read starts a generation: a page asked for under other filters is not taken as this one's next.
+  const generation = useRef(0);
   useEffect(() => {
     if (opened === 0) return;
-    let current = true;
-    read(null, () => current);
-    return () => {
-      current = false;
-    };
+    const mine = ++generation.current;
+    setCursor(null);
+    read(null, () => generation.current === mine);
   }, [opened, read]);
 
   const loadMore = useCallback(() => {
-    if (cursor) read(cursor, () => true);
+    const mine = generation.current;
+    if (cursor) read(cursor, () => generation.current === mine);
   }, [cursor, read]);
 
   const items = useMemo(

@@ -76,6 +76,8 @@ const pageCsp = (tileOrigin: string | null) =>
     "img-src 'self' data: blob:",
     "worker-src 'self' blob:",
     'child-src blob:',
+    // The SITREP preview: the server's own rendering, in a sandboxed frame. Only answers that allow it are framed.
+    "frame-src 'self'",
     tileOrigin ? `connect-src 'self' ${tileOrigin}` : "connect-src 'self'",
     "frame-ancestors 'none'",
     "base-uri 'none'",

@@ -22,6 +22,7 @@ import type { PlanDrawing } from '../plan/plan-area-fields.tsx';
 import { PlanPanel } from '../plan/plan-panel.tsx';
 import { useActivities } from '../plan/use-activities.ts';
 import { NamesProvider } from '../reference/names.tsx';
+import { ReportsPanel } from '../reports/reports-panel.tsx';
 import { requestFeatures } from '../requests/request-map.ts';
 import { RequestsPanel, type RequestsView } from '../requests/requests-panel.tsx';
 import { useLiveCoordination } from '../requests/use-live-coordination.ts';
@@ -32,8 +33,9 @@ import { initialWindow, type TimeWindow } from './time-window.ts';
 import { TimeWindowControl } from './time-window-control.tsx';
 import { mapIncidentOf, useIncidentPoints, useReference } from './use-picture.ts';
 
-type Tab = 'layers' | 'incidents' | 'report' | 'requests' | 'gaps' | 'admin' | 'plan';
-const userTabs: Tab[] = ['incidents', 'report', 'requests', 'gaps', 'layers'];
+type Tab = 'layers' | 'incidents' | 'report' | 'requests' | 'reports' | 'gaps' | 'admin' | 'plan';
+// Every signed-in user reads the reports released to them; drafting and releasing are gated inside the tab.
+const userTabs: Tab[] = ['incidents', 'report', 'requests', 'reports', 'gaps', 'layers'];
 
 const gapLayers: LayerToggle[] = ['gaps', 'corridors', 'hotspots', 'sites'];
 
@@ -244,6 +246,7 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
                   onIncident={openIncident}
                 />
               )}
+              {tab === 'reports' && <ReportsPanel me={me} jccs={reference.jccs} />}
               {tab === 'admin' && me.roles.includes('admin') && <AdminPanel me={me} />}
               {tab === 'plan' && (
                 <PlanPanel

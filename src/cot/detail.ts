@@ -32,8 +32,12 @@ function plainElement(el: XmlElement, allowed: readonly string[], required: read
   return names.every((n) => allowed.includes(n)) && required.every((n) => n in el.attrs);
 }
 
-/** Optional attributes present only when non-empty, as the model has them. */
+/**
+ * Optional attributes present only when non-empty, as the model has them; at least one, since an
+ * element with none says nothing (and some readers refuse it).
+ */
 function optionals<K extends string>(el: XmlElement, names: readonly K[]): Partial<Record<K, string>> | null {
+  if (Object.keys(el.attrs).length === 0) return null;
   const out: Partial<Record<K, string>> = {};
   for (const name of names) {
     const value = el.attrs[name];

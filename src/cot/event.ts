@@ -8,8 +8,9 @@
  *   empty string from a missing one, so neither does the model.
  * - The detail elements TAK protocol version 1 carries as messages (`contact`, `__group`, `takv`,
  *   `track`, `status`, `precisionlocation`) are modelled only when the whole element fits its
- *   message; an element with other attributes, children, or a value out of its type, stays whole
- *   in `xmlDetail`, as the protocol requires.
+ *   message; an element with other attributes, children, a value out of its type, or (takv,
+ *   precisionlocation) no attribute at all, stays whole in `xmlDetail`, as the protocol requires;
+ *   so does every copy of an element that appears more than once.
  * - `xmlDetail` is the rest of `<detail>` as canonical XML (every element and its text, attribute
  *   order kept, comments and whitespace between the top-level elements dropped), without the
  *   `<detail>` tags.
@@ -108,9 +109,9 @@ export interface TakControl {
 export interface TakMessage {
   control?: TakControl;
   event?: CotEvent;
-  /** Milliseconds since the epoch; set by TAK servers only. */
+  /** Milliseconds since the epoch (set by TAK servers only; never 0, which proto3 cannot send). */
   submissionTime?: number;
-  /** Milliseconds since the epoch; set by TAK servers only. */
+  /** Milliseconds since the epoch (set by TAK servers only; never 0). */
   creationTime?: number;
 }
 

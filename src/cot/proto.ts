@@ -159,8 +159,8 @@ export function encodeTakMessage(m: TakMessage): Uint8Array {
     };
   }
   if (m.event) out.cotEvent = eventToProto(m.event);
-  if (m.submissionTime !== undefined) out.submissionTime = m.submissionTime;
-  if (m.creationTime !== undefined) out.creationTime = m.creationTime;
+  if (m.submissionTime) out.submissionTime = m.submissionTime;
+  if (m.creationTime) out.creationTime = m.creationTime;
   return takMessageType.encode(takMessageType.fromObject(out)).finish();
 }
 
@@ -255,7 +255,10 @@ export function decodeTakMessage(bytes: Uint8Array, limits: CotLimits = {}): Tak
     out.control = c;
   }
   if (m.cotEvent) out.event = eventFromProto(m.cotEvent, limits);
-  if (Object.hasOwn(m, 'submissionTime')) out.submissionTime = uint64(m.submissionTime);
-  if (Object.hasOwn(m, 'creationTime')) out.creationTime = uint64(m.creationTime);
+  // proto3 writes no 0, so 0 and absent are one: absent.
+  const submission = uint64(m.submissionTime);
+  const creation = uint64(m.creationTime);
+  if (submission) out.submissionTime = submission;
+  if (creation) out.creationTime = creation;
   return out;
 }

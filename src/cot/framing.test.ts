@@ -200,10 +200,15 @@ test('negotiation: bytes after a protocol request wait for the answer, then read
   const request = Buffer.from(writeCotXml(protocolRequest('proto-1', Date.UTC(2026, 2, 1), 1)));
   const after: TakMessage = { event: event('in-protobuf') };
   const decoder = new CotStreamDecoder();
-  const first = decoder.push(Buffer.concat([request, encodeStreamFrame(after)]));
+  const frame = encodeStreamFrame(after);
+  const first = decoder.push(Buffer.concat([request, frame.subarray(0, 10)]));
   assert.equal(first.length, 1);
   assert.equal(first[0].kind === 'message' && first[0].message.event?.type, 't-x-takp-q');
+  assert.ok(decoder.awaitingAnswer);
+  // Bytes that arrive before the answer wait too.
+  assert.deepEqual(decoder.push(frame.subarray(10)), []);
   assert.deepEqual(messages(decoder.setVersion(1)), [after]);
+  assert.ok(!decoder.awaitingAnswer);
   assert.equal(decoder.version, 1);
   assert.deepEqual(messages(decoder.push(encodeStreamFrame(after))), [after]);
 
@@ -211,6 +216,12 @@ test('negotiation: bytes after a protocol request wait for the answer, then read
   const declined = new CotStreamDecoder();
   declined.push(Buffer.concat([request, Buffer.from(writeCotXml(event('xml')))]));
   assert.deepEqual(messages(declined.setVersion(0)), [{ event: event('xml') }]);
+
+  // A client that keeps sending while it should wait is cut off.
+  const eager = new CotStreamDecoder({ maxBytes: 2048 });
+  eager.push(request);
+  eager.push(Buffer.alloc(2000));
+  assert.deepEqual(errors(eager.push(Buffer.alloc(100))), [['malformed', true]]);
 });
 
 test('mesh datagrams of version 0 and 1', () => {

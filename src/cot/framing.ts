@@ -108,21 +108,30 @@ export class CotStreamDecoder {
   push(chunk: Uint8Array): StreamItem[] {
     if (this.stopped) return [];
     if (this.held) {
-      const held = this.held;
-      this.held = null;
-      this.consume(held);
-      if (this.held) {
-        // Still waiting for the answer to a protocol request: keep this chunk too.
+      // Waiting for the answer to a protocol request: the client must send nothing meanwhile, so
+      // a little is kept, in whatever encoding it is, and more than an event's worth is refused.
+      if (this.held.length + chunk.length > this.maxBytes) {
+        this.fail(new CotError('malformed', 'data sent while a protocol request awaits its answer'), true);
+      } else {
         this.held = Buffer.concat([this.held, chunk]);
-        return this.take();
       }
+      return this.take();
     }
     this.consume(chunk);
     return this.take();
   }
 
-  /** Switches the encoding (after negotiation) and reads any bytes held since the request. */
+  /** Whether a protocol request awaits the caller's answer ({@link setVersion}). */
+  get awaitingAnswer(): boolean {
+    return this.held !== null;
+  }
+
+  /**
+   * Switches the encoding (after negotiation: the new version, or the same one to decline) and
+   * reads the bytes held since the request.
+   */
   setVersion(version: TakProtocolVersion): StreamItem[] {
+    if (this.stopped) return [];
     if (version !== this.currentVersion && (this.inDoc || this.mode !== 'text' || this.phase !== 'magic')) {
       this.fail(new CotError('malformed', 'protocol switch in the middle of a message'), true);
       return this.take();
@@ -130,7 +139,7 @@ export class CotStreamDecoder {
     this.currentVersion = version;
     const held = this.held;
     this.held = null;
-    if (held && !this.stopped) this.consume(held);
+    if (held) this.consume(held);
     return this.take();
   }
 
@@ -164,6 +173,14 @@ export class CotStreamDecoder {
     }
     const n = chunk.length;
     for (let i = 0; i < n; i++) {
+      // Most bytes are text or quoted values inside an event: jump over them natively.
+      if (this.mode === 'text' && this.inDoc) {
+        i = chunk.indexOf(LT, i);
+        if (i < 0) break;
+      } else if (this.mode === 'tag' && this.quote) {
+        i = chunk.indexOf(this.quote, i);
+        if (i < 0) break;
+      }
       const b = chunk[i];
       switch (this.mode) {
         case 'text':

@@ -9,29 +9,38 @@ import type { CotEvent } from './event.ts';
 const lastTime = 253402300799999;
 
 const isoTime = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?$/;
+/** A time as toISOString writes it: the model's normal form. */
+const normalTime = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{3}Z$/;
+
+const daysIn = (y: number, m: number) =>
+  m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+
+/** Whether the parts name a real instant (Date.UTC would roll 31 April over to 1 May). */
+function validParts(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo) && h <= 23 && mi <= 59 && s <= 59;
+}
+
+/** Whether text is a time in the model's normal form, 1970…9999 (checked without making a Date). */
+export function isNormalCotTime(text: string): boolean {
+  const m = normalTime.exec(text);
+  if (!m) return false;
+  const y = Number(m[1]);
+  return y >= 1970 && validParts(y, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
+}
 
 /**
  * A CoT time as UTC ISO-8601 with milliseconds. Accepts what clients send: any number of
  * fraction digits (cut to milliseconds), `Z`, an offset, or no zone (read as UTC).
  */
 export function parseCotTime(text: string, field: string): string {
+  // Most clients write the normal form already.
+  if (isNormalCotTime(text)) return text;
   const m = isoTime.exec(text);
   if (!m) throw invalidCot(field, `"${text.slice(0, 40)}" is not an ISO-8601 time`);
   const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number);
+  if (!validParts(y, mo, d, h, mi, s)) throw invalidCot(field, `"${text}" is not a valid time`);
   const ms = Number((m[7] ?? '').padEnd(3, '0').slice(0, 3));
   let t = Date.UTC(y, mo - 1, d, h, mi, s, ms);
-  const check = new Date(t);
-  // Date.UTC rolls 31 April over to 1 May; a time that does not come back unchanged is no date.
-  if (
-    check.getUTCFullYear() !== y ||
-    check.getUTCMonth() !== mo - 1 ||
-    check.getUTCDate() !== d ||
-    h > 23 ||
-    mi > 59 ||
-    s > 59
-  ) {
-    throw invalidCot(field, `"${text}" is not a valid time`);
-  }
   const zone = m[8];
   if (zone && zone !== 'Z') {
     const sign = zone[0] === '-' ? -1 : 1;
@@ -102,9 +111,8 @@ export function checkCotEvent(e: CotEvent): void {
   if (!e.uid) throw invalidCot('uid', 'required');
   if (!e.type) throw invalidCot('type', 'required');
   for (const field of ['time', 'start', 'stale'] as const) {
-    const ms = Date.parse(e[field]);
     // Normal form only (what toISOString writes), so a time can go into XML as it is.
-    if (!(ms >= 0 && ms <= lastTime) || new Date(ms).toISOString() !== e[field]) {
+    if (!isNormalCotTime(e[field])) {
       throw invalidCot(field, 'not a UTC ISO-8601 time with milliseconds in 1970…9999');
     }
   }

@@ -65,12 +65,20 @@ function figure(bench: string, value: number, baseline: number, extra: Record<st
   });
 }
 
-const xmlParse = rate(() => xml.forEach((x) => parseCotXml(x)));
-const nodeCotXml = rate(() => xml.forEach((x) => new NodeCoT(x)));
+const xmlParse = rate(() => {
+  for (const x of xml) parseCotXml(x);
+});
+const nodeCotXml = rate(() => {
+  for (const x of xml) new NodeCoT(x);
+});
 figure('cot-xml-parse', xmlParse, nodeCotXml, { baseline_is: '@tak-ps/node-cot new CoT(xml)' });
 
-const protoDecode = rate(() => protos.forEach((p) => decodeTakMessage(p)));
-const nodeCotProto = rate(() => protos.forEach((p) => NodeCoT.from_proto(p)));
+const protoDecode = rate(() => {
+  for (const p of protos) decodeTakMessage(p);
+});
+const nodeCotProto = rate(() => {
+  for (const p of protos) NodeCoT.from_proto(p);
+});
 figure('cot-proto-decode', protoDecode, nodeCotProto, { baseline_is: '@tak-ps/node-cot CoT.from_proto' });
 
 const xmlChunks = chunks(xmlStream, 64 * 1024);
@@ -89,6 +97,10 @@ figure('cot-proto-stream', protoStreamRate, protoDecode, {
   baseline_is: 'decodeTakMessage on messages already cut apart',
 });
 
-const xmlWrite = rate(() => events.forEach((e) => writeCotXml(e)));
-const protoEncode = rate(() => events.forEach((e) => encodeTakMessage({ event: e })));
+const xmlWrite = rate(() => {
+  for (const e of events) writeCotXml(e);
+});
+const protoEncode = rate(() => {
+  for (const e of events) encodeTakMessage({ event: e });
+});
 figure('cot-proto-encode', protoEncode, xmlWrite, { baseline_is: 'writeCotXml' });

@@ -18,6 +18,8 @@ export interface NodeCot {
   callsign(): string;
   /** [lon, lat] */
   position(): [number, number];
+  /** The event as a TAK protocol version 1 payload (a TakMessage). */
+  to_proto(): Uint8Array;
 }
 
 interface NodeCotClass {

@@ -224,6 +224,33 @@ test('negotiation: bytes after a protocol request wait for the answer, then read
   assert.deepEqual(errors(eager.push(Buffer.alloc(100))), [['malformed', true]]);
 });
 
+test('a whole connection (XML, the request, then protobuf) reads the same however it is split', () => {
+  fc.assert(
+    fc.property(
+      fc.array(cotEvent, { maxLength: 3 }),
+      fc.array(takMessage, { minLength: 1, maxLength: 3 }),
+      fc.array(fc.nat(), { maxLength: 10 }),
+      (before, after, cuts) => {
+        const request = protocolRequest('proto-1', Date.UTC(2026, 2, 1), 1);
+        const bytes = Buffer.concat([
+          ...before.map(encodeXmlFrame),
+          encodeXmlFrame(request),
+          ...after.map(encodeStreamFrame),
+        ]);
+        const decoder = new CotStreamDecoder();
+        const items: StreamItem[] = [];
+        for (const chunk of split(bytes, cuts)) {
+          items.push(...decoder.push(chunk));
+          // The server answers as soon as it sees the request.
+          if (decoder.awaitingAnswer) items.push(...decoder.setVersion(1));
+        }
+        assert.deepEqual(messages(items), [...before.map((e) => ({ event: e })), { event: request }, ...after]);
+      },
+    ),
+    { numRuns: 200 },
+  );
+});
+
 test('mesh datagrams of version 0 and 1', () => {
   fc.assert(
     fc.property(takMessage, (m) => {

@@ -5,6 +5,7 @@ import { cotEvent, realisticCotEvent } from '../../test/harness/cot-events.ts';
 import { NodeCoT as CoT } from '../../test/harness/node-cot.ts';
 import { CotError, type CotErrorKind } from './cot-error.ts';
 import type { CotEvent } from './event.ts';
+import { decodeTakMessage, encodeTakMessage } from './proto.ts';
 import { parseCotXml, writeCotXml } from './xml.ts';
 
 const atak = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -244,4 +245,39 @@ test('node-cot, an independent parser, reads every event the writer emits: same 
     }),
     { numRuns: 300 },
   );
+});
+
+test('a GeoChat message and a ping as ATAK sends them survive both encodings', () => {
+  const chat = `<?xml version='1.0' encoding='UTF-8' standalone='yes'?>
+<event version='2.0' uid='GeoChat.ANDROID-1.All Chat Rooms.6a0e1c2b' type='b-t-f' time='2026-03-01T10:00:00.000Z' start='2026-03-01T10:00:00.000Z' stale='2026-03-02T10:00:00.000Z' how='h-g-i-g-o'>
+  <point lat='36.19' lon='44.01' hae='9999999.0' ce='9999999.0' le='9999999.0'/>
+  <detail>
+    <__chat parent='RootContactGroup' groupOwner='false' messageId='6a0e1c2b' chatroom='All Chat Rooms' id='All Chat Rooms' senderCallsign='HAWK 1'>
+      <chatgrp uid0='ANDROID-1' uid1='All Chat Rooms' id='All Chat Rooms'/>
+    </__chat>
+    <link uid='ANDROID-1' type='a-f-G-U-C' relation='p-p'/>
+    <remarks source='BAO.F.ATAK.ANDROID-1' to='All Chat Rooms' time='2026-03-01T10:00:00.000Z'>Checkpoint 4 clear &amp; open</remarks>
+    <marti><dest callsign='EAGLE 2'/></marti>
+  </detail>
+</event>`;
+  const e = parseCotXml(chat);
+  assert.equal(e.type, 'b-t-f');
+  assert.equal(
+    e.detail.xmlDetail,
+    // Whitespace inside an element is kept (it may be content); between top-level elements, dropped.
+    '<__chat parent="RootContactGroup" groupOwner="false" messageId="6a0e1c2b" chatroom="All Chat Rooms" id="All Chat Rooms" senderCallsign="HAWK 1">\n      <chatgrp uid0="ANDROID-1" uid1="All Chat Rooms" id="All Chat Rooms"/>\n    </__chat>' +
+      '<link uid="ANDROID-1" type="a-f-G-U-C" relation="p-p"/>' +
+      '<remarks source="BAO.F.ATAK.ANDROID-1" to="All Chat Rooms" time="2026-03-01T10:00:00.000Z">Checkpoint 4 clear &amp; open</remarks>' +
+      '<marti><dest callsign="EAGLE 2"/></marti>',
+  );
+  assert.deepEqual(parseCotXml(writeCotXml(e)), e);
+  assert.deepEqual(decodeTakMessage(encodeTakMessage({ event: e })).event, e);
+  const theirs = new CoT(writeCotXml(e));
+  assert.equal(theirs.raw.event.detail?.__chat?._attributes?.senderCallsign, 'HAWK 1');
+
+  const ping = parseCotXml(
+    '<event version="2.0" uid="ANDROID-1-ping" type="t-x-c-t" how="h-g-i-g-o" time="2026-03-01T10:00:00.000Z" start="2026-03-01T10:00:00.000Z" stale="2026-03-01T10:00:20.000Z"><point lat="0.0" lon="0.0" hae="0.0" ce="9999999" le="9999999"/><detail/></event>',
+  );
+  assert.deepEqual([ping.type, ping.detail], ['t-x-c-t', {}]);
+  assert.deepEqual(decodeTakMessage(encodeTakMessage({ event: ping })).event, ping);
 });

@@ -114,7 +114,11 @@ function pointFromElement(p: XmlElement): CotPoint {
   };
 }
 
-/** An event as one XML `<event>` element (no prologue); refuses an event that does not check. */
+/**
+ * An event as one XML `<event>` element (no prologue); refuses an event that does not check.
+ * Every value is escaped except `detail.xmlDetail`, which is XML already and written as it is: it
+ * must come from the readers here or from `writeXmlNodes` (src/cot/detail.ts), never from text.
+ */
 export function writeCotXml(e: CotEvent): string {
   checkCotEvent(e);
   let out = `<event version="2.0" uid="${escapeXmlAttr(e.uid)}" type="${escapeXmlAttr(e.type)}"`;

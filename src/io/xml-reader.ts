@@ -17,15 +17,20 @@
  */
 import { type SaxesParser as Saxes, SaxesParser, type SaxesTagPlain } from 'saxes';
 
+/** What kind of fault an {@link XmlError} is: not well-formed, an entity or DTD, or a limit passed. */
+export type XmlErrorKind = 'malformed' | 'entity' | 'limit';
+
 export class XmlError extends Error {
   readonly line: number;
   readonly reason: string;
+  readonly kind: XmlErrorKind;
 
-  constructor(line: number, reason: string) {
+  constructor(line: number, reason: string, kind: XmlErrorKind = 'malformed') {
     super(`line ${line}: ${reason}`);
     this.name = 'XmlError';
     this.line = line;
     this.reason = reason;
+    this.kind = kind;
   }
 }
 
@@ -49,6 +54,8 @@ export interface XmlReadOptions {
   maxLength?: number;
   /** Longest run of text (or attribute value) inside an element, in UTF-16 code units (default 16 Mi). */
   maxTextLength?: number;
+  /** Refuse every DOCTYPE, not only one declaring entities (a protocol that never needs one). */
+  refuseDoctype?: boolean;
 }
 
 const localName = (qname: string) => qname.slice(qname.indexOf(':') + 1);
@@ -82,11 +89,13 @@ export class XmlTreeReader {
   private readonly maxDepth: number;
   private readonly maxLength: number;
   private readonly maxTextLength: number;
+  private readonly refuseDoctype: boolean;
 
   constructor(options: XmlReadOptions = {}) {
     this.maxDepth = options.maxDepth ?? 256;
     this.maxLength = options.maxLength ?? 256 * 1024 * 1024;
     this.maxTextLength = options.maxTextLength ?? 16 * 1024 * 1024;
+    this.refuseDoctype = options.refuseDoctype ?? false;
     const p = new SaxesParser({ xmlns: false, position: true });
     this.parser = p;
     p.on('error', (e) => {
@@ -114,7 +123,7 @@ export class XmlTreeReader {
     }
     this.length += text.length;
     if (this.length > this.maxLength) {
-      throw new XmlError(this.parser.line, `the document is longer than ${this.maxLength} characters`);
+      throw new XmlError(this.parser.line, `the document is longer than ${this.maxLength} characters`, 'limit');
     }
     this.recent = (this.recent + text).slice(-contextLength - text.length);
     this.chunk = text;
@@ -146,12 +155,16 @@ export class XmlTreeReader {
   }
 
   private doctype(doctype: string): void {
+    if (this.refuseDoctype) {
+      throw new XmlError(this.parser.line, 'a DOCTYPE is refused (Seam reads no DTD)', 'entity');
+    }
     const entity = /<!ENTITY/i.exec(doctype);
     if (!entity) return;
     const start = this.parser.line - lineBreaks(doctype);
     throw new XmlError(
       start + lineBreaks(doctype.slice(0, entity.index)),
       'a DOCTYPE declaring entities is refused (Seam reads no DTD and expands no entity)',
+      'entity',
     );
   }
 
@@ -162,6 +175,7 @@ export class XmlTreeReader {
         throw new XmlError(
           this.tagLine,
           `the value of attribute ${name} is longer than ${this.maxTextLength} characters`,
+          'limit',
         );
       }
       attrs[name] = value;
@@ -171,7 +185,7 @@ export class XmlTreeReader {
     if (parent) parent.children.push(element);
     else this.root = element;
     if (this.stack.length >= this.maxDepth) {
-      throw new XmlError(this.tagLine, `elements nested deeper than ${this.maxDepth}`);
+      throw new XmlError(this.tagLine, `elements nested deeper than ${this.maxDepth}`, 'limit');
     }
     this.stack.push(element);
   }
@@ -184,7 +198,11 @@ export class XmlTreeReader {
     const joined = last >= 0 && typeof parent.children[last] === 'string';
     const length = value.length + (joined ? (parent.children[last] as string).length : 0);
     if (length > this.maxTextLength) {
-      throw new XmlError(this.parser.line, `text in <${parent.qname}> longer than ${this.maxTextLength} characters`);
+      throw new XmlError(
+        this.parser.line,
+        `text in <${parent.qname}> longer than ${this.maxTextLength} characters`,
+        'limit',
+      );
     }
     if (joined) parent.children[last] += value;
     else parent.children.push(value);
@@ -220,7 +238,11 @@ export class XmlTreeReader {
     const entity = /&([^&;]*);?$/.exec(before)?.[1] ?? '';
     switch (reason) {
       case 'undefined entity.':
-        return said(`unknown entity &${entity}; (only &lt; &gt; &amp; &quot; &apos; and &#…; are known)`);
+        return new XmlError(
+          line,
+          `unknown entity &${entity}; (only &lt; &gt; &amp; &quot; &apos; and &#…; are known)`,
+          'entity',
+        );
       case 'disallowed character in entity name.':
       case 'empty entity name.':
         return new XmlError(this.ampLine(this.chunk, read - 1) ?? line, 'a bare "&" (write &amp;)');

@@ -19,6 +19,7 @@ import { orgCommand } from './commands/org.ts';
 import { placesCommand } from './commands/places.ts';
 import { requestCommand } from './commands/request.ts';
 import { serveCommand } from './commands/serve.ts';
+import { takCommand } from './commands/tak.ts';
 import { tokenCommand } from './commands/token.ts';
 import { userCommand } from './commands/user.ts';
 
@@ -43,6 +44,7 @@ const commands: Command[] = [
   gapsCommand,
   backupCommand,
   auditCommand,
+  takCommand,
 ];
 
 function overview(): string {

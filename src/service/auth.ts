@@ -45,12 +45,38 @@ export interface SignedIn {
   actor: Actor;
 }
 
-/**
- * Checks a password and opens a session. Every attempt is audited. After `lockoutFailures`
- * failures a user name is locked for `lockoutMinutes`, and an address failing more than
- * `addressFailuresPerMinute` times a minute is refused, before any password is checked.
- */
+/** Checks a password (`checkCredentials`: failures counted and rate-limited) and opens a session; audited. */
 export async function login(store: Store, username: string, password: string, from: string): Promise<SignedIn> {
+  const now = store.now();
+  const user = await checkCredentials(store, username, password, from);
+  const token = newSecret('ses');
+  const expiresAt = new Date(now.getTime() + sessionHours * 3600_000).toISOString();
+  await store.write(user.id, async (tx) => {
+    await tx.credentials.deleteExpiredSessions(tx.at);
+    await tx.credentials.clearLoginFailures(username, new Date(now.getTime() - 86_400_000).toISOString());
+    await tx.credentials.insertSession(hashSecret(token), {
+      userId: user.id,
+      createdAt: tx.at,
+      expiresAt,
+      lastSeenAt: tx.at,
+    });
+    await tx.audit({ action: 'login.success', recordType: 'user', recordId: user.id, detail: { username, from } });
+  });
+  return { token, csrfToken: csrfTokenOf(token), expiresAt, actor: actorOf(user, 'write') };
+}
+
+/**
+ * Checks a user name and password without opening a session (sign-in, and HTTP Basic
+ * authentication on the TAK enrolment port). Every failure is audited and counted; after
+ * `lockoutFailures` failures a user name is locked for `lockoutMinutes`, and an address failing
+ * more than `addressFailuresPerMinute` times a minute is refused, before any password is checked.
+ */
+export async function checkCredentials(
+  store: Store,
+  username: string,
+  password: string,
+  from: string,
+): Promise<UserWithSecret> {
   const now = store.now();
   const failures = await store.credentials.countLoginFailures(
     username,
@@ -84,20 +110,7 @@ export async function login(store: Store, username: string, password: string, fr
     });
     throw badLogin();
   }
-  const token = newSecret('ses');
-  const expiresAt = new Date(now.getTime() + sessionHours * 3600_000).toISOString();
-  await store.write(user.id, async (tx) => {
-    await tx.credentials.deleteExpiredSessions(tx.at);
-    await tx.credentials.clearLoginFailures(username, new Date(now.getTime() - 86_400_000).toISOString());
-    await tx.credentials.insertSession(hashSecret(token), {
-      userId: user.id,
-      createdAt: tx.at,
-      expiresAt,
-      lastSeenAt: tx.at,
-    });
-    await tx.audit({ action: 'login.success', recordType: 'user', recordId: user.id, detail: { username, from } });
-  });
-  return { token, csrfToken: csrfTokenOf(token), expiresAt, actor: actorOf(user, 'write') };
+  return user;
 }
 
 /** Ends a session. */

@@ -15,6 +15,7 @@ import type { ReleasabilityDefaultReads, ReleasabilityDefaultWrites } from './re
 import type { SettingReads, SettingWrites } from './settings.ts';
 import type { SharingGroupReads, SharingGroupWrites } from './sharing-groups.ts';
 import type { SupportRequestReads, SupportRequestWrites } from './support-requests.ts';
+import type { DataPackageReads, DataPackageWrites, TakCertificateReads, TakCertificateWrites } from './tak.ts';
 import type { UserReads, UserWrites } from './users.ts';
 
 /**
@@ -42,6 +43,8 @@ export interface ReadRepositories {
   readonly alertRules: AlertRuleReads;
   readonly alerts: AlertReads;
   readonly supportRequests: SupportRequestReads;
+  readonly takCertificates: TakCertificateReads;
+  readonly dataPackages: DataPackageReads;
 }
 
 /** The repositories of a transaction: the same reads, seeing the transaction's own writes, and the writes. */
@@ -63,4 +66,6 @@ export interface Repositories extends ReadRepositories {
   readonly alertRules: AlertRuleReads & AlertRuleWrites;
   readonly alerts: AlertReads & AlertWrites;
   readonly supportRequests: SupportRequestReads & SupportRequestWrites;
+  readonly takCertificates: TakCertificateReads & TakCertificateWrites;
+  readonly dataPackages: DataPackageReads & DataPackageWrites;
 }

@@ -11,6 +11,7 @@ import { alertRecord } from './alert.ts';
 import { alertRuleRecord } from './alert-rule.ts';
 import { apiTokenRecord } from './api-token.ts';
 import { coordinationLineRecord } from './coordination-line.ts';
+import { dataPackageRecord } from './data-package.ts';
 import { gapSnapshotRecord } from './gap-snapshot.ts';
 import { incidentRecord } from './incident.ts';
 import { jccRecord } from './jcc.ts';
@@ -19,6 +20,7 @@ import { placeRecord } from './place.ts';
 import { presenceRecord } from './presence.ts';
 import { sharingGroupRecord } from './sharing-group.ts';
 import { supportRequestRecord } from './support-request.ts';
+import { takCertificateRecord } from './tak-certificate.ts';
 import { userRecord } from './user.ts';
 
 const registered = [
@@ -37,6 +39,8 @@ const registered = [
   alertRuleRecord,
   alertRecord,
   supportRequestRecord,
+  takCertificateRecord,
+  dataPackageRecord,
 ] as const;
 
 type Registered = (typeof registered)[number];

@@ -90,6 +90,17 @@ import {
   supportRequestsDueForEscalation,
   updateSupportRequest,
 } from './support-requests.ts';
+import {
+  dataPackageContent,
+  dataPackagesByHash,
+  findTakCertificate,
+  insertDataPackage,
+  insertTakCertificate,
+  listDataPackages,
+  listTakCertificates,
+  revokedTakSerials,
+  revokeTakCertificate,
+} from './tak.ts';
 import { findUserById, findUserByName, insertUser, listUsers, updateUser } from './users.ts';
 
 // node:sqlite is synchronous: each method does its work at once and hands back a settled promise,
@@ -178,6 +189,16 @@ export function sqliteReads(db: Database): ReadRepositories {
       query: async (filter, asOf, after, limit) => querySupportRequests(db, filter, asOf, after, limit),
       dueForEscalation: async (asOf, limit) => supportRequestsDueForEscalation(db, asOf, limit),
     },
+    takCertificates: {
+      find: async (serial) => findTakCertificate(db, serial),
+      list: async (userId) => listTakCertificates(db, userId),
+      revokedSerials: async () => revokedTakSerials(db),
+    },
+    dataPackages: {
+      byHash: async (hash) => dataPackagesByHash(db, hash),
+      content: async (id) => dataPackageContent(db, id),
+      list: async (limit) => listDataPackages(db, limit),
+    },
   };
 }
 
@@ -252,5 +273,11 @@ export function sqliteRepositories(tx: SqliteTx): Repositories {
       insert: async (s) => insertSupportRequest(tx, s),
       update: async (s, audit) => updateSupportRequest(tx, s, audit),
     },
+    takCertificates: {
+      ...r.takCertificates,
+      insert: async (c) => insertTakCertificate(tx, c),
+      revoke: async (c) => revokeTakCertificate(tx, c),
+    },
+    dataPackages: { ...r.dataPackages, insert: async (p, content) => insertDataPackage(tx, p, content) },
   };
 }

@@ -45,33 +45,12 @@ export interface SignedIn {
   actor: Actor;
 }
 
-/** Checks a password (`checkCredentials`: failures counted and rate-limited) and opens a session; audited. */
-export async function login(store: Store, username: string, password: string, from: string): Promise<SignedIn> {
-  const now = store.now();
-  const user = await checkCredentials(store, username, password, from);
-  const token = newSecret('ses');
-  const expiresAt = new Date(now.getTime() + sessionHours * 3600_000).toISOString();
-  await store.write(user.id, async (tx) => {
-    await tx.credentials.deleteExpiredSessions(tx.at);
-    await tx.credentials.clearLoginFailures(username, new Date(now.getTime() - 86_400_000).toISOString());
-    await tx.credentials.insertSession(hashSecret(token), {
-      userId: user.id,
-      createdAt: tx.at,
-      expiresAt,
-      lastSeenAt: tx.at,
-    });
-    await tx.audit({ action: 'login.success', recordType: 'user', recordId: user.id, detail: { username, from } });
-  });
-  return { token, csrfToken: csrfTokenOf(token), expiresAt, actor: actorOf(user, 'write') };
-}
-
 /**
- * Checks a user name and password without opening a session (sign-in, and HTTP Basic
- * authentication on the TAK enrolment port). Every failure is audited and counted; after
- * `lockoutFailures` failures a user name is locked for `lockoutMinutes`, and an address failing
- * more than `addressFailuresPerMinute` times a minute is refused, before any password is checked.
+ * Checks a user name and password under the sign-in rules (lockout, address limit, audit of every
+ * failure) and returns the user; a disabled user is refused like a wrong password. Sign-in and
+ * a TAK client's in-band credentials share it.
  */
-export async function checkCredentials(
+export async function checkPassword(
   store: Store,
   username: string,
   password: string,
@@ -111,6 +90,30 @@ export async function checkCredentials(
     throw badLogin();
   }
   return user;
+}
+
+/**
+ * Checks a password and opens a session. Every attempt is audited. After `lockoutFailures`
+ * failures a user name is locked for `lockoutMinutes`, and an address failing more than
+ * `addressFailuresPerMinute` times a minute is refused, before any password is checked.
+ */
+export async function login(store: Store, username: string, password: string, from: string): Promise<SignedIn> {
+  const now = store.now();
+  const user = await checkPassword(store, username, password, from);
+  const token = newSecret('ses');
+  const expiresAt = new Date(now.getTime() + sessionHours * 3600_000).toISOString();
+  await store.write(user.id, async (tx) => {
+    await tx.credentials.deleteExpiredSessions(tx.at);
+    await tx.credentials.clearLoginFailures(username, new Date(now.getTime() - 86_400_000).toISOString());
+    await tx.credentials.insertSession(hashSecret(token), {
+      userId: user.id,
+      createdAt: tx.at,
+      expiresAt,
+      lastSeenAt: tx.at,
+    });
+    await tx.audit({ action: 'login.success', recordType: 'user', recordId: user.id, detail: { username, from } });
+  });
+  return { token, csrfToken: csrfTokenOf(token), expiresAt, actor: actorOf(user, 'write') };
 }
 
 /** Ends a session. */
@@ -197,4 +200,16 @@ export async function createApiToken(
     ),
   );
   return { token, id, expiresAt };
+}
+
+/**
+ * The actor of a TAK client's in-band credentials (user name and password), checked as a sign-in
+ * is (lockout, audit), with no session: the connection is the session. A disabled user is refused.
+ */
+export async function actorFromPassword(store: Store, username: string, password: string, from: string): Promise<Actor> {
+  const user = await checkPassword(store, username, password, from);
+  await store.write(user.id, (tx) =>
+    tx.audit({ action: 'tak.auth', recordType: 'user', recordId: user.id, detail: { username, from } }),
+  );
+  return actorOf(user, 'write');
 }

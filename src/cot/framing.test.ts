@@ -4,15 +4,7 @@ import fc from 'fast-check';
 import { cotEvent, takMessage } from '../../test/harness/cot-events.ts';
 import type { CotErrorKind } from './cot-error.ts';
 import type { CotEvent, TakMessage } from './event.ts';
-import {
-  CotStreamDecoder,
-  decodeMeshDatagram,
-  encodeMeshDatagram,
-  encodeStreamFrame,
-  encodeVarint,
-  encodeXmlFrame,
-  type StreamItem,
-} from './framing.ts';
+import { CotStreamDecoder, encodeStreamFrame, encodeXmlFrame, type StreamItem } from './framing.ts';
 import { protocolRequest } from './negotiation.ts';
 import { writeCotXml } from './xml.ts';
 
@@ -248,32 +240,6 @@ test('a whole connection (XML, the request, then protobuf) reads the same howeve
       },
     ),
     { numRuns: 200 },
-  );
-});
-
-test('mesh datagrams of version 0 and 1', () => {
-  fc.assert(
-    fc.property(takMessage, (m) => {
-      assert.deepEqual(decodeMeshDatagram(encodeMeshDatagram(m, 1)), m);
-    }),
-    { numRuns: 100 },
-  );
-  const e = event('mesh', 'hi');
-  assert.deepEqual(decodeMeshDatagram(encodeMeshDatagram({ event: e }, 0)), { event: e });
-  const v1 = encodeMeshDatagram({ event: e }, 1);
-  assert.deepEqual([...v1.subarray(0, 3)], [0xbf, 1, 0xbf]);
-  const v2 = Buffer.concat([Buffer.from([0xbf]), encodeVarint(2), v1.subarray(2)]);
-  assert.throws(
-    () => decodeMeshDatagram(v2),
-    (err: unknown) => (err as { kind: string }).kind === 'unsupported',
-  );
-  assert.throws(
-    () => decodeMeshDatagram(Buffer.from([0xbf, 1, 0x00])),
-    (err: unknown) => (err as { kind: string }).kind === 'malformed',
-  );
-  assert.throws(
-    () => decodeMeshDatagram(Buffer.from([0xbf, 0x81])),
-    (err: unknown) => (err as { kind: string }).kind === 'malformed',
   );
 });
 

@@ -50,6 +50,17 @@ test('a DOCTYPE declaring entities is refused on the line of the declaration; a 
   assert.throws(() => parseXml('<!DOCTYPE kml SYSTEM "kml.dtd">\n<kml>&x;</kml>'), xmlError(2, /unknown entity &x;/));
 });
 
+test('errors say their kind; refuseDoctype refuses even a plain DOCTYPE', () => {
+  const kind = (k: string) => (e: unknown) => e instanceof XmlError && e.kind === k;
+  assert.throws(() => parseXml('<!DOCTYPE b [<!ENTITY a "a">]><b/>'), kind('entity'));
+  assert.throws(() => parseXml('<b>&nbsp;</b>'), kind('entity'));
+  assert.throws(() => parseXml('<!DOCTYPE kml>\n<kml/>', { refuseDoctype: true }), kind('entity'));
+  assert.throws(() => parseXml('<a><a/></a>', { maxDepth: 1 }), kind('limit'));
+  assert.throws(() => parseXml('<a>xx</a>', { maxLength: 5 }), kind('limit'));
+  assert.throws(() => parseXml('<a>xx</a>', { maxTextLength: 1 }), kind('limit'));
+  assert.throws(() => parseXml('<a></b>'), kind('malformed'));
+});
+
 test('what is not well-formed is an XmlError naming the line', () => {
   const cases: [string, number, RegExp][] = [
     ['<a>\n<b>\n</a>', 3, /<\/a> closes <b> opened on line 2/],

@@ -206,7 +206,12 @@ export async function createApiToken(
  * The actor of a TAK client's in-band credentials (user name and password), checked as a sign-in
  * is (lockout, audit), with no session: the connection is the session. A disabled user is refused.
  */
-export async function actorFromPassword(store: Store, username: string, password: string, from: string): Promise<Actor> {
+export async function actorFromPassword(
+  store: Store,
+  username: string,
+  password: string,
+  from: string,
+): Promise<Actor> {
   const user = await checkPassword(store, username, password, from);
   await store.write(user.id, (tx) =>
     tx.audit({ action: 'tak.auth', recordType: 'user', recordId: user.id, detail: { username, from } }),

@@ -1,14 +1,19 @@
+import { loadCertificateAuthority } from '../../cot/pki/certificate-authority.ts';
+import { CotServer } from '../../cot/server/cot-server.ts';
+import { startTakPorts } from '../../cot/tak-ports.ts';
 import { tileUrlProblem } from '../../domain/basemap.ts';
 import { buildApp } from '../../server/app.ts';
 import { databaseFile, openStore } from '../../store/store.ts';
 import { dataDir, dataDirOption, intOption, parse, UsageError } from '../args.ts';
 import { type Command, dataDirHelp } from '../command.ts';
 import { buildDemoDatabase, printCredentials } from './demo.ts';
+import { takHostNames, takPortOption } from './serve-tak-options.ts';
 
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'start the Seam server (loads the demo scenario into an empty data directory)',
   help: `Usage: seam serve [--port N] [--host ADDR] [--data-dir DIR] [--no-demo] [--log-level LEVEL] [--tile-url URL]
+                  [--tak-tls HOST:PORT] [--marti HOST:PORT] [--tak-enrol HOST:PORT] [--tak-name NAMES]
 
 Starts Seam on its embedded database. On the first start in an empty data directory it loads
 the demo scenario (synthetic exercise data) and prints one demo login per organisation, also
@@ -22,6 +27,15 @@ written to DIR/demo-credentials.txt (readable by the owner only).
                       loaded with seam basemap import: a URL template with {z}, {x} and {y}
                       serving MVT tiles in the Protomaps basemap schema, e.g.
                       https://tiles.example.org/basemap/{z}/{x}/{y}.mvt (default: $SEAM_TILE_URL)
+
+TAK clients (ATAK, iTAK, WinTAK) connect on three more ports, open whenever the data directory
+has a TAK certificate authority (seam tak ca init) and closed without one; "off" closes one:
+  --tak-tls HOST:PORT   CoT over TLS with client certificates (default: ADDR:8089)
+  --marti HOST:PORT     the Marti API (data packages, client list) with client certificates
+                        (default: ADDR:8443)
+  --tak-enrol HOST:PORT certificate enrolment with the user's Seam password (default: ADDR:8446)
+  --tak-name NAMES      comma-separated host names or addresses clients reach the server at; its
+                        TLS certificate is issued for them (default: ADDR, localhost, 127.0.0.1)
 ${dataDirHelp}`,
   async run(argv) {
     const { values } = parse(argv, {
@@ -31,6 +45,10 @@ ${dataDirHelp}`,
       'no-demo': { type: 'boolean' },
       'log-level': { type: 'string' },
       'tile-url': { type: 'string' },
+      'tak-tls': { type: 'string' },
+      marti: { type: 'string' },
+      'tak-enrol': { type: 'string' },
+      'tak-name': { type: 'string' },
     });
     const dir = dataDir(values['data-dir']);
     const port = intOption('port', values.port ?? process.env.SEAM_PORT, 0, 65535) ?? 8080;
@@ -39,6 +57,10 @@ ${dataDirHelp}`,
     const tileUrl = values['tile-url'] ?? (process.env.SEAM_TILE_URL || null);
     const tileProblem = tileUrl === null ? null : tileUrlProblem(tileUrl);
     if (tileProblem) throw new UsageError(`the tile URL (--tile-url or SEAM_TILE_URL) ${tileProblem}`);
+    const takTls = takPortOption('tak-tls', values['tak-tls'], host, 8089);
+    const marti = takPortOption('marti', values.marti, host, 8443);
+    const takEnrol = takPortOption('tak-enrol', values['tak-enrol'], host, 8446);
+    const takNames = takHostNames(values['tak-name'], host);
     let store = openStore(databaseFile(dir));
     let credentials: string | null = null;
     // An empty site gets the demo, unless its operator once started it with --no-demo. The check is
@@ -59,8 +81,32 @@ ${dataDirHelp}`,
     const url = address.replace('[::1]', 'localhost');
     console.log(`Seam is listening on ${url}  (data: ${dir})`);
     if (credentials) printCredentials(credentials, dir);
+    // The certificate-based TAK ports, on when a TAK certificate authority exists.
+    const takLog = (line: string, fields: Record<string, unknown> = {}) => app.log.info(fields, line);
+    const cot = loadCertificateAuthority(dir)
+      ? new CotServer({ store, bus: store.bus, options: { log: (_level, msg, fields) => takLog(msg, fields) } })
+      : null;
+    const tak = cot
+      ? await startTakPorts({
+          store,
+          dataDir: dir,
+          cot,
+          tls: takTls,
+          marti,
+          enrol: takEnrol,
+          hostNames: takNames,
+          log: takLog,
+        })
+      : null;
+    if (tak) {
+      const at = (p: { address: { address: string; port: number } } | null) =>
+        p ? `${p.address.address}:${p.address.port}` : 'off';
+      console.log(`TAK ports: CoT TLS ${at(tak.tls)}, Marti API ${at(tak.marti)}, enrolment ${at(tak.enrol)}`);
+    }
     const stop = async (signal: string) => {
       app.log.info({ signal }, 'shutting down');
+      await tak?.close();
+      await cot?.close();
       await app.close();
       store.close();
       process.exit(0);

@@ -1,4 +1,6 @@
 import type { IncomingMessage } from 'node:http';
+import { accessFacts } from '../../access/facts.ts';
+import { visibility } from '../../access/policy.ts';
 import { SeamError } from '../../domain/errors.ts';
 import type { Actor } from '../../service/actor.ts';
 import {
@@ -7,6 +9,7 @@ import {
   searchDataPackages,
   uploadDataPackage,
 } from '../../service/data-packages.ts';
+import { positionSharing } from '../../service/position-sharing.ts';
 import type { Store } from '../../store/store.ts';
 import type { ConnectedClient, CotAcceptor } from '../cot-acceptor.ts';
 import { checkDataPackage } from '../data-package/package-check.ts';
@@ -49,12 +52,18 @@ export function tlsConfigAnswer(org: string | null): Answer {
 }
 
 /**
- * The connected clients a caller may see. Only the caller's own organisation's for now: the
- * organisation position-sharing setting that would open other organisations' clients to it is
- * decided by the CoT server's position rule, which this list will ask once it is there.
+ * The connected clients a caller may see: those of the organisations whose unit positions the
+ * caller's organisation may see (each organisation's position sharing, decided by the access
+ * policy as the CoT relay decides it), so the list tells no more than the map does.
  */
-function visibleClients(actor: Actor, clients: ConnectedClient[]): ConnectedClient[] {
-  return clients.filter((c) => c.org === actor.org);
+async function visibleClients(store: Store, actor: Actor, clients: ConnectedClient[]): Promise<ConnectedClient[]> {
+  const facts = await accessFacts(store);
+  const allowed = new Map<string, boolean>();
+  for (const org of new Set(clients.map((c) => c.org))) {
+    const record = { ownerOrg: org, releasability: await positionSharing(store, org), jcc: null };
+    allowed.set(org, visibility({ org: actor.org, kind: 'tak-client' }, record, facts) === 'record');
+  }
+  return clients.filter((c) => allowed.get(c.org) === true);
 }
 
 function query(url: URL, name: string): string | undefined {
@@ -80,7 +89,7 @@ export async function martiRoute(
         nodeId: ctx.nodeId,
       });
     case 'GET /Marti/api/clientEndPoints': {
-      const clients = visibleClients(actor, ctx.cot?.clients() ?? []);
+      const clients = await visibleClients(ctx.store, actor, ctx.cot?.clients() ?? []);
       return json({
         version: apiVersion,
         type: 'com.bbn.marti.remote.ClientEndpoint',

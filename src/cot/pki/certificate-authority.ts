@@ -56,8 +56,11 @@ function writeSecret(file: string, pem: string): void {
   chmodSync(file, 0o600);
 }
 
+/** The CA's own subject key identifier, which each certificate it signs names as its authority key. */
 function subjectKeyId(cert: forge.pki.Certificate): string {
-  return forge.pki.getPublicKeyFingerprint(cert.publicKey, { type: 'SubjectPublicKeyInfo' }).getBytes();
+  const ext = cert.getExtension('subjectKeyIdentifier') as { subjectKeyIdentifier?: string } | undefined;
+  if (!ext?.subjectKeyIdentifier) throw new Error('the TAK CA certificate has no subject key identifier');
+  return forge.util.hexToBytes(ext.subjectKeyIdentifier);
 }
 
 /** Creates the CA in a data directory; refuses when one is already there (re-running must not orphan issued certificates). */

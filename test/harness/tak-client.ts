@@ -5,6 +5,7 @@
  * `waitFor` questions with a timeout.
  */
 import { connect, type Socket } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
 import type { CotEvent } from '../../src/cot/event.ts';
 import { protocolResponseType } from '../../src/cot/event.ts';
 import { CotStreamDecoder, encodeStreamFrame, encodeXmlFrame } from '../../src/cot/framing.ts';
@@ -57,6 +58,24 @@ export class TakClient {
         }
         resolve(client);
       });
+      socket.once('error', reject);
+    });
+  }
+
+  /**
+   * Connects over TLS with a client certificate (the TLS CoT port): no in-band credentials, the
+   * certificate is the identity. Resolves once this side finished its handshake; a server that then
+   * refuses the certificate closes the connection (see `waitClosed`).
+   */
+  static connectTls(
+    port: number,
+    tlsOptions: { ca: string; cert: string; key: string; servername?: string },
+    options: Omit<TakClientOptions, 'password' | 'noAuth'>,
+  ): Promise<TakClient> {
+    return new Promise((resolve, reject) => {
+      const socket = tlsConnect({ port, host: '127.0.0.1', servername: 'localhost', ...tlsOptions }, () =>
+        resolve(new TakClient(socket, { ...options, password: '', noAuth: true })),
+      );
       socket.once('error', reject);
     });
   }

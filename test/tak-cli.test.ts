@@ -1,0 +1,142 @@
+// `seam tak`: the certificate authority, client certificates and the ATAK connection data package,
+// read back with Debian's unzip and OpenSSL as a client would read them.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { prefValue } from '../src/cot/data-package/connection-package.ts';
+import { createFixture } from './harness/fixture.ts';
+import { type RunResult, runSeam } from './harness/process.ts';
+import { tempDir } from './harness/temp-dir.ts';
+
+function ok(r: RunResult): string {
+  assert.equal(r.code, 0, `exit ${r.code}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`);
+  return r.stdout;
+}
+
+const unzip = (args: string[]) => execFileSync('unzip', args, { encoding: 'utf8' });
+
+test('seam tak: a CA whose key only its owner reads, certificates issued, listed and revoked, a second CA refused', async (t) => {
+  const { dir, store } = await createFixture(t);
+  const out = tempDir(t);
+  assert.match(ok(await runSeam(['tak', 'ca', 'init'], { dataDir: dir })), /certificate authority created/);
+  assert.equal(statSync(join(dir, 'tak', 'ca.key')).mode & 0o777, 0o600);
+  const again = await runSeam(['tak', 'ca', 'init'], { dataDir: dir });
+  assert.equal(again.code, 1);
+  assert.match(again.stderr, /already exists/);
+
+  const issued = ok(
+    await runSeam(['tak', 'cert', 'issue', '--user', 'isf-analyst', '--days', '30', '--out-dir', out], {
+      dataDir: dir,
+    }),
+  );
+  const serial = /issued certificate ([0-9a-f]{32}) /.exec(issued)?.[1];
+  assert.ok(serial, issued);
+  assert.equal(statSync(join(out, 'isf-analyst.key')).mode & 0o777, 0o600);
+  const subject = execFileSync(
+    'openssl',
+    ['x509', '-in', join(out, 'isf-analyst.pem'), '-noout', '-subject', '-serial'],
+    {
+      encoding: 'utf8',
+    },
+  );
+  assert.match(subject, /CN\s*=\s*isf-analyst, OU\s*=\s*isf/);
+  assert.match(subject, new RegExp(`serial=${serial.toUpperCase()}`));
+  execFileSync('openssl', ['verify', '-CAfile', join(dir, 'tak', 'ca.pem'), join(out, 'isf-analyst.pem')]);
+  assert.doesNotMatch(issued + (await runSeam(['tak', 'cert', 'list'], { dataDir: dir })).stdout, /PRIVATE KEY/);
+
+  const unknown = await runSeam(['tak', 'cert', 'issue', '--user', 'nobody', '--out-dir', out], { dataDir: dir });
+  assert.equal(unknown.code, 1);
+  assert.match(unknown.stderr, /no user "nobody"/);
+
+  const listed = JSON.parse(ok(await runSeam(['tak', 'cert', 'list', '--json'], { dataDir: dir })));
+  assert.equal(listed.length, 1);
+  assert.equal(listed[0].serial, serial);
+  assert.equal(listed[0].org, 'isf');
+  assert.equal(listed[0].revokedAt, null);
+
+  assert.match(
+    ok(await runSeam(['tak', 'cert', 'revoke', '--serial', serial], { dataDir: dir })),
+    new RegExp(`revoked ${serial}`),
+  );
+  const after = JSON.parse(
+    ok(await runSeam(['tak', 'cert', 'list', '--json', '--user', 'isf-analyst'], { dataDir: dir })),
+  );
+  assert.ok(after[0].revokedAt);
+  const audit = await store.auditLog.query({}, 100);
+  const actions = audit.map((a: { action: string }) => a.action);
+  assert.ok(actions.includes('tak.cert.issue'), actions.join());
+  assert.ok(actions.includes('tak.cert.revoke'), actions.join());
+});
+
+test('seam tak package: the data package ATAK imports, with the server, the truststore and the signedCert keystore', async (t) => {
+  const { dir } = await createFixture(t);
+  const out = tempDir(t);
+  ok(await runSeam(['tak', 'ca', 'init'], { dataDir: dir }));
+  const zip = join(out, 'pkg.zip');
+  ok(
+    await runSeam(['tak', 'package', '--user', 'peshmerga-reporter', '--host', 'tak.example.org', '--out', zip], {
+      dataDir: dir,
+    }),
+  );
+  assert.equal(statSync(zip).mode & 0o777, 0o600);
+
+  const listing = unzip(['-l', zip]);
+  for (const name of [
+    'MANIFEST/manifest.xml',
+    'cert/truststore-seam.p12',
+    'cert/peshmerga-reporter.p12',
+    'prefs/seam-peshmerga-reporter.pref',
+  ])
+    assert.ok(listing.includes(name), `${name} in\n${listing}`);
+  const manifest = unzip(['-p', zip, 'MANIFEST/manifest.xml']);
+  assert.match(manifest, /<MissionPackageManifest version="2">/);
+  assert.match(manifest, /<Parameter name="uid" value="[0-9a-f-]{36}"\/>/);
+  assert.match(manifest, /<Parameter name="name" value="seam-peshmerga-reporter"\/>/);
+  assert.match(manifest, /<Parameter name="onReceiveDelete" value="true"\/>/);
+  assert.match(manifest, /zipEntry="cert\/peshmerga-reporter.p12"/);
+
+  const pref = unzip(['-p', zip, 'prefs/seam-peshmerga-reporter.pref']);
+  assert.equal(prefValue(pref, 'connectString0'), 'tak.example.org:8089:ssl');
+  assert.equal(prefValue(pref, 'count'), '1');
+  assert.equal(prefValue(pref, 'enabled0'), 'true');
+  assert.equal(prefValue(pref, 'caLocation'), 'cert/truststore-seam.p12');
+  assert.equal(prefValue(pref, 'certificateLocation'), 'cert/peshmerga-reporter.p12');
+  const clientPassword = prefValue(pref, 'clientPassword')!;
+  const caPassword = prefValue(pref, 'caPassword')!;
+  assert.ok(clientPassword.length >= 12 && caPassword.length >= 12);
+
+  unzip(['-q', zip, '-d', out]);
+  const info = execFileSync(
+    'openssl',
+    [
+      'pkcs12',
+      '-info',
+      '-nokeys',
+      '-in',
+      join(out, 'cert/peshmerga-reporter.p12'),
+      '-passin',
+      `pass:${clientPassword}`,
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  assert.match(info, /friendlyName: signedCert/);
+  assert.match(info, /subject=CN\s*=\s*peshmerga-reporter, OU\s*=\s*peshmerga/);
+  const trust = execFileSync(
+    'openssl',
+    ['pkcs12', '-info', '-nokeys', '-in', join(out, 'cert/truststore-seam.p12'), '-passin', `pass:${caPassword}`],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  assert.equal(trust.match(/-----BEGIN CERTIFICATE-----/g)?.length, 1);
+  const base64 = (pem: string) => pem.replace(/-----[^-]+-----|\s/g, '');
+  const inStore = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(trust)![0];
+  assert.equal(
+    base64(inStore),
+    base64(readFileSync(join(dir, 'tak', 'ca.pem'), 'utf8')),
+    'the truststore holds the CA',
+  );
+  const wrong = await runSeam(['tak', 'package', '--user', 'peshmerga-reporter'], { dataDir: dir });
+  assert.equal(wrong.code, 2);
+  assert.match(wrong.stderr, /--host/);
+});

@@ -118,6 +118,42 @@ async function siteWithEveryWrite(t: Parameters<typeof tempDir>[0]): Promise<{ s
       version: 1,
     }),
   );
+  // A TAK client certificate (issued, then revoked) and a data package a TAK client uploaded.
+  await store.write(null, async (tx) => {
+    const user = (await tx.users.findByName('isf-analyst'))!;
+    const cert = {
+      serial: '4a'.repeat(16),
+      userId: user.id,
+      username: user.username,
+      org: user.org,
+      fingerprint: 'ab'.repeat(32),
+      notBefore: tx.at,
+      notAfter: '2027-11-20T00:00:00.000Z',
+      issuedAt: tx.at,
+      issuedBy: null,
+      origin: 'cli' as const,
+      revokedAt: null,
+      revokedBy: null,
+    };
+    await tx.takCertificates.insert(cert);
+    await tx.takCertificates.revoke(cert);
+    await tx.dataPackages.insert(
+      {
+        id: newId(),
+        hash: 'cd'.repeat(32),
+        filename: 'route.zip',
+        name: 'Route',
+        creatorUid: 'ANDROID-1',
+        size: 3,
+        ownerOrg: 'isf',
+        releasability: { scope: 'org' },
+        jcc: null,
+        uploadedBy: user.username,
+        uploadedAt: tx.at,
+      },
+      new Uint8Array([1, 2, 3]),
+    );
+  });
   const engine = startAlertEngine(store);
   await engine.settled();
   await engine.stop();

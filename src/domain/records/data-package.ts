@@ -1,6 +1,6 @@
 import type { DataPackage } from '../data-package.ts';
 import { defineRecordType } from '../record-type.ts';
-import { formatReleasability } from '../releasability.ts';
+import { formatReleasability, parseReleasability } from '../releasability.ts';
 
 /**
  * TAK data packages. Read only through the Marti API, each read asking the access policy
@@ -17,5 +17,8 @@ export const dataPackageRecord = defineRecordType({
     jcc: p.jcc,
     data: { ...p, releasability: formatReleasability(p.releasability) },
   }),
-  fromLog: (data: unknown) => data as Omit<DataPackage, 'releasability'> & { releasability: string },
+  fromLog: (data: unknown): DataPackage => {
+    const d = data as Omit<DataPackage, 'releasability'> & { releasability: string };
+    return { ...d, releasability: parseReleasability(d.releasability) };
+  },
 });

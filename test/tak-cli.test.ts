@@ -6,8 +6,10 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { prefValue } from '../src/cot/data-package/connection-package.ts';
+import { protocolOfferType } from '../src/cot/event.ts';
 import { createFixture } from './harness/fixture.ts';
-import { type RunResult, runSeam } from './harness/process.ts';
+import { type RunResult, runSeam, startServe } from './harness/process.ts';
+import { TakClient } from './harness/tak-client.ts';
 import { tempDir } from './harness/temp-dir.ts';
 
 function ok(r: RunResult): string {
@@ -139,4 +141,45 @@ test('seam tak package: the data package ATAK imports, with the server, the trus
   const wrong = await runSeam(['tak', 'package', '--user', 'peshmerga-reporter'], { dataDir: dir });
   assert.equal(wrong.code, 2);
   assert.match(wrong.stderr, /--host/);
+});
+
+async function waitForOutput(output: () => string, pattern: RegExp, ms = 20_000): Promise<RegExpExecArray> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const m = pattern.exec(output());
+    if (m) return m;
+    if (Date.now() > until) throw new Error(`no ${pattern} in:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+test('seam serve opens the TAK ports once a CA exists, a seam tak certificate connects, and they close with the server', async (t) => {
+  const { dir } = await createFixture(t);
+  const any = ['--tak-tls', '127.0.0.1:0', '--marti', '127.0.0.1:0', '--tak-enrol', '127.0.0.1:0'];
+  const without = await startServe(t, dir, { args: any });
+  await new Promise((r) => setTimeout(r, 500));
+  assert.doesNotMatch(without.output(), /TAK ports/, 'no CA, no TAK ports');
+  assert.equal((await without.kill()).code, 0);
+
+  const out = tempDir(t);
+  ok(await runSeam(['tak', 'ca', 'init'], { dataDir: dir }));
+  ok(await runSeam(['tak', 'cert', 'issue', '--user', 'isf-viewer', '--out-dir', out], { dataDir: dir }));
+  const serve = await startServe(t, dir, { args: any });
+  const m = await waitForOutput(serve.output, /TAK ports: CoT TLS 127\.0\.0\.1:(\d+), Marti API 127\.0\.0\.1:(\d+)/);
+  const client = await TakClient.connectTls(
+    Number(m[1]),
+    {
+      ca: readFileSync(join(dir, 'tak', 'ca.pem'), 'utf8'),
+      cert: readFileSync(join(out, 'isf-viewer.pem'), 'utf8'),
+      key: readFileSync(join(out, 'isf-viewer.key'), 'utf8'),
+    },
+    { username: 'isf-viewer', uid: 'ANDROID-isf-viewer' },
+  );
+  t.after(() => client.close());
+  await client.waitFor((e) => e.type === protocolOfferType, 5000, 'the protocol offer');
+  assert.equal((await serve.kill('SIGTERM')).code, 0);
+  await client.waitClosed(5000);
+  const help = ok(await runSeam(['serve', '--help']));
+  assert.match(help, /--tak-tls HOST:PORT/);
+  assert.match(help, /seam tak ca init/);
 });

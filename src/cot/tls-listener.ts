@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { createServer, type TLSSocket } from 'node:tls';
 import { identityOfCertificate } from '../service/tak-certificates.ts';
 import type { Store } from '../store/store.ts';
@@ -49,6 +49,12 @@ export async function startTakTlsListener(o: TakTlsOptions): Promise<TakTlsListe
     o.counters.refuse('tls', 'handshake');
     o.log('TAK TLS handshake refused', { from: socket.remoteAddress ?? null, reason: err.message });
   });
+  // Every socket, so closing the port ends them all, not only those the CoT server took.
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
   server.on('secureConnection', (socket) => {
     socket.on('error', () => socket.destroy());
     void admit(o, socket);
@@ -65,6 +71,7 @@ export async function startTakTlsListener(o: TakTlsOptions): Promise<TakTlsListe
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
+        for (const s of sockets) s.destroy();
       }),
   };
 }

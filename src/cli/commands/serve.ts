@@ -105,8 +105,7 @@ ${dataDirHelp}`,
     }
     const stop = async (signal: string) => {
       app.log.info({ signal }, 'shutting down');
-      await tak?.close();
-      await cot?.close();
+      await Promise.all([tak?.close(), cot?.close()]);
       await app.close();
       store.close();
       process.exit(0);

@@ -197,6 +197,15 @@ test('revoked, expired and foreign certificates are refused; a revocation cuts a
   assert.equal((await store.takCertificates.list()).filter((c) => c.revokedAt === null).length, 1);
 });
 
+test('a user disabled by another process is disconnected, and refused on the next connection', async (t) => {
+  const { dir, issue, joined, refused } = await startTak(t);
+  const creds = await issue('isf-reporter');
+  const live = await joined('isf-reporter', creds);
+  ok(await runSeam(['user', 'disable', 'isf-reporter'], { dataDir: dir }));
+  await live.waitClosed(5000);
+  await refused('isf-reporter', creds);
+});
+
 function csrFor(commonName: string) {
   const keys = newRsaKeyPair();
   const csr = forge.pki.createCertificationRequest();

@@ -13,7 +13,7 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'start the Seam server (loads the demo scenario into an empty data directory)',
   help: `Usage: seam serve [--port N] [--host ADDR] [--data-dir DIR] [--no-demo] [--log-level LEVEL] [--tile-url URL]
-                  [--tak-tls HOST:PORT] [--marti HOST:PORT] [--tak-enrol HOST:PORT] [--tak-name NAMES]
+                  [--tak-tls HOST:PORT] [--marti HOST:PORT] [--tak-enrol HOST:PORT] [--tak-name NAMES] [--tak-package-mb N]
 
 Starts Seam on its embedded database. On the first start in an empty data directory it loads
 the demo scenario (synthetic exercise data) and prints one demo login per organisation, also
@@ -36,6 +36,7 @@ has a TAK certificate authority (seam tak ca init) and closed without one; "off"
   --tak-enrol HOST:PORT certificate enrolment with the user's Seam password (default: ADDR:8446)
   --tak-name NAMES      comma-separated host names or addresses clients reach the server at; its
                         TLS certificate is issued for them (default: ADDR, localhost, 127.0.0.1)
+  --tak-package-mb N    the largest data package the Marti API accepts, in MiB (default: 64)
 ${dataDirHelp}`,
   async run(argv) {
     const { values } = parse(argv, {
@@ -49,6 +50,7 @@ ${dataDirHelp}`,
       marti: { type: 'string' },
       'tak-enrol': { type: 'string' },
       'tak-name': { type: 'string' },
+      'tak-package-mb': { type: 'string' },
     });
     const dir = dataDir(values['data-dir']);
     const port = intOption('port', values.port ?? process.env.SEAM_PORT, 0, 65535) ?? 8080;
@@ -61,6 +63,7 @@ ${dataDirHelp}`,
     const marti = takPortOption('marti', values.marti, host, 8443);
     const takEnrol = takPortOption('tak-enrol', values['tak-enrol'], host, 8446);
     const takNames = takHostNames(values['tak-name'], host);
+    const takPackageMb = intOption('tak-package-mb', values['tak-package-mb'], 1, 1024) ?? 64;
     let store = openStore(databaseFile(dir));
     let credentials: string | null = null;
     // An empty site gets the demo, unless its operator once started it with --no-demo. The check is
@@ -95,6 +98,7 @@ ${dataDirHelp}`,
           marti,
           enrol: takEnrol,
           hostNames: takNames,
+          maxPackageBytes: takPackageMb * 1024 * 1024,
           log: takLog,
         })
       : null;

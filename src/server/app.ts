@@ -45,6 +45,8 @@ export interface AppOptions {
   tileUrl?: string | null;
   /** How often overdue support requests are looked for and escalated (default 30 s). */
   overdueSweepMs?: number;
+  /** More metrics for /metrics, each in the Prometheus text format (the CoT server's). */
+  metricSources?: Array<() => string>;
 }
 
 /** The largest request body accepted, in bytes. */
@@ -100,7 +102,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     throw new SeamError('not_found', `no route ${request.method} ${request.url.split('?')[0]}`);
   });
 
-  const ctx: ServerContext = { store, metrics: new Metrics() };
+  const ctx: ServerContext = { store, metrics: new Metrics(options.metricSources) };
   registerMetrics(app, ctx.metrics);
   app.addHook('onSend', async (request, reply, payload) => {
     void reply.header('x-request-id', request.id);

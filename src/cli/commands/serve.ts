@@ -1,14 +1,17 @@
+import { CotServer } from '../../cot/server/cot-server.ts';
 import { tileUrlProblem } from '../../domain/basemap.ts';
 import { buildApp } from '../../server/app.ts';
 import { databaseFile, openStore } from '../../store/store.ts';
 import { dataDir, dataDirOption, intOption, parse, UsageError } from '../args.ts';
 import { type Command, dataDirHelp } from '../command.ts';
+import { addressText, hostPortOption } from '../tak-tcp.ts';
 import { buildDemoDatabase, printCredentials } from './demo.ts';
 
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'start the Seam server (loads the demo scenario into an empty data directory)',
   help: `Usage: seam serve [--port N] [--host ADDR] [--data-dir DIR] [--no-demo] [--log-level LEVEL] [--tile-url URL]
+                  [--tak-tcp HOST:PORT]
 
 Starts Seam on its embedded database. On the first start in an empty data directory it loads
 the demo scenario (synthetic exercise data) and prints one demo login per organisation, also
@@ -22,6 +25,9 @@ written to DIR/demo-credentials.txt (readable by the owner only).
                       loaded with seam basemap import: a URL template with {z}, {x} and {y}
                       serving MVT tiles in the Protomaps basemap schema, e.g.
                       https://tiles.example.org/basemap/{z}/{x}/{y}.mvt (default: $SEAM_TILE_URL)
+  --tak-tcp HOST:PORT also serve TAK clients (ATAK, WinTAK, iTAK) Cursor-on-Target over plain TCP,
+                      signing in with their Seam user name and password: for loopback or
+                      exercises only, as nothing is encrypted (default: off; see docs/tak.md)
 ${dataDirHelp}`,
   async run(argv) {
     const { values } = parse(argv, {
@@ -31,6 +37,7 @@ ${dataDirHelp}`,
       'no-demo': { type: 'boolean' },
       'log-level': { type: 'string' },
       'tile-url': { type: 'string' },
+      'tak-tcp': { type: 'string' },
     });
     const dir = dataDir(values['data-dir']);
     const port = intOption('port', values.port ?? process.env.SEAM_PORT, 0, 65535) ?? 8080;
@@ -39,6 +46,7 @@ ${dataDirHelp}`,
     const tileUrl = values['tile-url'] ?? (process.env.SEAM_TILE_URL || null);
     const tileProblem = tileUrl === null ? null : tileUrlProblem(tileUrl);
     if (tileProblem) throw new UsageError(`the tile URL (--tile-url or SEAM_TILE_URL) ${tileProblem}`);
+    const takTcp = values['tak-tcp'] === undefined ? null : hostPortOption('--tak-tcp', values['tak-tcp']);
     let store = openStore(databaseFile(dir));
     let credentials: string | null = null;
     // An empty site gets the demo, unless its operator once started it with --no-demo. The check is
@@ -54,13 +62,21 @@ ${dataDirHelp}`,
         store = openStore(databaseFile(dir));
       }
     }
-    const app = await buildApp(store, { logger: { level }, tileUrl });
+    // The CoT server logs through the HTTP server's logger (no client connects before both listen).
+    const cot = new CotServer({
+      store,
+      bus: store.bus,
+      options: { log: (lvl, msg, fields) => app.log[lvl](fields, msg) },
+    });
+    const app = await buildApp(store, { logger: { level }, tileUrl, metricSources: [() => cot.metricsText()] });
     const address = await app.listen({ port, host });
     const url = address.replace('[::1]', 'localhost');
     console.log(`Seam is listening on ${url}  (data: ${dir})`);
+    if (takTcp) console.log(`TAK clients (plain TCP): ${addressText(await cot.listenTcp(takTcp.host, takTcp.port))}`);
     if (credentials) printCredentials(credentials, dir);
     const stop = async (signal: string) => {
       app.log.info({ signal }, 'shutting down');
+      await cot.close();
       await app.close();
       store.close();
       process.exit(0);

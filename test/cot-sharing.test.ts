@@ -180,4 +180,11 @@ test('a GeoChat message reaches only the clients allowed to see it', async (t) =
   await isf.waitFor((e) => e.uid === pchat.uid);
   await sleep(100);
   assert.equal(pesh.events.filter((e) => e.uid === chat.uid).length, 0);
+
+  // Both are kept in their room, each with its organisation's releasability.
+  const kept = await store.geochat.recent('All Chat Rooms', 10);
+  assert.deepEqual(kept.map((m) => [m.org, m.releasability.scope, m.text, m.senderCallsign]).sort(), [
+    ['isf', 'org', 'only for ISF', 'ISF-1'],
+    ['peshmerga', 'partners', 'for the partners', null],
+  ]);
 });

@@ -12,6 +12,7 @@ import { alertRuleRecord } from './alert-rule.ts';
 import { apiTokenRecord } from './api-token.ts';
 import { coordinationLineRecord } from './coordination-line.ts';
 import { gapSnapshotRecord } from './gap-snapshot.ts';
+import { geochatRecord } from './geochat.ts';
 import { incidentRecord } from './incident.ts';
 import { jccRecord } from './jcc.ts';
 import { organisationRecord } from './organisation.ts';
@@ -37,6 +38,7 @@ const registered = [
   alertRuleRecord,
   alertRecord,
   supportRequestRecord,
+  geochatRecord,
 ] as const;
 
 type Registered = (typeof registered)[number];

@@ -54,6 +54,7 @@ import {
 } from './credentials.ts';
 import type { Database } from './database.ts';
 import { listGapSnapshots, saveGapSnapshot } from './gap-snapshots.ts';
+import { insertGeoChat, recentGeoChat } from './geochat.ts';
 import { scanIncidentPoints } from './incident-points.ts';
 import { queryIncidents } from './incident-queries.ts';
 import {
@@ -180,6 +181,7 @@ export function sqliteReads(db: Database): ReadRepositories {
       query: async (filter, asOf, after, limit) => querySupportRequests(db, filter, asOf, after, limit),
       dueForEscalation: async (asOf, limit) => supportRequestsDueForEscalation(db, asOf, limit),
     },
+    geochat: { recent: async (room, limit) => recentGeoChat(db, room, limit) },
   };
 }
 
@@ -254,5 +256,6 @@ export function sqliteRepositories(tx: SqliteTx): Repositories {
       insert: async (s) => insertSupportRequest(tx, s),
       update: async (s, audit) => updateSupportRequest(tx, s, audit),
     },
+    geochat: { ...r.geochat, insert: async (m) => insertGeoChat(tx, m) },
   };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { seeActivity } from '../src/access/activity.ts';
 import { seeAlert, seeAlertRule } from '../src/access/alert.ts';
+import { seeGeoChat } from '../src/access/geochat.ts';
 import { seeIncident } from '../src/access/incident.ts';
 import { seePresence } from '../src/access/presence.ts';
 import { seeSupportRequest } from '../src/access/support-request.ts';
@@ -11,9 +12,11 @@ import { buildDemoScenario } from '../src/demo/scenario.ts';
 import type { Activity } from '../src/domain/activity.ts';
 import type { Alert } from '../src/domain/alert.ts';
 import type { AlertRule } from '../src/domain/alert-rule.ts';
+import type { GeoChatMessage } from '../src/domain/geochat.ts';
 import type { Presence } from '../src/domain/presence.ts';
 import type { RecordTypeDescriptor } from '../src/domain/record-type.ts';
 import { seenActivityWire } from '../src/domain/records/activity.ts';
+import { geochatWire } from '../src/domain/records/geochat.ts';
 import { incidentFromSnapshot } from '../src/domain/records/incident.ts';
 import { isRecordType, recordTypeNames, recordTypes } from '../src/domain/records/registry.ts';
 import type { SupportRequest } from '../src/domain/support-request.ts';
@@ -94,6 +97,24 @@ async function siteWithEveryWrite(t: Parameters<typeof tempDir>[0]): Promise<{ s
     }),
   );
   await store.write(null, (tx) => tx.supportRequests.insert(supportRequestRecord(newId(), tx.at)));
+  // A GeoChat message from a TAK client, kept for the sender's organisation only.
+  await store.write(null, (tx) =>
+    tx.geochat.insert({
+      id: newId(),
+      room: 'All Chat Rooms',
+      cotUid: 'GeoChat.ANDROID-1.All Chat Rooms.1',
+      senderUid: 'ANDROID-1',
+      senderCallsign: 'ALPHA',
+      senderUser: 'isf-reporter',
+      org: 'isf',
+      text: 'registry test',
+      lon: 44.4,
+      lat: 35.5,
+      releasability: { scope: 'org' },
+      sentAt: tx.at,
+      createdAt: tx.at,
+    }),
+  );
   await store.write(null, async (tx) => {
     await tx.boundaries.deleteLevel(3);
     await tx.places.deleteAll();
@@ -245,6 +266,10 @@ function expectedRecord(e: ChangeLogEntry, reader: Actor, context: ChangeReadCon
     case 'support_request': {
       const seen = seeSupportRequest(reader, e.data as SupportRequest, context.facts, context.referenced);
       return seen && presentStreamedSupportRequest(seen);
+    }
+    case 'geochat': {
+      const seen = seeGeoChat(reader, e.data as GeoChatMessage, context.facts);
+      return seen && geochatWire(seen);
     }
     case 'organisation':
     case 'jcc':

@@ -29,6 +29,7 @@ import { sharingRoutes } from './routes/sharing.ts';
 import { streamRoutes } from './routes/stream.ts';
 import { supportRequestRoutes } from './routes/support-requests.ts';
 import { systemRoutes } from './routes/system.ts';
+import { unitStreamRoutes } from './routes/units-stream.ts';
 import { userRoutes } from './routes/users.ts';
 import { defaultWebRoot, webAppRoutes } from './routes/web-app.ts';
 import { supportRequestSweep } from './support-request-sweep.ts';
@@ -45,6 +46,8 @@ export interface AppOptions {
   tileUrl?: string | null;
   /** How often overdue support requests are looked for and escalated (default 30 s). */
   overdueSweepMs?: number;
+  /** More metrics for /metrics, each in the Prometheus text format (the CoT server's). */
+  metricSources?: Array<() => string>;
 }
 
 /** The largest request body accepted, in bytes. */
@@ -100,7 +103,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     throw new SeamError('not_found', `no route ${request.method} ${request.url.split('?')[0]}`);
   });
 
-  const ctx: ServerContext = { store, metrics: new Metrics() };
+  const ctx: ServerContext = { store, metrics: new Metrics(options.metricSources) };
   registerMetrics(app, ctx.metrics);
   app.addHook('onSend', async (request, reply, payload) => {
     void reply.header('x-request-id', request.id);
@@ -152,6 +155,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     auditRoutes(scope, ctx);
     sharingRoutes(scope, ctx);
     streamRoutes(scope, ctx);
+    unitStreamRoutes(scope, ctx);
     activityRoutes(scope, ctx);
     alertRoutes(scope, ctx);
     supportRequestRoutes(scope, ctx);

@@ -6,6 +6,7 @@ import type { ChangeLogReads } from './change-log.ts';
 import type { CoordinationLineReads, CoordinationLineWrites } from './coordination-lines.ts';
 import type { CredentialReads, CredentialWrites } from './credentials.ts';
 import type { GapSnapshotReads, GapSnapshotWrites } from './gap-snapshots.ts';
+import type { GeoChatReads, GeoChatWrites } from './geochat.ts';
 import type { IncidentReads, IncidentWrites } from './incidents.ts';
 import type { JccReads, JccWrites } from './jccs.ts';
 import type { MembershipReads, OrganisationReads, OrganisationWrites } from './organisations.ts';
@@ -45,6 +46,7 @@ export interface ReadRepositories {
   readonly supportRequests: SupportRequestReads;
   readonly takCertificates: TakCertificateReads;
   readonly dataPackages: DataPackageReads;
+  readonly geochat: GeoChatReads;
 }
 
 /** The repositories of a transaction: the same reads, seeing the transaction's own writes, and the writes. */
@@ -68,4 +70,5 @@ export interface Repositories extends ReadRepositories {
   readonly supportRequests: SupportRequestReads & SupportRequestWrites;
   readonly takCertificates: TakCertificateReads & TakCertificateWrites;
   readonly dataPackages: DataPackageReads & DataPackageWrites;
+  readonly geochat: GeoChatReads & GeoChatWrites;
 }

@@ -1,11 +1,11 @@
-import { loadCertificateAuthority } from '../../cot/pki/certificate-authority.ts';
 import { CotServer } from '../../cot/server/cot-server.ts';
-import { startTakPorts } from '../../cot/tak-ports.ts';
+import { startTakPorts, type TakPorts } from '../../cot/tak-ports.ts';
 import { tileUrlProblem } from '../../domain/basemap.ts';
 import { buildApp } from '../../server/app.ts';
 import { databaseFile, openStore } from '../../store/store.ts';
 import { dataDir, dataDirOption, intOption, parse, UsageError } from '../args.ts';
 import { type Command, dataDirHelp } from '../command.ts';
+import { addressText, hostPortOption } from '../tak-tcp.ts';
 import { buildDemoDatabase, printCredentials } from './demo.ts';
 import { takHostNames, takPortOption } from './serve-tak-options.ts';
 
@@ -13,7 +13,8 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'start the Seam server (loads the demo scenario into an empty data directory)',
   help: `Usage: seam serve [--port N] [--host ADDR] [--data-dir DIR] [--no-demo] [--log-level LEVEL] [--tile-url URL]
-                  [--tak-tls HOST:PORT] [--marti HOST:PORT] [--tak-enrol HOST:PORT] [--tak-name NAMES] [--tak-package-mb N]
+                  [--tak-tcp HOST:PORT] [--tak-tls HOST:PORT] [--marti HOST:PORT] [--tak-enrol HOST:PORT]
+                  [--tak-name NAMES] [--tak-package-mb N]
 
 Starts Seam on its embedded database. On the first start in an empty data directory it loads
 the demo scenario (synthetic exercise data) and prints one demo login per organisation, also
@@ -27,9 +28,12 @@ written to DIR/demo-credentials.txt (readable by the owner only).
                       loaded with seam basemap import: a URL template with {z}, {x} and {y}
                       serving MVT tiles in the Protomaps basemap schema, e.g.
                       https://tiles.example.org/basemap/{z}/{x}/{y}.mvt (default: $SEAM_TILE_URL)
+  --tak-tcp HOST:PORT also serve TAK clients (ATAK, WinTAK, iTAK) Cursor-on-Target over plain TCP,
+                      signing in with their Seam user name and password: for loopback or
+                      exercises only, as nothing is encrypted (default: off; see docs/tak.md)
 
-TAK clients (ATAK, iTAK, WinTAK) connect on three more ports, open whenever the data directory
-has a TAK certificate authority (seam tak ca init) and closed without one; "off" closes one:
+TAK clients connect with certificates on three more ports, open whenever the data directory has
+a TAK certificate authority (seam tak ca init) and closed without one; "off" closes one:
   --tak-tls HOST:PORT   CoT over TLS with client certificates (default: ADDR:8089)
   --marti HOST:PORT     the Marti API (data packages, client list) with client certificates
                         (default: ADDR:8443)
@@ -46,6 +50,7 @@ ${dataDirHelp}`,
       'no-demo': { type: 'boolean' },
       'log-level': { type: 'string' },
       'tile-url': { type: 'string' },
+      'tak-tcp': { type: 'string' },
       'tak-tls': { type: 'string' },
       marti: { type: 'string' },
       'tak-enrol': { type: 'string' },
@@ -59,6 +64,7 @@ ${dataDirHelp}`,
     const tileUrl = values['tile-url'] ?? (process.env.SEAM_TILE_URL || null);
     const tileProblem = tileUrl === null ? null : tileUrlProblem(tileUrl);
     if (tileProblem) throw new UsageError(`the tile URL (--tile-url or SEAM_TILE_URL) ${tileProblem}`);
+    const takTcp = values['tak-tcp'] === undefined ? null : hostPortOption('--tak-tcp', values['tak-tcp']);
     const takTls = takPortOption('tak-tls', values['tak-tls'], host, 8089);
     const marti = takPortOption('marti', values.marti, host, 8443);
     const takEnrol = takPortOption('tak-enrol', values['tak-enrol'], host, 8446);
@@ -79,29 +85,35 @@ ${dataDirHelp}`,
         store = openStore(databaseFile(dir));
       }
     }
-    const app = await buildApp(store, { logger: { level }, tileUrl });
+    // The CoT server logs through the HTTP server's logger (no client connects before both listen).
+    const cot = new CotServer({
+      store,
+      bus: store.bus,
+      options: { log: (lvl, msg, fields) => app.log[lvl](fields, msg) },
+    });
+    let tak: TakPorts | null = null;
+    const app = await buildApp(store, {
+      logger: { level },
+      tileUrl,
+      metricSources: [() => cot.metricsText(), () => tak?.counters.render() ?? ''],
+    });
     const address = await app.listen({ port, host });
     const url = address.replace('[::1]', 'localhost');
     console.log(`Seam is listening on ${url}  (data: ${dir})`);
+    if (takTcp) console.log(`TAK clients (plain TCP): ${addressText(await cot.listenTcp(takTcp.host, takTcp.port))}`);
     if (credentials) printCredentials(credentials, dir);
-    // The certificate-based TAK ports, on when a TAK certificate authority exists.
-    const takLog = (line: string, fields: Record<string, unknown> = {}) => app.log.info(fields, line);
-    const cot = loadCertificateAuthority(dir)
-      ? new CotServer({ store, bus: store.bus, options: { log: (_level, msg, fields) => takLog(msg, fields) } })
-      : null;
-    const tak = cot
-      ? await startTakPorts({
-          store,
-          dataDir: dir,
-          cot,
-          tls: takTls,
-          marti,
-          enrol: takEnrol,
-          hostNames: takNames,
-          maxPackageBytes: takPackageMb * 1024 * 1024,
-          log: takLog,
-        })
-      : null;
+    // The certificate-based TAK ports: open when a TAK certificate authority exists.
+    tak = await startTakPorts({
+      store,
+      dataDir: dir,
+      cot,
+      tls: takTls,
+      marti,
+      enrol: takEnrol,
+      hostNames: takNames,
+      maxPackageBytes: takPackageMb * 1024 * 1024,
+      log: (line, fields = {}) => app.log.info(fields, line),
+    });
     if (tak) {
       const at = (p: { address: { address: string; port: number } } | null) =>
         p ? `${p.address.address}:${p.address.port}` : 'off';
@@ -109,7 +121,7 @@ ${dataDirHelp}`,
     }
     const stop = async (signal: string) => {
       app.log.info({ signal }, 'shutting down');
-      await Promise.all([tak?.close(), cot?.close()]);
+      await Promise.all([tak?.close(), cot.close()]);
       await app.close();
       store.close();
       process.exit(0);

@@ -174,13 +174,14 @@ export class CotServer implements ConnectionHost {
       return;
     }
     if (e.type === geoChatType) {
-      this.#chat.received(identity.actor, e, (frame, recipientOk) => {
+      const kept = this.#chat.received(identity.actor, conn.uid ?? e.uid, e, (frame, recipientOk) => {
         for (const c of this.#conns) if (c !== conn && c.state === 'open' && recipientOk(c.org)) c.send(frame);
       });
+      if (!kept) this.counters.drop('invalid');
       return;
     }
     if (this.#reports.handles(e)) {
-      this.#reports.received(identity.actor, e);
+      if (!this.#reports.received(identity.actor, e)) this.counters.drop('flood');
       return;
     }
     // Markers and other shared events go where the sender organisation's positions may go.
@@ -297,6 +298,7 @@ export class CotServer implements ConnectionHost {
     for (const c of [...this.#conns]) c.close('server_closed');
     await Promise.all([...this.#servers].map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
     await this.#reports.idle();
+    await this.#chat.idle();
   }
 }
 

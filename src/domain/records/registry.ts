@@ -13,6 +13,7 @@ import { apiTokenRecord } from './api-token.ts';
 import { coordinationLineRecord } from './coordination-line.ts';
 import { dataPackageRecord } from './data-package.ts';
 import { gapSnapshotRecord } from './gap-snapshot.ts';
+import { geochatRecord } from './geochat.ts';
 import { incidentRecord } from './incident.ts';
 import { jccRecord } from './jcc.ts';
 import { organisationRecord } from './organisation.ts';
@@ -41,6 +42,7 @@ const registered = [
   supportRequestRecord,
   takCertificateRecord,
   dataPackageRecord,
+  geochatRecord,
 ] as const;
 
 type Registered = (typeof registered)[number];

@@ -54,6 +54,7 @@ import {
 } from './credentials.ts';
 import type { Database } from './database.ts';
 import { listGapSnapshots, saveGapSnapshot } from './gap-snapshots.ts';
+import { insertGeoChat, recentGeoChat } from './geochat.ts';
 import { scanIncidentPoints } from './incident-points.ts';
 import { queryIncidents } from './incident-queries.ts';
 import {
@@ -201,6 +202,7 @@ export function sqliteReads(db: Database): ReadRepositories {
       content: async (id) => dataPackageContent(db, id),
       list: async (limit) => listDataPackages(db, limit),
     },
+    geochat: { recent: async (room, limit) => recentGeoChat(db, room, limit) },
   };
 }
 
@@ -281,5 +283,6 @@ export function sqliteRepositories(tx: SqliteTx): Repositories {
       revoke: async (c) => revokeTakCertificate(tx, c),
     },
     dataPackages: { ...r.dataPackages, insert: async (p, content) => insertDataPackage(tx, p, content) },
+    geochat: { ...r.geochat, insert: async (m) => insertGeoChat(tx, m) },
   };
 }

@@ -177,6 +177,10 @@ test('seam serve opens the TAK ports once a CA exists, a seam tak certificate co
   );
   t.after(() => client.close());
   await client.waitFor((e) => e.type === protocolOfferType, 5000, 'the protocol offer');
+  const token = ok(await runSeam(['token', 'create', '--user', 'isf-admin'], { dataDir: dir })).trim();
+  const metrics = await (await fetch(`${serve.url}/metrics`, { headers: { authorization: `Bearer ${token}` } })).text();
+  assert.match(metrics, /seam_tak_tls_accepted_total 1/);
+  assert.match(metrics, /seam_cot_connections/);
   assert.equal((await serve.kill('SIGTERM')).code, 0);
   await client.waitClosed(5000);
   const help = ok(await runSeam(['serve', '--help']));

@@ -2,12 +2,14 @@
 // CoT port, the Marti API and enrolment. Refusals (revoked, expired, another CA, wrong password)
 // and the access policy on data packages.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import forge from 'node-forge';
+import { prefValue } from '../src/cot/data-package/connection-package.ts';
 import { writeZip } from '../src/cot/data-package/zip-writer.ts';
 import { protocolOfferType } from '../src/cot/event.ts';
 import {
@@ -160,6 +162,27 @@ test('a client with a certificate from seam tak connects over TLS as its user an
   assert.equal(listed?.org, 'isf');
 });
 
+test('the keystore of a seam tak package (alias signedCert) connects over TLS', async (t) => {
+  const { dir, joined } = await startTak(t);
+  const out = tempDir(t);
+  const zip = join(out, 'p.zip');
+  ok(
+    await runSeam(['tak', 'package', '--user', 'coalition-analyst', '--host', 'localhost', '--out', zip], {
+      dataDir: dir,
+    }),
+  );
+  execFileSync('unzip', ['-q', zip, '-d', out]);
+  const pref = readFileSync(join(out, 'prefs/seam-coalition-analyst.pref'), 'utf8');
+  const p12 = join(out, prefValue(pref, 'certificateLocation')!);
+  const pass = `pass:${prefValue(pref, 'clientPassword')}`;
+  const openssl = (args: string[]) =>
+    execFileSync('openssl', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const cert = openssl(['pkcs12', '-in', p12, '-passin', pass, '-clcerts', '-nokeys']);
+  const key = openssl(['pkcs12', '-in', p12, '-passin', pass, '-nocerts', '-nodes']);
+  const client = await joined('coalition-analyst', { cert, key });
+  assert.equal(client.closed, false);
+});
+
 test('revoked, expired and foreign certificates are refused; a revocation cuts a connected client off at once', async (t) => {
   const { dir, store, issue, joined, refused, ports, logs } = await startTak(t);
   const live = await joined('isf-viewer', await issue('isf-viewer'));
@@ -256,6 +279,21 @@ test('enrolment: a wrong password is refused (401); the right one signs a certif
   assert.equal(pem(answer.ca0).replace(/\s/g, ''), ca.replace(/\s/g, ''));
   const client = await joined('peshmerga-reporter', { cert: pem(answer.signedCert), key: csr.key });
   assert.equal(client.closed, false);
+  // Wrong passwords count towards the sign-in lockout: after five, even the right one is refused for a while.
+  for (let i = 0; i < 5; i++) {
+    const r = await https(port, ca, path, {
+      method: 'POST',
+      basic: ['peshmerga-viewer', `wrong-${i}`],
+      body: csr.body,
+    });
+    assert.equal(r.status, 401);
+  }
+  const locked = await https(port, ca, path, {
+    method: 'POST',
+    basic: ['peshmerga-viewer', testPassword],
+    body: csr.body,
+  });
+  assert.equal(locked.status, 429, locked.text);
   const records = await store.takCertificates.list();
   assert.deepEqual(
     records.map((r) => [r.username, r.origin]),

@@ -302,7 +302,7 @@ test('enrolment: a wrong password is refused (401); the right one signs a certif
 });
 
 test('the Marti API answers holders of a valid certificate only, and lists only the clients their organisation may see', async (t) => {
-  const { ports, ca, issue, joined } = await startTak(t);
+  const { dir, ports, ca, issue, joined } = await startTak(t);
   const port = ports.marti!.address.port;
   const isf = await issue('isf-analyst');
   const other = await issue('other-analyst');
@@ -328,6 +328,10 @@ test('the Marti API answers holders of a valid certificate only, and lists only 
   assert.deepEqual(await seenBy(other), [], 'another organisation outside the partnership sees none of them');
 
   await assert.rejects(https(port, ca, '/Marti/api/version'), 'no client certificate, no answer');
+  ok(await runSeam(['tak', 'cert', 'revoke', '--user', 'other-analyst'], { dataDir: dir }));
+  const revoked = await https(port, ca, '/Marti/api/version', { creds: other });
+  assert.equal(revoked.status, 403, 'a revoked certificate is refused from the next request on');
+  assert.match(revoked.text, /revoked/);
 });
 
 function dataPackage(entries: Array<{ name: string; data: string }>): Buffer {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { seeActivity } from '../src/access/activity.ts';
 import { seeAlert, seeAlertRule } from '../src/access/alert.ts';
+import { seeGeoChat } from '../src/access/geochat.ts';
 import { seeIncident } from '../src/access/incident.ts';
 import { seePresence } from '../src/access/presence.ts';
 import { seeSitrep } from '../src/access/sitrep.ts';
@@ -12,9 +13,11 @@ import { buildDemoScenario } from '../src/demo/scenario.ts';
 import type { Activity } from '../src/domain/activity.ts';
 import type { Alert } from '../src/domain/alert.ts';
 import type { AlertRule } from '../src/domain/alert-rule.ts';
+import type { GeoChatMessage } from '../src/domain/geochat.ts';
 import type { Presence } from '../src/domain/presence.ts';
 import type { RecordTypeDescriptor } from '../src/domain/record-type.ts';
 import { seenActivityWire } from '../src/domain/records/activity.ts';
+import { geochatWire } from '../src/domain/records/geochat.ts';
 import { incidentFromSnapshot } from '../src/domain/records/incident.ts';
 import { isRecordType, recordTypeNames, recordTypes } from '../src/domain/records/registry.ts';
 import { sitrepWire } from '../src/domain/records/sitrep.ts';
@@ -98,6 +101,24 @@ async function siteWithEveryWrite(t: Parameters<typeof tempDir>[0]): Promise<{ s
     }),
   );
   await store.write(null, (tx) => tx.supportRequests.insert(supportRequestRecord(newId(), tx.at)));
+  // A GeoChat message from a TAK client, kept for the sender's organisation only.
+  await store.write(null, (tx) =>
+    tx.geochat.insert({
+      id: newId(),
+      room: 'All Chat Rooms',
+      cotUid: 'GeoChat.ANDROID-1.All Chat Rooms.1',
+      senderUid: 'ANDROID-1',
+      senderCallsign: 'ALPHA',
+      senderUser: 'isf-reporter',
+      org: 'isf',
+      text: 'registry test',
+      lon: 44.4,
+      lat: 35.5,
+      releasability: { scope: 'org' },
+      sentAt: tx.at,
+      createdAt: tx.at,
+    }),
+  );
   await store.write(null, async (tx) => {
     await tx.boundaries.deleteLevel(3);
     await tx.places.deleteAll();
@@ -125,6 +146,42 @@ async function siteWithEveryWrite(t: Parameters<typeof tempDir>[0]): Promise<{ s
   // A SITREP draft: its originator's alone.
   const analyst: Actor = { userId: newId(), username: 'isf-analyst', org: 'isf', roles: ['analyst'], scope: 'write' };
   await draftSitrep(store, analyst, { jcc: 'k1', audience: 'partners' });
+  // A TAK client certificate (issued, then revoked) and a data package a TAK client uploaded.
+  await store.write(null, async (tx) => {
+    const user = (await tx.users.findByName('isf-analyst'))!;
+    const cert = {
+      serial: '4a'.repeat(16),
+      userId: user.id,
+      username: user.username,
+      org: user.org,
+      fingerprint: 'ab'.repeat(32),
+      notBefore: tx.at,
+      notAfter: '2027-11-20T00:00:00.000Z',
+      issuedAt: tx.at,
+      issuedBy: null,
+      origin: 'cli' as const,
+      revokedAt: null,
+      revokedBy: null,
+    };
+    await tx.takCertificates.insert(cert);
+    await tx.takCertificates.revoke(cert);
+    await tx.dataPackages.insert(
+      {
+        id: newId(),
+        hash: 'cd'.repeat(32),
+        filename: 'route.zip',
+        name: 'Route',
+        creatorUid: 'ANDROID-1',
+        size: 3,
+        ownerOrg: 'isf',
+        releasability: { scope: 'org' },
+        jcc: null,
+        uploadedBy: user.username,
+        uploadedAt: tx.at,
+      },
+      new Uint8Array([1, 2, 3]),
+    );
+  });
   const engine = startAlertEngine(store);
   await engine.settled();
   await engine.stop();
@@ -220,6 +277,10 @@ function expectedRecord(e: ChangeLogEntry, reader: Actor, context: ChangeReadCon
     case 'sitrep': {
       const seen = seeSitrep(reader, e.data as Sitrep, context.facts);
       return seen && sitrepWire(seen);
+    }
+    case 'geochat': {
+      const seen = seeGeoChat(reader, e.data as GeoChatMessage, context.facts);
+      return seen && geochatWire(seen);
     }
     case 'organisation':
     case 'jcc':

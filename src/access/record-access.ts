@@ -2,6 +2,7 @@ import type { LoggedOf, ReleasedRecordType, StreamedRecordType } from '../domain
 import { recordTypes } from '../domain/records/registry.ts';
 import { type ConflictSharing, seeActivity } from './activity.ts';
 import { type AlertSubjects, seeAlert, seeAlertRule } from './alert.ts';
+import { seeGeoChat } from './geochat.ts';
 import { type ReferencedIncidents, type SeenIncident, seeIncident } from './incident.ts';
 import type { AccessFacts, Reader } from './policy.ts';
 import { seePresence } from './presence.ts';
@@ -33,6 +34,7 @@ const released = {
   alert: (reader, a, context) => seeAlert(reader, a, context),
   support_request: (reader, r, { facts, referenced }) => seeSupportRequest(reader, r, facts, referenced),
   sitrep: (reader, s, { facts }) => seeSitrep(reader, s, facts),
+  geochat: (reader, m, { facts }) => seeGeoChat(reader, m, facts),
 } satisfies { [K in ReleasedRecordType]: See<LoggedOf<K>, unknown> };
 
 /** What a reader sees of a record of each streamed type: the released types' view, or site reference as it is. */

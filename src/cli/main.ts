@@ -20,6 +20,7 @@ import { placesCommand } from './commands/places.ts';
 import { requestCommand } from './commands/request.ts';
 import { serveCommand } from './commands/serve.ts';
 import { sitrepCommand } from './commands/sitrep.ts';
+import { takCommand } from './commands/tak.ts';
 import { tokenCommand } from './commands/token.ts';
 import { userCommand } from './commands/user.ts';
 
@@ -45,6 +46,7 @@ const commands: Command[] = [
   gapsCommand,
   backupCommand,
   auditCommand,
+  takCommand,
 ];
 
 function overview(): string {

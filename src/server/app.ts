@@ -30,6 +30,7 @@ import { sitrepRoutes } from './routes/sitreps.ts';
 import { streamRoutes } from './routes/stream.ts';
 import { supportRequestRoutes } from './routes/support-requests.ts';
 import { systemRoutes } from './routes/system.ts';
+import { unitStreamRoutes } from './routes/units-stream.ts';
 import { userRoutes } from './routes/users.ts';
 import { defaultWebRoot, webAppRoutes } from './routes/web-app.ts';
 import { closeSitrepPrinter, sitrepRenderer } from './sitrep-renderer.ts';
@@ -52,6 +53,8 @@ export interface AppOptions {
   sitrepScheduleMs?: number | null;
   /** The Chromium that prints SITREP PDFs (default: the report layer looks for Debian's `chromium`). */
   chromiumPath?: string | null;
+  /** More metrics for /metrics, each in the Prometheus text format (the CoT server's). */
+  metricSources?: Array<() => string>;
 }
 
 /** The largest request body accepted, in bytes. */
@@ -109,7 +112,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     throw new SeamError('not_found', `no route ${request.method} ${request.url.split('?')[0]}`);
   });
 
-  const ctx: ServerContext = { store, metrics: new Metrics() };
+  const ctx: ServerContext = { store, metrics: new Metrics(options.metricSources) };
   const renderer = sitrepRenderer(options.chromiumPath);
   registerMetrics(app, ctx.metrics);
   app.addHook('onSend', async (request, reply, payload) => {
@@ -164,6 +167,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     auditRoutes(scope, ctx);
     sharingRoutes(scope, ctx);
     streamRoutes(scope, ctx);
+    unitStreamRoutes(scope, ctx);
     activityRoutes(scope, ctx);
     alertRoutes(scope, ctx);
     supportRequestRoutes(scope, ctx);

@@ -17,6 +17,12 @@ function label(value: string): string {
 export class Metrics {
   readonly #requests = new Map<string, number>();
   readonly #latency = new Map<string, Series>();
+  readonly #sources: ReadonlyArray<() => string>;
+
+  /** `sources`: other parts of the process (the CoT server) whose metrics are rendered after these. */
+  constructor(sources: ReadonlyArray<() => string> = []) {
+    this.#sources = sources;
+  }
 
   observe(method: string, route: string, status: number, seconds: number): void {
     const key = `method="${label(method)}",route="${label(route)}",status="${status}"`;
@@ -56,7 +62,9 @@ export class Metrics {
     out.push('# TYPE seam_database_bytes gauge', `seam_database_bytes ${dbBytes}`);
     out.push('# HELP seam_change_log_seq Highest change-log sequence number committed.');
     out.push('# TYPE seam_change_log_seq gauge', `seam_change_log_seq ${await store.changeLog.lastSeq()}`);
-    return `${out.join('\n')}\n`;
+    let text = `${out.join('\n')}\n`;
+    for (const source of this.#sources) text += source();
+    return text;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { SeenOf } from '../access/record-access.ts';
 import { seenActivityWire } from '../domain/records/activity.ts';
+import { geochatWire } from '../domain/records/geochat.ts';
 import type { StreamedRecordType } from '../domain/records/registry.ts';
 import { sitrepWire } from '../domain/records/sitrep.ts';
 import { presentAlert, presentAlertRule } from './presenters/alerts.ts';
@@ -31,6 +32,7 @@ export const recordPresenters = {
   alert: (seen) => presentAlert(seen),
   support_request: presentStreamedSupportRequest,
   sitrep: sitrepWire,
+  geochat: geochatWire,
 } satisfies { [K in StreamedRecordType]: (seen: SeenOf<K>) => unknown };
 
 /** One record type's presenter, for a type known only at run time. */

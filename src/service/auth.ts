@@ -46,11 +46,16 @@ export interface SignedIn {
 }
 
 /**
- * Checks a password and opens a session. Every attempt is audited. After `lockoutFailures`
- * failures a user name is locked for `lockoutMinutes`, and an address failing more than
- * `addressFailuresPerMinute` times a minute is refused, before any password is checked.
+ * Checks a user name and password under the sign-in rules (lockout, address limit, audit of every
+ * failure) and returns the user; a disabled user is refused like a wrong password. Sign-in and
+ * a TAK client's in-band credentials share it.
  */
-export async function login(store: Store, username: string, password: string, from: string): Promise<SignedIn> {
+export async function checkPassword(
+  store: Store,
+  username: string,
+  password: string,
+  from: string,
+): Promise<UserWithSecret> {
   const now = store.now();
   const failures = await store.credentials.countLoginFailures(
     username,
@@ -84,6 +89,17 @@ export async function login(store: Store, username: string, password: string, fr
     });
     throw badLogin();
   }
+  return user;
+}
+
+/**
+ * Checks a password and opens a session. Every attempt is audited. After `lockoutFailures`
+ * failures a user name is locked for `lockoutMinutes`, and an address failing more than
+ * `addressFailuresPerMinute` times a minute is refused, before any password is checked.
+ */
+export async function login(store: Store, username: string, password: string, from: string): Promise<SignedIn> {
+  const now = store.now();
+  const user = await checkPassword(store, username, password, from);
   const token = newSecret('ses');
   const expiresAt = new Date(now.getTime() + sessionHours * 3600_000).toISOString();
   await store.write(user.id, async (tx) => {
@@ -184,4 +200,21 @@ export async function createApiToken(
     ),
   );
   return { token, id, expiresAt };
+}
+
+/**
+ * The actor of a TAK client's in-band credentials (user name and password), checked as a sign-in
+ * is (lockout, audit), with no session: the connection is the session. A disabled user is refused.
+ */
+export async function actorFromPassword(
+  store: Store,
+  username: string,
+  password: string,
+  from: string,
+): Promise<Actor> {
+  const user = await checkPassword(store, username, password, from);
+  await store.write(user.id, (tx) =>
+    tx.audit({ action: 'tak.auth', recordType: 'user', recordId: user.id, detail: { username, from } }),
+  );
+  return actorOf(user, 'write');
 }

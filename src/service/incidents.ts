@@ -108,7 +108,7 @@ export async function createIncidents(
   store: Store,
   actor: Actor,
   bodies: unknown[],
-  options: { exercise?: boolean } = {},
+  options: { exercise?: boolean; source?: { source: string; sourceId: string } } = {},
 ): Promise<Incident[]> {
   requirePermission(actor.roles, 'incident:create');
   requireWriter(actor);
@@ -116,7 +116,12 @@ export async function createIncidents(
   const drafts: Incident[] = [];
   // Synthetic exercise data (the demo's) is marked as such; nothing from outside can ask for it.
   for (const body of bodies)
-    drafts.push({ ...(await incidentDraft(store, actor, body, context)), exercise: options.exercise ?? false });
+    drafts.push({
+      ...(await incidentDraft(store, actor, body, context)),
+      exercise: options.exercise ?? false,
+      // A report from another system (a TAK client's CoT uid) keeps its id there, so updates find it.
+      ...(options.source ? { source: options.source.source, sourceId: options.source.sourceId } : {}),
+    });
   return store.write(actor.userId, (tx) => writeIncidents(tx, context, drafts));
 }
 

@@ -62,6 +62,8 @@ export interface IncidentReads {
   count(): Promise<number>;
   /** Whether an incident from this source with this source id is already stored (imports are idempotent). */
   existsFromSource(source: string, sourceId: string): Promise<boolean>;
+  /** The id of the incident from this source with this source id (a TAK report's CoT uid), or null. */
+  idFromSource(source: string, sourceId: string): Promise<string | null>;
   /**
    * Incidents of a type within a time range and bounding box that were stored before the given one
    * (ids are UUIDv7, so they sort by when they were made): candidates for being what it duplicates.

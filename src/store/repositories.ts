@@ -6,6 +6,7 @@ import type { ChangeLogReads } from './change-log.ts';
 import type { CoordinationLineReads, CoordinationLineWrites } from './coordination-lines.ts';
 import type { CredentialReads, CredentialWrites } from './credentials.ts';
 import type { GapSnapshotReads, GapSnapshotWrites } from './gap-snapshots.ts';
+import type { GeoChatReads, GeoChatWrites } from './geochat.ts';
 import type { IncidentReads, IncidentWrites } from './incidents.ts';
 import type { JccReads, JccWrites } from './jccs.ts';
 import type { MembershipReads, OrganisationReads, OrganisationWrites } from './organisations.ts';
@@ -16,6 +17,7 @@ import type { SettingReads, SettingWrites } from './settings.ts';
 import type { SharingGroupReads, SharingGroupWrites } from './sharing-groups.ts';
 import type { SitrepReads, SitrepWrites } from './sitreps.ts';
 import type { SupportRequestReads, SupportRequestWrites } from './support-requests.ts';
+import type { DataPackageReads, DataPackageWrites, TakCertificateReads, TakCertificateWrites } from './tak.ts';
 import type { UserReads, UserWrites } from './users.ts';
 
 /**
@@ -44,6 +46,9 @@ export interface ReadRepositories {
   readonly alerts: AlertReads;
   readonly supportRequests: SupportRequestReads;
   readonly sitreps: SitrepReads;
+  readonly takCertificates: TakCertificateReads;
+  readonly dataPackages: DataPackageReads;
+  readonly geochat: GeoChatReads;
 }
 
 /** The repositories of a transaction: the same reads, seeing the transaction's own writes, and the writes. */
@@ -66,4 +71,7 @@ export interface Repositories extends ReadRepositories {
   readonly alerts: AlertReads & AlertWrites;
   readonly supportRequests: SupportRequestReads & SupportRequestWrites;
   readonly sitreps: SitrepReads & SitrepWrites;
+  readonly takCertificates: TakCertificateReads & TakCertificateWrites;
+  readonly dataPackages: DataPackageReads & DataPackageWrites;
+  readonly geochat: GeoChatReads & GeoChatWrites;
 }

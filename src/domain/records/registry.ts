@@ -11,7 +11,9 @@ import { alertRecord } from './alert.ts';
 import { alertRuleRecord } from './alert-rule.ts';
 import { apiTokenRecord } from './api-token.ts';
 import { coordinationLineRecord } from './coordination-line.ts';
+import { dataPackageRecord } from './data-package.ts';
 import { gapSnapshotRecord } from './gap-snapshot.ts';
+import { geochatRecord } from './geochat.ts';
 import { incidentRecord } from './incident.ts';
 import { jccRecord } from './jcc.ts';
 import { organisationRecord } from './organisation.ts';
@@ -20,6 +22,7 @@ import { presenceRecord } from './presence.ts';
 import { sharingGroupRecord } from './sharing-group.ts';
 import { sitrepRecord } from './sitrep.ts';
 import { supportRequestRecord } from './support-request.ts';
+import { takCertificateRecord } from './tak-certificate.ts';
 import { userRecord } from './user.ts';
 
 const registered = [
@@ -39,6 +42,9 @@ const registered = [
   alertRecord,
   supportRequestRecord,
   sitrepRecord,
+  takCertificateRecord,
+  dataPackageRecord,
+  geochatRecord,
 ] as const;
 
 type Registered = (typeof registered)[number];

@@ -86,6 +86,11 @@ export function countIncidents(db: Database): number {
   return Number((prepared(db, 'SELECT count(*) AS n FROM incidents').get() as { n: number }).n);
 }
 
+export function incidentIdFromSource(db: Database, source: string, sourceId: string): string | null {
+  const r = prepared(db, 'SELECT id FROM incidents WHERE source = ? AND source_id = ?').get(source, sourceId);
+  return r ? String(r.id) : null;
+}
+
 export function incidentFromSourceExists(db: Database, source: string, sourceId: string): boolean {
   return prepared(db, 'SELECT 1 FROM incidents WHERE source = ? AND source_id = ?').get(source, sourceId) !== undefined;
 }

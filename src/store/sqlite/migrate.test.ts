@@ -101,7 +101,12 @@ test('a database at migration 005 with records takes 006 (names, places), 007 (c
     JSON.stringify({ code: 'isf' }),
   );
   const applied = migrate(db).map((m) => m.version);
-  assert.deepEqual(applied, [6, 7, 8, 9, 10, 11, 12]);
+  assert.deepEqual(
+    applied,
+    availableMigrations()
+      .map((m) => m.version)
+      .filter((v) => v >= 6),
+  );
   assert.equal(
     (db.prepare('SELECT seq FROM alert_engine').get() as { seq: number }).seq,
     0,

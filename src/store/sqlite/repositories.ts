@@ -54,6 +54,7 @@ import {
 } from './credentials.ts';
 import type { Database } from './database.ts';
 import { listGapSnapshots, saveGapSnapshot } from './gap-snapshots.ts';
+import { insertGeoChat, recentGeoChat } from './geochat.ts';
 import { scanIncidentPoints } from './incident-points.ts';
 import { queryIncidents } from './incident-queries.ts';
 import {
@@ -61,6 +62,7 @@ import {
   findIncident,
   findIncidentSharing,
   incidentFromSourceExists,
+  incidentIdFromSource,
   incidentsNear,
   insertIncident,
   updateIncident,
@@ -100,6 +102,17 @@ import {
   supportRequestsDueForEscalation,
   updateSupportRequest,
 } from './support-requests.ts';
+import {
+  dataPackageContent,
+  dataPackagesByHash,
+  findTakCertificate,
+  insertDataPackage,
+  insertTakCertificate,
+  listDataPackages,
+  listTakCertificates,
+  revokedTakSerials,
+  revokeTakCertificate,
+} from './tak.ts';
 import { findUserById, findUserByName, insertUser, listUsers, updateUser } from './users.ts';
 
 // node:sqlite is synchronous: each method does its work at once and hands back a settled promise,
@@ -133,6 +146,7 @@ export function sqliteReads(db: Database): ReadRepositories {
       sharing: async (id) => findIncidentSharing(db, id),
       count: async () => countIncidents(db),
       existsFromSource: async (source, sourceId) => incidentFromSourceExists(db, source, sourceId),
+      idFromSource: async (source, sourceId) => incidentIdFromSource(db, source, sourceId),
       near: async (q) => incidentsNear(db, q),
       query: async (filter, after, limit, tearlines) => queryIncidents(db, filter, after, limit, tearlines),
       scanPoints: async (filter, tearlines, visit) => scanIncidentPoints(db, filter, tearlines, visit),
@@ -195,6 +209,17 @@ export function sqliteReads(db: Database): ReadRepositories {
       slotTaken: async (slot) => sitrepSlotTaken(db, slot),
       rendition: async (id, lang, format) => findSitrepRendition(db, id, lang, format),
     },
+    takCertificates: {
+      find: async (serial) => findTakCertificate(db, serial),
+      list: async (userId) => listTakCertificates(db, userId),
+      revokedSerials: async () => revokedTakSerials(db),
+    },
+    dataPackages: {
+      byHash: async (hash) => dataPackagesByHash(db, hash),
+      content: async (id) => dataPackageContent(db, id),
+      list: async (limit) => listDataPackages(db, limit),
+    },
+    geochat: { recent: async (room, limit) => recentGeoChat(db, room, limit) },
   };
 }
 
@@ -275,5 +300,12 @@ export function sqliteRepositories(tx: SqliteTx): Repositories {
       update: async (s, audit) => updateSitrep(tx, s, audit),
       saveRendition: async (id, lang, format, body, at) => saveSitrepRendition(db, id, lang, format, body, at),
     },
+    takCertificates: {
+      ...r.takCertificates,
+      insert: async (c) => insertTakCertificate(tx, c),
+      revoke: async (c) => revokeTakCertificate(tx, c),
+    },
+    dataPackages: { ...r.dataPackages, insert: async (p, content) => insertDataPackage(tx, p, content) },
+    geochat: { ...r.geochat, insert: async (m) => insertGeoChat(tx, m) },
   };
 }

@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { pongType, protocolOfferType } from '../src/cot/event.ts';
+import { disableUser } from '../src/service/users.ts';
+import { assertNodeCotReads, startCot } from './harness/cot-server.ts';
+import { cotEvent, positionReport, sleep, TakClient } from './harness/tak-client.ts';
+
+test('an XML client and a protobuf client see each other’s positions, get pongs, and every event parses in node-cot', async (t) => {
+  const { cot, joined } = await startCot(t);
+  const xml = await joined('isf-reporter');
+  const proto = await joined('isf-viewer', { protobuf: true });
+  assert.equal(proto.version, 1);
+
+  xml.send(positionReport('ANDROID-isf-reporter', 'ALPHA', 44.4, 35.5));
+  const got = await proto.waitFor((e) => e.uid === 'ANDROID-isf-reporter', 5000, 'the XML client’s position');
+  assert.equal(got.detail.contact?.callsign, 'ALPHA');
+  assert.equal(got.point.lat, 35.5);
+
+  proto.send(positionReport('ANDROID-isf-viewer', 'BRAVO', 44.5, 35.6));
+  await xml.waitFor((e) => e.uid === 'ANDROID-isf-viewer', 5000, 'the protobuf client’s position');
+
+  proto.send(cotEvent('ping-1', 't-x-c-t', 'm-g', 0, 0));
+  await proto.waitFor((e) => e.type === pongType, 5000, 'a pong');
+  xml.send(cotEvent('ping-2', 't-x-c-t', 'm-g', 0, 0));
+  await xml.waitFor((e) => e.type === pongType, 5000, 'a pong');
+
+  const clients = cot.clients();
+  assert.deepEqual(clients.map((c) => [c.uid, c.username, c.org, c.via]).sort(), [
+    ['ANDROID-isf-reporter', 'isf-reporter', 'isf', 'tcp-auth'],
+    ['ANDROID-isf-viewer', 'isf-viewer', 'isf', 'tcp-auth'],
+  ]);
+  assert.equal(clients.find((c) => c.username === 'isf-reporter')?.callsign, 'ALPHA');
+  const m = cot.metrics();
+  assert.equal(m.connections, 2);
+  assert.ok((m.eventsIn['a-f-G-U'] ?? 0) >= 2);
+  assert.ok((m.eventsOut['a-f-G-U'] ?? 0) >= 2);
+  assertNodeCotReads(xml);
+  assertNodeCotReads(proto);
+  assert.match(cot.metricsText(), /seam_cot_connections 2/);
+});
+
+test('wrong, unknown and disabled credentials are refused and counted; so is a stream that is not TAK', async (t) => {
+  const { cot, store, join, logs } = await startCot(t, { authTimeoutMs: 300 });
+  const wrong = await join('isf-reporter', { password: 'not-the-password' });
+  await wrong.waitClosed();
+  await disableUser(store, null, 'peshmerga-viewer');
+  const disabled = await join('peshmerga-viewer');
+  await disabled.waitClosed();
+  assert.ok(!disabled.events.some((e) => e.type === protocolOfferType), 'a refused client is offered nothing');
+  const silent = await TakClient.connect((await cot.listenTcp('127.0.0.1', 0)).port, {
+    username: 'x',
+    password: 'y',
+    uid: 'u',
+    noAuth: true,
+  });
+  await silent.waitClosed();
+  const junk = await TakClient.connect((await cot.listenTcp('127.0.0.1', 0)).port, {
+    username: 'x',
+    password: 'y',
+    uid: 'u',
+    noAuth: true,
+  });
+  junk.socket.write('GET / HTTP/1.1\r\n\r\n');
+  await junk.waitClosed();
+  const d = cot.metrics().disconnections;
+  assert.equal(d.auth_failed, 3);
+  assert.equal(d.auth_timeout, 1);
+  assert.ok(logs.some((l) => l.msg === 'CoT authentication refused' && l.fields.user === 'isf-reporter'));
+  assert.equal(cot.clients().length, 0);
+});
+
+test('disconnect ends a user’s connections', async (t) => {
+  const { cot, joined } = await startCot(t);
+  const a = await joined('isf-reporter');
+  await joined('isf-viewer');
+  assert.equal(cot.disconnect({ username: 'isf-reporter' }), 1);
+  await a.waitClosed();
+  assert.equal(cot.metrics().disconnections.kicked, 1);
+  assert.equal(cot.clients().length, 1);
+});
+
+test('malformed XML, a DOCTYPE entity bomb, an oversized event and a flood are refused without a crash', async (t) => {
+  const { cot, joined } = await startCot(t, { maxEventBytes: 8 * 1024, maxEventsPerSecond: 20 });
+  const watcher = await joined('isf-viewer');
+
+  const bad = await joined('isf-reporter');
+  bad.socket.write('<event version="2.0" uid="x" type="a-f-G" how="m-g"><point lat="1" lon="2"/></event>');
+  const big = `<remarks>${'x'.repeat(20_000)}</remarks>`;
+  bad.send(cotEvent('big-1', 'a-f-G-U-C', 'm-g', 44, 35, big));
+  bad.send(cotEvent('ping-after', 't-x-c-t', 'm-g', 0, 0));
+  await bad.waitFor((e) => e.type === pongType, 5000, 'a pong after the bad events');
+  const drops = cot.metrics().drops;
+  assert.equal(drops.invalid, 1);
+  assert.equal(drops.too_large, 1);
+
+  const bomb = await joined('peshmerga-reporter');
+  bomb.socket.write(
+    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><event version="2.0" uid="b" type="a-f-G" how="m-g" time="2026-01-01T00:00:00.000Z" start="2026-01-01T00:00:00.000Z" stale="2026-01-01T00:01:00.000Z"><point lat="1" lon="2"/><detail><remarks>&lol2;</remarks></detail></event>',
+  );
+  await bomb.waitClosed();
+  assert.equal(cot.metrics().drops.entity, 1);
+  assert.equal(cot.metrics().disconnections.fatal_stream_error, 1);
+
+  const flood = await joined('coalition-reporter');
+  let burst = '';
+  for (let i = 0; i < 400; i++) burst += `<?xml version="1.0"?>\n${positionXml(`F-${i}`)}`;
+  flood.socket.write(burst);
+  await flood.waitClosed();
+  assert.ok((cot.metrics().drops.flood ?? 0) > 80);
+  assert.equal(cot.metrics().disconnections.flood, 1);
+
+  // The server goes on serving the others.
+  watcher.send(cotEvent('ping-w', 't-x-c-t', 'm-g', 0, 0));
+  await watcher.waitFor((e) => e.type === pongType, 5000, 'a pong after the attacks');
+});
+
+function positionXml(uid: string): string {
+  const now = new Date().toISOString();
+  const stale = new Date(Date.now() + 60_000).toISOString();
+  return `<event version="2.0" uid="${uid}" type="a-f-G-U-C" how="m-g" time="${now}" start="${now}" stale="${stale}"><point lat="35.5" lon="44.4" hae="0" ce="10" le="10"/><detail/></event>`;
+}
+
+test('a stalled reader is cut off and counted while a normal client keeps getting every report', async (t) => {
+  const { cot, joined } = await startCot(t, {
+    maxEventsPerSecond: 100_000,
+    queueCap: 64,
+    queueHardCap: 256,
+    slowClientMs: 300,
+  });
+  const sender = await joined('isf-reporter');
+  const normal = await joined('isf-viewer');
+  const stalled = await joined('isf-analyst');
+  stalled.socket.pause(); // never reads again
+  const remarks = `<remarks>${'r'.repeat(6000)}</remarks>`;
+  const total = 1500;
+  for (let i = 0; i < total; i++) {
+    const e = positionReport('ANDROID-isf-reporter', 'ALPHA', 44 + i / 10_000, 35.5);
+    e.detail.xmlDetail = remarks + `<seq n="${i}"/>`;
+    sender.send(e);
+    if (i % 100 === 0) await sleep(5);
+  }
+  const last = await normal.waitFor(
+    (e) => e.detail.xmlDetail?.includes(`<seq n="${total - 1}"/>`) ?? false,
+    10_000,
+    'the last report',
+  );
+  assert.ok(last);
+  await sleep(600);
+  assert.ok(
+    stalled.closed || cot.clients().every((c) => c.username !== 'isf-analyst'),
+    'the stalled client is cut off',
+  );
+  assert.equal(cot.metrics().disconnections.slow_client, 1);
+  assert.ok(cot.clients().some((c) => c.username === 'isf-viewer'));
+});

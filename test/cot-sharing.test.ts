@@ -1,0 +1,227 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { pictureUid } from '../src/cot/picture-events.ts';
+import { actorForUser } from '../src/service/actor-for-user.ts';
+import { changeReleasability, createIncident } from '../src/service/incidents.ts';
+import { setPositionSharing } from '../src/service/position-sharing.ts';
+import { assertNodeCotReads, startCot } from './harness/cot-server.ts';
+import { startServer } from './harness/fixture.ts';
+import { openSse } from './harness/sse.ts';
+import { cotEvent, positionReport, sleep, type TakClient } from './harness/tak-client.ts';
+
+const hourAgo = () => new Date(Date.now() - 3600_000).toISOString();
+
+async function report(store: Parameters<typeof createIncident>[0], username: string, body: Record<string, unknown>) {
+  return createIncident(store, await actorForUser(store, username), {
+    type: 'ied',
+    time: hourAgo(),
+    lon: 44.39,
+    lat: 35.47,
+    narrative: 'IED on the ring road, two vehicles damaged',
+    ...body,
+  });
+}
+
+const got = (c: TakClient, uid: string) => c.events.filter((e) => e.uid === uid);
+
+test('positions reach only the organisations the sender organisation’s sharing allows, and a setting change applies at once', async (t) => {
+  const { store, joined } = await startCot(t);
+  await setPositionSharing(store, null, 'isf', 'org');
+  await setPositionSharing(store, null, 'coalition', 'coalition');
+  const isf = await joined('isf-reporter');
+  const isf2 = await joined('isf-viewer', { protobuf: true });
+  const pesh = await joined('peshmerga-viewer');
+  const coal = await joined('coalition-reporter');
+
+  isf.send(positionReport('ANDROID-isf-reporter', 'ISF-1', 44.4, 35.5));
+  coal.send(positionReport('ANDROID-coalition-reporter', 'COAL-1', 44.5, 35.6));
+  await isf2.waitFor((e) => e.uid === 'ANDROID-isf-reporter');
+  await pesh.waitFor((e) => e.uid === 'ANDROID-coalition-reporter');
+  await isf.waitFor((e) => e.uid === 'ANDROID-coalition-reporter');
+  await sleep(200);
+  assert.equal(got(pesh, 'ANDROID-isf-reporter').length, 0, 'an ISF-only position never reaches Peshmerga');
+  assert.equal(got(coal, 'ANDROID-isf-reporter').length, 0);
+
+  // A client joining later is sent the units already on the air that it may see, and only those.
+  const pesh2 = await joined('peshmerga-reporter');
+  await pesh2.waitFor((e) => e.uid === 'ANDROID-coalition-reporter');
+  await sleep(100);
+  assert.equal(got(pesh2, 'ANDROID-isf-reporter').length, 0);
+
+  // Partners (JCC k1: isf and peshmerga) from now on; the coalition organisation still not.
+  await setPositionSharing(store, null, 'isf', 'partners');
+  await sleep(50);
+  isf.send(positionReport('ANDROID-isf-reporter', 'ISF-1', 44.41, 35.5));
+  await pesh.waitFor((e) => e.uid === 'ANDROID-isf-reporter');
+  await sleep(100);
+  assert.equal(got(coal, 'ANDROID-isf-reporter').length, 0);
+  assertNodeCotReads(pesh);
+  assertNodeCotReads(isf2);
+});
+
+test('the shared picture: a Peshmerga client gets the coalition-releasable incident and the tearline, never the ISF-only one, on connect and live; a narrowed one is sent stale', async (t) => {
+  const { store, joined } = await startCot(t);
+  const isfOnly = await report(store, 'isf-reporter', { releasability: 'org' });
+  const shared = await report(store, 'isf-reporter', { releasability: 'coalition' });
+  const torn = await report(store, 'isf-reporter', {
+    releasability: 'org',
+    tearline: { releasability: 'coalition', summary: 'Explosive device reported near Kirkuk' },
+  });
+
+  const pesh = await joined('peshmerga-viewer', { protobuf: true });
+  const isf = await joined('isf-viewer');
+  const e = await pesh.waitFor((x) => x.uid === pictureUid('incident', shared.id), 5000, 'the shared incident');
+  assert.equal(e.type, 'a-h-G');
+  assert.equal(e.caveat, 'coalition');
+  assert.equal(e.releaseableTo, 'coalition,isf,other,peshmerga');
+  assert.match(e.detail.xmlDetail ?? '', /two vehicles damaged/);
+  const tl = await pesh.waitFor((x) => x.uid === pictureUid('incident', torn.id), 5000, 'the tearline');
+  assert.doesNotMatch(tl.detail.xmlDetail ?? '', /vehicles/, 'a tearline carries its summary, not the narrative');
+  assert.match(tl.detail.xmlDetail ?? '', /Explosive device reported near Kirkuk/);
+  assert.match(tl.detail.xmlDetail ?? '', /tearline="true"/);
+  assert.notEqual(tl.point.lon, 44.39, 'the tearline is snapped');
+  assert.ok(tl.point.ce > 1000);
+  await isf.waitFor((x) => x.uid === pictureUid('incident', isfOnly.id), 5000, 'the ISF-only incident to ISF');
+
+  // Live.
+  const liveOnly = await report(store, 'isf-reporter', { releasability: 'org', narrative: 'live, ISF only' });
+  const liveShared = await report(store, 'isf-reporter', { releasability: 'coalition', narrative: 'live, shared' });
+  await pesh.waitFor((x) => x.uid === pictureUid('incident', liveShared.id), 5000, 'the live shared incident');
+  await isf.waitFor((x) => x.uid === pictureUid('incident', liveOnly.id), 5000, 'the live ISF-only incident');
+
+  // Narrowed to ISF only: Peshmerga's client is told to drop it.
+  await changeReleasability(store, await actorForUser(store, 'isf-analyst'), shared.id, { releasability: 'org' });
+  const stale = await pesh.waitFor(
+    (x) => x.uid === pictureUid('incident', shared.id) && x.stale === x.time,
+    5000,
+    'the narrowed incident sent stale',
+  );
+  assert.equal(stale.detail.xmlDetail, undefined);
+
+  await sleep(200);
+  for (const hidden of [isfOnly.id, liveOnly.id]) {
+    assert.equal(got(pesh, pictureUid('incident', hidden)).length, 0, 'an ISF-only incident never reaches Peshmerga');
+  }
+  assertNodeCotReads(pesh);
+  assertNodeCotReads(isf);
+});
+
+test('a CoT incident report appears in the API, and its update corrects it', async (t) => {
+  const { store, joined } = await startCot(t);
+  const server = await startServer(t, store);
+  const reporter = await joined('peshmerga-reporter');
+  const uid = 'marker-7f3a';
+  reporter.send(
+    cotEvent(uid, 'a-h-G', 'h-g-i-g-o', 44.4, 35.45, '<remarks>#seam ied Found under the bridge</remarks>'),
+  );
+  let id: string | null = null;
+  for (let i = 0; i < 100 && id === null; i++) {
+    await sleep(50);
+    id = await store.incidents.idFromSource('tak', uid);
+  }
+  assert.ok(id, 'the report was written');
+  const cookie = await server.signIn('peshmerga-reporter');
+  const first = await server.request('GET', `/api/v1/incidents/${id}`, { cookie });
+  assert.equal(first.status, 200);
+  assert.equal(first.body.type, 'ied');
+  assert.equal(first.body.narrative, 'Found under the bridge');
+  assert.equal(first.body.owner_org, 'peshmerga');
+  assert.equal(first.body.version, 1);
+
+  // The same uid again, moved and with more said: a correction, not a second incident.
+  reporter.send(
+    cotEvent(uid, 'a-h-G', 'h-g-i-g-o', 44.41, 35.46, '<remarks>#seam ied Found under the bridge; cleared</remarks>'),
+  );
+  let after = first;
+  for (let i = 0; i < 100 && after.body.version === 1; i++) {
+    await sleep(50);
+    after = await server.request('GET', `/api/v1/incidents/${id}`, { cookie });
+  }
+  assert.equal(after.body.version, 2);
+  assert.equal(after.body.lon, 44.41);
+  assert.equal(after.body.narrative, 'Found under the bridge; cleared');
+
+  // A hostile marker with the <seam type> element; a client's own position is never a report.
+  reporter.send(cotEvent('marker-2', 'a-f-G', 'h-e', 44.3, 35.4, '<seam type="armed_clash"/>'));
+  reporter.send(positionReport('ANDROID-peshmerga-reporter', 'P-1', 44.4, 35.5));
+  let second: string | null = null;
+  for (let i = 0; i < 100 && second === null; i++) {
+    await sleep(50);
+    second = await store.incidents.idFromSource('tak', 'marker-2');
+  }
+  assert.equal((await store.incidents.find(second!))?.type, 'armed_clash');
+  assert.equal(await store.incidents.idFromSource('tak', 'ANDROID-peshmerga-reporter'), null);
+});
+
+test('a GeoChat message reaches only the clients allowed to see it', async (t) => {
+  const { store, joined } = await startCot(t);
+  await store.write(null, (tx) => tx.releasabilityDefaults.upsert('isf', 'geochat', 'org'));
+  const isf = await joined('isf-reporter');
+  const isf2 = await joined('isf-viewer');
+  const pesh = await joined('peshmerga-viewer');
+  const chat = cotEvent(
+    'GeoChat.ANDROID-isf-reporter.All Chat Rooms.1',
+    'b-t-f',
+    'h-g-i-g-o',
+    44.4,
+    35.5,
+    '<__chat parent="RootContactGroup" groupOwner="false" chatroom="All Chat Rooms" id="All Chat Rooms" senderCallsign="ISF-1"><chatgrp uid0="ANDROID-isf-reporter" uid1="All Chat Rooms" id="All Chat Rooms"/></__chat><remarks source="BAO.F.ATAK.ANDROID-isf-reporter" time="2026-01-01T00:00:00.000Z">only for ISF</remarks>',
+  );
+  isf.send(chat);
+  await isf2.waitFor((e) => e.type === 'b-t-f');
+  const pchat = cotEvent(
+    'GeoChat.ANDROID-peshmerga-viewer.All Chat Rooms.2',
+    'b-t-f',
+    'h-g-i-g-o',
+    44.4,
+    35.5,
+    '<remarks>for the partners</remarks>',
+  );
+  pesh.send(pchat);
+  await isf.waitFor((e) => e.uid === pchat.uid);
+  await sleep(100);
+  assert.equal(pesh.events.filter((e) => e.uid === chat.uid).length, 0);
+
+  // Both are kept in their room, each with its organisation's releasability.
+  const kept = await store.geochat.recent('All Chat Rooms', 10);
+  assert.deepEqual(kept.map((m) => [m.org, m.releasability.scope, m.text, m.senderCallsign]).sort(), [
+    ['isf', 'org', 'only for ISF', 'ISF-1'],
+    ['peshmerga', 'partners', 'for the partners', null],
+  ]);
+});
+
+test('the web app’s live layer of connected units shows only the units whose organisation’s sharing allows, and their leaving', async (t) => {
+  const { store, joined } = await startCot(t);
+  const server = await startServer(t, store);
+  await setPositionSharing(store, null, 'isf', 'org');
+  await setPositionSharing(store, null, 'coalition', 'coalition');
+  const isf = await joined('isf-reporter');
+  const coal = await joined('coalition-reporter');
+  isf.send(positionReport('ANDROID-isf-reporter', 'ISF-1', 44.4, 35.5));
+  coal.send(positionReport('ANDROID-coalition-reporter', 'COAL-1', 44.5, 35.6));
+  await sleep(100);
+
+  const pesh = await openSse(`${server.url}/api/v1/stream/units`, { cookie: await server.signIn('peshmerga-viewer') });
+  const own = await openSse(`${server.url}/api/v1/stream/units`, { cookie: await server.signIn('isf-viewer') });
+  t.after(() => {
+    pesh.close();
+    own.close();
+  });
+  assert.equal(pesh.status, 200);
+  await own.until((es) => es.some((e) => e.event === 'unit' && e.data.uid === 'ANDROID-isf-reporter'));
+  await pesh.until((es) => es.some((e) => e.event === 'unit' && e.data.callsign === 'COAL-1'));
+  const unit = pesh.events.find((e) => e.event === 'unit')!.data;
+  assert.deepEqual(Object.keys(unit).sort(), ['at', 'callsign', 'lat', 'lon', 'org', 'stale', 'type', 'uid']);
+
+  coal.send(positionReport('ANDROID-coalition-reporter', 'COAL-1', 44.52, 35.6));
+  await pesh.until((es) => es.some((e) => e.event === 'unit' && e.data.lon === 44.52), 4000);
+  coal.close();
+  await pesh.until(
+    (es) => es.some((e) => e.event === 'unit_gone' && e.data.uid === 'ANDROID-coalition-reporter'),
+    4000,
+  );
+  assert.ok(
+    !pesh.events.some((e) => e.data.uid === 'ANDROID-isf-reporter'),
+    'an ISF-only unit never reaches Peshmerga',
+  );
+});

@@ -89,6 +89,7 @@ const sitrep: Sitrep = {
   assessment: 'Benchmark assessment.',
   intentions: 'Benchmark intentions.',
   corrects: null,
+  correctsNumber: null,
   correctionNote: null,
   nextDue: new Date(Date.parse(asOf) + dayMs).toISOString(),
   releasedAt: asOf,

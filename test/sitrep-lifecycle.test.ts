@@ -279,8 +279,13 @@ test('a SITREP for partners leaves out what only ISF may see; released, it never
     assert.equal(correction.status, 201, correction.text);
     const c = correction.body;
     assert.equal(c.corrects, p.id);
+    assert.equal(c.corrects_number, p.number, 'names the corrected report by its number too');
     assert.equal(c.correction_note, 'Adds the killing reported late on 1 March.');
     assert.equal(c.number, 3);
+    const correctionHtml = await bytes(s, a, `/api/v1/sitreps/${c.id}/report?format=html&lang=en`);
+    assert.ok(correctionHtml.body.toString('utf8').includes(`<dt>Corrects report</dt><dd>No. ${p.number}</dd>`));
+    const correctionMd = await bytes(s, a, `/api/v1/sitreps/${c.id}/report?format=md&lang=ar`);
+    assert.ok(correctionMd.body.toString('utf8').includes('**يصحّح التقرير:** رقم'));
     assert.equal(c.period_from, p.period_from);
     assert.equal(c.period_to, p.period_to);
     assert.equal(c.audience, 'partners');

@@ -25,6 +25,8 @@ export interface Sitrep {
   intentions: string;
   /** The released report this one corrects, and what it corrects. */
   corrects: string | null;
+  /** The number of the report it corrects in the JCC's series (null when it corrects none, or in older reports). */
+  correctsNumber: number | null;
   correctionNote: string | null;
   nextDue: string;
   releasedAt: string | null;
@@ -110,20 +112,32 @@ export type SitrepHighlight =
   | { kind: 'incidents_changed'; count: number; previous: number }
   | { kind: 'activity_conflicts'; count: number };
 
-/** The gap of the site's whole coordination line (every JCC along it shares one zone). */
+/**
+ * The gap in the report's own JCC's area of responsibility: the figures, corridors, hotspots,
+ * recommended checkpoints, trend and forecast of its AOR's part of the site's coordination zone
+ * (every JCC along the line shares one zone), with the whole line's figures beside them.
+ */
 export interface SitrepGap {
+  /** The AOR's part of the zone, and how much of that is uncovered. */
   zoneKm2: number;
   uncoveredKm2: number;
   uncoveredShare: number;
-  /** The report's own JCC: its AOR's part of the zone and how much of that is uncovered (absent where unknown). */
-  aor?: { zoneKm2: number; uncoveredKm2: number; uncoveredShare: number };
+  /**
+   * The whole line's figures, for comparison. Absent in reports drafted before the gap was the
+   * AOR's: their figures above, corridors and the rest are the whole line's.
+   */
+  line?: { zoneKm2: number; uncoveredKm2: number; uncoveredShare: number };
+  /** The longest uncovered stretch of the whole line (the per-AOR breakdown has none per area). */
   longestStretchKm: number;
+  /** Those whose narrowest point lies in the AOR. */
   corridors: Array<{ id: string; areaKm2: number; narrowestWidthKm: number | null; narrowestAt: SitrepPlace }>;
+  /** Those whose centre lies in the AOR. */
   hotspots: Array<{ id: string; cells: number; centre: SitrepPlace }>;
+  /** Those that lie in the AOR. */
   checkpoints: Array<{ place: SitrepPlace; gain: number }>;
-  /** Daily windows of the 30 days up to the period's end, oldest first. */
+  /** Daily windows of the 30 days up to the period's end, oldest first: the AOR's share and corridors. */
   trend: Array<{ from: string; to: string; uncoveredShare: number; corridors: number }>;
-  /** How much of the gap the activities planned for the next period would close. */
+  /** How much of the AOR's gap the activities planned for the next period would close; corridors in the AOR. */
   forecast: {
     from: string;
     to: string;
@@ -172,7 +186,8 @@ export interface SitrepContent {
   incidents: {
     total: Compared;
     byType: Array<{ type: string } & Compared>;
-    byDistrict: Array<{ district: NameSet | null; count: number }>;
+    /** Counts by district against the previous period (`previous` absent in reports drafted before it was counted). */
+    byDistrict: Array<{ district: NameSet | null; count: number; previous?: number }>;
     casualties: CasualtyFigures;
     previousCasualties: CasualtyFigures;
     significant: SitrepIncident[];

@@ -121,6 +121,30 @@ export interface Labels {
       closesShare: string,
       open: string,
     ) => string;
+    /**
+     * The same, of a report whose figures are its JCC's area of responsibility (the older reports'
+     * figures are the whole line's, worded above), with the whole line's figures beside them.
+     */
+    aor: {
+      uncovered: (km2: string, zoneKm2: string, share: string) => string;
+      wholeLine: string;
+      lineUncovered: (km2: string, zoneKm2: string, share: string) => string;
+      longestStretch: string;
+      trend: string;
+      noCorridors: string;
+      noHotspots: string;
+      noCheckpoints: string;
+      forecastText: (
+        from: string,
+        to: string,
+        share: string,
+        closesKm2: string,
+        closesShare: string,
+        open: string,
+      ) => string;
+      gapWidened: (previousShare: string, share: string, previousKm2: string, km2: string) => string;
+      gapNarrowed: (previousShare: string, share: string, previousKm2: string, km2: string) => string;
+    };
   };
   coordination: {
     done: string;

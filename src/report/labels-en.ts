@@ -19,7 +19,7 @@ export const en: Labels = {
   nextDue: 'Next report due',
   released: 'Released',
   notReleased: 'Not released',
-  corrects: 'Corrects',
+  corrects: 'Corrects report',
   correctionNote: 'What it corrects',
   zone: 'Baghdad time (UTC+3)',
   scope: {
@@ -119,6 +119,23 @@ export const en: Labels = {
     noForecast: 'No forecast: no activities are planned for the next period.',
     forecastText: (from, to, share, km2, closes, open) =>
       `From ${from} to ${to}, the planned activities would close ${km2} km² (${closes}) of the gap, leaving ${share} of the zone uncovered; corridors staying open: ${open}.`,
+    aor: {
+      uncovered: (km2, zone, share) =>
+        `Uncovered in the JCC’s area of responsibility: ${km2} km² of its ${zone} km² of the zone (${share}).`,
+      wholeLine: 'Whole coordination line',
+      lineUncovered: (km2, zone, share) => `${km2} km² of the ${zone} km² zone uncovered (${share})`,
+      longestStretch: 'Longest uncovered stretch of the whole line',
+      trend: 'Uncovered share of the JCC’s area, last 30 days',
+      noCorridors: 'No corridor crosses the zone in the JCC’s area.',
+      noHotspots: 'No hotspot in the JCC’s area.',
+      noCheckpoints: 'No recommended joint checkpoint lies in the JCC’s area.',
+      forecastText: (from, to, share, km2, closes, open) =>
+        `From ${from} to ${to}, the planned activities would close ${km2} km² (${closes}) of the gap in the JCC’s area, leaving ${share} of its area uncovered; corridors in it staying open: ${open}.`,
+      gapWidened: (ps, s, pk, k) =>
+        `The uncovered area widened from ${ps} to ${s} of the JCC’s area (${pk} to ${k} km²).`,
+      gapNarrowed: (ps, s, pk, k) =>
+        `The uncovered area narrowed from ${ps} to ${s} of the JCC’s area (${pk} to ${k} km²).`,
+    },
   },
   coordination: {
     done: 'Activities done',

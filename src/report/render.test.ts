@@ -164,17 +164,111 @@ test('a draft is visibly marked, a correction says what it corrects', () => {
   assert.ok(renderSitrepHtml(draft, 'ar').includes('مسودة'));
   assert.ok(renderSitrepMarkdown(draft, 'en').includes('**DRAFT**'));
   assert.ok(!renderSitrepHtml(sitrepFixture(), 'en').includes('DRAFT'));
-  const correction = sitrepFixture({ corrects: 'sitrep-0000', correctionNote: 'Casualty figures of Daquq.' });
+  const correction = sitrepFixture({
+    corrects: 'sitrep-0000',
+    correctsNumber: 41,
+    correctionNote: 'Casualty figures of Daquq.',
+  });
   const c = renderSitrepHtml(correction, 'en');
-  assert.ok(c.includes('sitrep-0000') && c.includes('Casualty figures of Daquq.'));
+  assert.ok(c.includes('<dt>Corrects report</dt><dd>No. 41</dd>') && c.includes('Casualty figures of Daquq.'));
+  assert.ok(!c.includes('sitrep-0000'), 'named by its number, not its id');
+  assert.ok(renderSitrepMarkdown(correction, 'en').includes('**Corrects report:** No. 41'));
+  assert.ok(renderSitrepHtml(correction, 'ar').includes('<dt>يصحّح التقرير</dt><dd>رقم ٤١</dd>'));
+  assert.ok(renderSitrepHtml(correction, 'ckb').includes('<dt>ڕاستکردنەوەی ڕاپۆرتی</dt><dd>ژمارە ٤١</dd>'));
+  // A correction drafted before the number was kept still names what it corrects, by id.
+  const older = renderSitrepHtml({ ...correction, correctsNumber: null }, 'en');
+  assert.ok(older.includes('sitrep-0000'));
 });
 
 test('highlights are sentences from the data, first', () => {
   const html = renderSitrepHtml(sitrepFixture(), 'en');
   assert.ok(html.indexOf('id="highlights"') < html.indexOf('id="incidents"'));
   assert.ok(html.includes('1 new corridor opened across the gap: Laylan (38SME6548515251).'));
-  assert.ok(html.includes('The uncovered area narrowed from 15.2% to 14.6% of the zone (325.1 to 312.4 km²).'));
+  assert.ok(html.includes('The uncovered area narrowed from 15.2% to 14.6% of the JCC’s area (325.1 to 312.4 km²).'));
   assert.ok(html.includes('2 support requests are overdue'));
+});
+
+test('the gap is worded as the JCC’s area of responsibility, beside the whole line, in every language', () => {
+  const s = sitrepFixture();
+  const expected = {
+    en: [
+      'Uncovered in the JCC’s area of responsibility: 312.4 km² of its 2,140 km² of the zone (14.6%).',
+      'Whole coordination line',
+      '1,104.6 km² of the 6,385 km² zone uncovered (17.3%)',
+      'Longest uncovered stretch of the whole line',
+      'Uncovered share of the JCC’s area, last 30 days',
+      'of the gap in the JCC’s area, leaving 11.8% of its area uncovered; corridors in it staying open: 2.',
+    ],
+    ar: [
+      'غير مغطى في منطقة مسؤولية مركز التنسيق المشترك',
+      'خط التنسيق كاملًا',
+      'أطول امتداد غير مغطى على الخط كاملًا',
+      'من منطقة مسؤولية المركز (من',
+      'من الثغرة في منطقة مسؤولية المركز',
+    ],
+    ckb: [
+      'دانەپۆشراو لە ناوچەی بەرپرسیارێتیی ناوەندی هەماهەنگیی هاوبەشدا',
+      'هەموو هێڵی هەماهەنگی',
+      'درێژترین بەشی دانەپۆشراوی هەموو هێڵەکە',
+      'ی ناوچەی بەرپرسیارێتیی ناوەندەکە (لە',
+      'لە بۆشاییی ناوچەی بەرپرسیارێتیی ناوەندەکە دادەخەن',
+    ],
+  };
+  for (const lang of languages) {
+    const html = renderSitrepHtml(s, lang);
+    const md = visible(renderSitrepMarkdown(s, lang).replace(/\\([\\`*_[\]{}|~#!+=.)-])/g, '$1'));
+    for (const t of expected[lang]) {
+      assert.ok(visible(html).includes(t), `${lang} HTML lacks: ${t}`);
+      assert.ok(md.includes(t), `${lang} Markdown lacks: ${t}`);
+    }
+  }
+  const none = sitrepFixture();
+  none.content.gap!.corridors = [];
+  none.content.gap!.hotspots = [];
+  none.content.gap!.checkpoints = [];
+  const html = renderSitrepHtml(none, 'en');
+  for (const t of [
+    'No corridor crosses the zone in the JCC’s area.',
+    'No hotspot in the JCC’s area.',
+    'No recommended joint checkpoint lies in the JCC’s area.',
+  ])
+    assert.ok(html.includes(t), t);
+});
+
+test('a report drafted when the gap was the whole line’s keeps the whole line’s wording', () => {
+  const s = sitrepFixture();
+  delete s.content.gap!.line;
+  const html = renderSitrepHtml(s, 'en');
+  assert.ok(html.includes('Uncovered: 312.4 km² of the 2,140 km² zone (14.6%).'));
+  assert.ok(html.includes('The uncovered area narrowed from 15.2% to 14.6% of the zone (325.1 to 312.4 km²).'));
+  assert.ok(!html.includes('JCC’s area'));
+  assert.ok(!html.includes('Whole coordination line'));
+});
+
+test('incidents by district are compared with the previous period, as by type', () => {
+  const s = sitrepFixture();
+  const html = renderSitrepHtml(s, 'en');
+  assert.ok(
+    html.includes(
+      '<th>District</th><th class="num">In the period</th><th class="num">Previous period</th><th class="num">Change</th>',
+    ),
+  );
+  assert.ok(html.includes('<td>Daquq</td><td class="num">4</td><td class="num">1</td><td class="num">+3</td>'));
+  assert.ok(html.includes('<td>Tuz Khurmatu</td><td class="num">1</td><td class="num">2</td><td class="num">-1</td>'));
+  const md = renderSitrepMarkdown(s, 'en');
+  assert.ok(md.includes('| District | In the period | Previous period | Change |'));
+  assert.ok(md.includes('| Daquq | 4 | 1 | \\+3 |'));
+  assert.match(
+    renderSitrepHtml(s, 'ar'),
+    /<td>.*داقوق.*<\/td><td class="num">٤<\/td><td class="num">١<\/td><td class="num"><bdi dir="ltr">[^<]*\+٣<\/bdi><\/td>/,
+  );
+  // A report drafted before districts were compared shows no previous count rather than a wrong one.
+  for (const d of s.content.incidents.byDistrict) delete d.previous;
+  assert.ok(
+    renderSitrepHtml(s, 'en').includes(
+      '<td>Daquq</td><td class="num">4</td><td class="num">–</td><td class="num">–</td>',
+    ),
+  );
 });
 
 /** Every text of the outline, as a reader sees it (no isolates). */

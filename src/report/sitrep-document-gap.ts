@@ -10,21 +10,32 @@ export function gapSection(c: Ctx): Section {
   return { id: 'gap', title: L.sections.gap, blocks };
 }
 
+/**
+ * The gap's wording: of the JCC's area of responsibility beside the whole line, or — in a report
+ * drafted before the figures were the AOR's (it has no `line`) — of the whole line, as it was.
+ */
+export function gapWording(c: Ctx, gap: SitrepGap) {
+  const G = c.L.gap;
+  return gap.line ? { ...G, ...G.aor, line: gap.line } : { ...G, line: null };
+}
+
 function gapBlocks(c: Ctx, gap: SitrepGap): Block[] {
   const { L, f } = c;
-  const G = L.gap;
+  const G = gapWording(c, gap);
   const km = (v: number | null) => (v === null ? '–' : `${f.number(v, 1)} ${L.km}`);
   const km2 = (v: number) => `${f.number(v, 1)} ${L.km2}`;
+  const figures = (x: { uncoveredKm2: number; zoneKm2: number; uncoveredShare: number }) =>
+    [f.number(x.uncoveredKm2, 1), f.number(x.zoneKm2, 1), f.percent(x.uncoveredShare)] as const;
+  const facts = [{ label: G.longestStretch, value: km(gap.longestStretchKm) }];
+  if (G.line) facts.unshift({ label: G.aor.wholeLine, value: G.aor.lineUncovered(...figures(G.line)) });
   const blocks: Block[] = [
-    {
-      kind: 'paragraph',
-      role: 'lead',
-      text: G.uncovered(f.number(gap.uncoveredKm2, 1), f.number(gap.zoneKm2, 1), f.percent(gap.uncoveredShare)),
-    },
-    { kind: 'facts', rows: [{ label: G.longestStretch, value: km(gap.longestStretchKm) }] },
+    { kind: 'paragraph', role: 'lead', text: G.uncovered(...figures(gap)) },
+    { kind: 'facts', rows: facts },
     { kind: 'subheading', text: G.trend },
   ];
-  blocks.push(gap.trend.length ? trendChart(c, gap) : { kind: 'paragraph', text: G.trendNoData, role: 'note' });
+  blocks.push(
+    gap.trend.length ? trendChart(c, gap, G.trend) : { kind: 'paragraph', text: G.trendNoData, role: 'note' },
+  );
   blocks.push({ kind: 'subheading', text: G.corridors });
   blocks.push(
     gap.corridors.length
@@ -82,7 +93,7 @@ function gapBlocks(c: Ctx, gap: SitrepGap): Block[] {
 }
 
 /** The trend as chart data: one point a day, the value axis up to the next 5% step above the largest share. */
-function trendChart(c: Ctx, gap: SitrepGap): Block {
+function trendChart(c: Ctx, gap: SitrepGap, title: string): Block {
   const { L, f } = c;
   const max = Math.max(0, ...gap.trend.map((t) => t.uncoveredShare));
   const step = max <= 0.2 ? 0.05 : max <= 0.5 ? 0.1 : 0.25;
@@ -91,7 +102,7 @@ function trendChart(c: Ctx, gap: SitrepGap): Block {
   for (let v = 0; v <= top + 1e-9; v += step) yTicks.push({ value: v, label: f.percent(v) });
   return {
     kind: 'chart',
-    title: L.gap.trend,
+    title,
     xLabel: L.gap.trendAxisDay,
     yLabel: L.gap.trendAxisShare,
     points: gap.trend.map((t) => ({

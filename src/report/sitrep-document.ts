@@ -55,7 +55,9 @@ function headingFacts(c: Ctx): ReportDocument['facts'] {
     { label: L.nextDue, value: zoned(s.nextDue) },
   ];
   if (s.corrects) {
-    facts.push({ label: L.corrects, value: c.ltr(typed(s.corrects)) });
+    // Reports drafted before the corrected report's number was kept name it by its id.
+    const corrected = s.correctsNumber ? L.reportNo(f.number(s.correctsNumber)) : c.ltr(typed(s.corrects));
+    facts.push({ label: L.corrects, value: corrected });
     if (s.correctionNote) facts.push({ label: L.correctionNote, value: c.iso(s.correctionNote) });
   }
   return facts;
@@ -68,13 +70,16 @@ function highlightSentence(c: Ctx, h: SitrepHighlight): string {
     case 'new_corridors':
       return H.newCorridors(h.count, f.number(h.count), f.list(h.places.map((p) => placeText(c, p))));
     case 'gap_widened':
-    case 'gap_narrowed':
-      return (h.kind === 'gap_widened' ? H.gapWidened : H.gapNarrowed)(
+    case 'gap_narrowed': {
+      // The shares are those of the JCC's area where the report's gap is (see `gapWording`).
+      const gapWords = c.s.content.gap?.line ? L.gap.aor : H;
+      return (h.kind === 'gap_widened' ? gapWords.gapWidened : gapWords.gapNarrowed)(
         f.percent(h.previousShare),
         f.percent(h.share),
         f.number(h.previousKm2, 1),
         f.number(h.km2, 1),
       );
+    }
     case 'casualties':
       return H.casualties(h.incidents, f.number(h.incidents), f.counts(h.total), f.counts(h.civilians));
     case 'overdue_requests':
@@ -134,11 +139,14 @@ function incidentsSection(c: Ctx): Section {
     inc.byDistrict.length
       ? {
           kind: 'table',
-          head: [I.district, I.count],
-          numeric: [1],
+          head: [I.district, I.count, I.previous, I.change],
+          numeric: [1, 2, 3],
+          // Reports drafted before districts were compared have no previous counts.
           rows: inc.byDistrict.map((d) => [
             d.district ? c.iso(f.name(d.district)) : I.unknownDistrict,
             f.number(d.count),
+            d.previous === undefined ? '–' : f.number(d.previous),
+            d.previous === undefined ? '–' : c.ltr(f.change(d.count - d.previous)),
           ]),
         }
       : { kind: 'paragraph', text: I.none },

@@ -4,6 +4,7 @@ import type { Activity } from '../domain/activity.ts';
 import { invalid } from '../domain/errors.ts';
 import type { CoverageOptions } from '../geo/coverage.ts';
 import { compareGapForecast, type GapForecast } from '../geo/gap-forecast.ts';
+import type { GapReport } from '../geo/gap-report.ts';
 import { coversGround, plannedCoverageSources } from '../geo/planned-coverage.ts';
 import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
@@ -37,6 +38,29 @@ export interface GapForecastAnswer extends GapForecast {
  * (patrols, checkpoint set-ups and operations, sent and not over, each occurrence at its hours).
  */
 export async function forecastGaps(store: Store, actor: Actor, q: ForecastQuery): Promise<GapForecastAnswer> {
+  const { standing, withPlanned, activities } = await forecastAnalyses(store, actor, q);
+  return {
+    ...compareGapForecast(standing, withPlanned),
+    planned_activities: activities.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      unit: a.unit,
+      owner_orgs: a.ownerOrgs,
+      state: a.state,
+    })),
+  };
+}
+
+/**
+ * The two analyses a forecast compares — the window with the standing presence the actor may see,
+ * and with the planned activities it may see whole added — and those activities; for readers that
+ * need more than the comparison (a SITREP takes its JCC's part from each per-AOR breakdown).
+ */
+export async function forecastAnalyses(
+  store: Store,
+  actor: Actor,
+  q: ForecastQuery,
+): Promise<{ standing: GapReport; withPlanned: GapReport; activities: Activity[] }> {
   const days = q.days ?? 7;
   if (!(Number.isInteger(days) && days >= 1 && days <= maxForecastDays))
     throw invalid('days', `must be a whole number of days from 1 to ${maxForecastDays}`);
@@ -59,14 +83,5 @@ export async function forecastGaps(store: Store, actor: Actor, q: ForecastQuery)
   const options = { ...q.options, hotspots: false as const, recommendations: false as const };
   const standing = await analyseGaps(store, actor, { ...window, options });
   const withPlanned = await analyseGaps(store, actor, { ...window, options }, planned);
-  return {
-    ...compareGapForecast(standing, withPlanned),
-    planned_activities: page.items.map((a) => ({
-      id: a.id,
-      kind: a.kind,
-      unit: a.unit,
-      owner_orgs: a.ownerOrgs,
-      state: a.state,
-    })),
-  };
+  return { standing, withPlanned, activities: page.items };
 }

@@ -52,7 +52,7 @@ export async function computeSitrepContent(store: Store, scope: SitrepScope): Pr
   const current = await windowIncidents(store, reader, scope.jcc, period.from, period.to);
   const previous = await windowIncidents(store, reader, scope.jcc, previousPeriod.from, previousPeriod.to);
   const figures = incidentFigures(current, previous, places);
-  const gap = await sitrepGap(store, reader, period, previousPeriod, places, scope.jcc.code);
+  const gap = await sitrepGap(store, reader, period, previousPeriod, places, scope.jcc);
   const coordination = await sitrepCoordination(store, reader, scope.jcc, period, nextPeriod);
 
   const withCasualties = current.whole.filter((i) => {

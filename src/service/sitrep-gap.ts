@@ -1,10 +1,12 @@
-import type { Position } from '../domain/geojson.ts';
+import type { Areal, Position } from '../domain/geojson.ts';
+import type { Jcc } from '../domain/jcc.ts';
 import type { SitrepGap } from '../domain/sitrep.ts';
+import { aorFigures, aorForecast, withinAor } from '../geo/aor-gap.ts';
 import type { GapReport, GapReportOptions } from '../geo/gap-report.ts';
 import { interiorPoint } from '../geo/interior-point.ts';
 import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
-import { forecastGaps } from './gap-forecast.ts';
+import { forecastAnalyses } from './gap-forecast.ts';
 import { analyseGaps, trendWindows } from './gaps.ts';
 import type { SitrepPlaces } from './sitrep-places.ts';
 
@@ -22,12 +24,14 @@ export interface SitrepGapFigures {
 }
 
 /**
- * The gap of the site's coordination line for the report's reader: the period's analysis (with
- * hotspots and recommended checkpoints), the previous period's figures, the 30-day daily trend and
- * the planned-coverage forecast of the next period, each from what the reader may see. Null when
- * the site has no coordination line. The trend's windows are computed, not stored as gap
- * snapshots: a snapshot is filed under one organisation as what it sees, and an audience's view is
- * narrower than its originator's own, so storing it would overwrite that organisation's figures.
+ * The gap in the JCC's area of responsibility for the report's reader: the period's analysis (with
+ * hotspots and recommended checkpoints) confined to the AOR — its per-AOR figures, and the
+ * corridors, hotspots and checkpoints whose location point lies in it — beside the whole line's
+ * figures; the previous period's AOR figures, the AOR's 30-day daily trend and its planned-coverage
+ * forecast of the next period, each from what the reader may see. Null when the site has no
+ * coordination line. The trend's windows are computed, not stored as gap snapshots: a snapshot is
+ * filed under one organisation as what it sees, and an audience's view is narrower than its
+ * originator's own, so storing it would overwrite that organisation's figures.
  */
 export async function sitrepGap(
   store: Store,
@@ -35,7 +39,7 @@ export async function sitrepGap(
   period: { from: string; to: string },
   previous: { from: string; to: string },
   places: SitrepPlaces,
-  jcc: string,
+  jcc: Jcc,
 ): Promise<SitrepGapFigures | null> {
   if ((await store.lines.list()).length === 0) return null;
   const end = Date.parse(period.to);
@@ -51,62 +55,65 @@ export async function sitrepGap(
   const [report, before, f, trendDone] = await Promise.all([
     analyseGaps(store, reader, period),
     same >= 0 ? trendReports[same] : figures(previous),
-    forecastGaps(store, reader, { from: period.to, days }),
+    forecastAnalyses(store, reader, { from: period.to, days }),
     Promise.all(trendReports),
   ]);
+  const { aor, code } = jcc;
+  const corridorsIn = (r: GapReport) => withinAor(r.corridors, (c) => c.narrowest_at, aor);
   const trend: SitrepGap['trend'] = trendDone.map((r, n) => ({
     from: windows[n].from,
     to: windows[n].to,
-    uncoveredShare: r.uncovered_share,
-    corridors: r.corridors.length,
+    uncoveredShare: aorFigures(r, code).uncovered_share,
+    corridors: corridorsIn(r).length,
   }));
+  const own = aorFigures(report, code);
+  const corridors = corridorsIn(report);
+  const forecast = aorForecast(f.standing, f.withPlanned, code, aor);
+  const previousOwn = aorFigures(before, code);
   return {
     gap: {
-      zoneKm2: report.zone_km2,
-      uncoveredKm2: report.uncovered_km2,
-      uncoveredShare: report.uncovered_share,
-      ...aorOf(report, jcc),
+      zoneKm2: own.zone_km2,
+      uncoveredKm2: own.uncovered_km2,
+      uncoveredShare: own.uncovered_share,
+      line: { zoneKm2: report.zone_km2, uncoveredKm2: report.uncovered_km2, uncoveredShare: report.uncovered_share },
       longestStretchKm: report.longest_uncovered_stretch_km,
-      corridors: report.corridors.map((c) => ({
+      corridors: corridors.map((c) => ({
         id: c.id,
         areaKm2: c.area_km2,
         narrowestWidthKm: c.narrowest_width_km,
         narrowestAt: places.at(c.narrowest_at),
       })),
-      hotspots: hotspotsOf(report, places),
-      checkpoints: (report.recommendations?.sites ?? []).map((s) => ({
+      hotspots: hotspotsOf(report, places, aor),
+      checkpoints: withinAor(report.recommendations?.sites ?? [], (s) => [s.lon, s.lat], aor).map((s) => ({
         place: places.at([s.lon, s.lat]),
         gain: s.gain,
       })),
       trend,
       forecast: {
-        from: f.window.from,
-        to: f.window.to,
-        plannedUncoveredShare: f.planned.uncovered_share,
-        closesKm2: f.closes_km2,
-        closesShare: f.closes_share,
-        corridorsStayingOpen: f.corridors.filter((c) => c.stays_open).length,
+        from: f.standing.window.from,
+        to: f.standing.window.to,
+        plannedUncoveredShare: forecast.planned.uncovered_share,
+        closesKm2: forecast.closes_km2,
+        closesShare: forecast.closes_share,
+        corridorsStayingOpen: forecast.corridors_staying_open,
       },
     },
     previous: {
-      uncoveredShare: before.uncovered_share,
-      uncoveredKm2: before.uncovered_km2,
+      uncoveredShare: previousOwn.uncovered_share,
+      uncoveredKm2: previousOwn.uncovered_km2,
+      // Every corridor of the previous period, in the AOR or not: one that has moved into it is not new.
       corridorsAt: before.corridors.map((c) => c.narrowest_at),
     },
-    corridorsAt: report.corridors.map((c) => c.narrowest_at),
+    corridorsAt: corridors.map((c) => c.narrowest_at),
   };
 }
 
-function aorOf(report: GapReport, jcc: string): Pick<SitrepGap, 'aor'> {
-  const a = report.per_aor.find((x) => x.code === jcc);
-  return a ? { aor: { zoneKm2: a.zone_km2, uncoveredKm2: a.uncovered_km2, uncoveredShare: a.uncovered_share } } : {};
-}
-
-function hotspotsOf(report: GapReport, places: SitrepPlaces): SitrepGap['hotspots'] {
+function hotspotsOf(report: GapReport, places: SitrepPlaces, aor: Areal): SitrepGap['hotspots'] {
   if (!report.hotspots || report.hotspots.too_few_points) return [];
-  return report.hotspots.regions.map((r) => ({
+  const centred = report.hotspots.regions.map((r) => ({ r, centre: interiorPoint(r.outline) }));
+  return withinAor(centred, (x) => x.centre, aor).map(({ r, centre }) => ({
     id: r.id,
     cells: r.cells.length,
-    centre: places.at(interiorPoint(r.outline)),
+    centre: places.at(centre),
   }));
 }

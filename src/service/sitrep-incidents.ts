@@ -2,7 +2,7 @@ import { formatGrading } from '../domain/grading.ts';
 import { type CasualtyCounts, casualtyTotals, type Incident } from '../domain/incident.ts';
 import type { TearlineView } from '../domain/incident-tearline.ts';
 import type { Jcc } from '../domain/jcc.ts';
-import type { CasualtyFigures, SitrepContent, SitrepIncident, SitrepTearline } from '../domain/sitrep.ts';
+import type { CasualtyFigures, NameSet, SitrepContent, SitrepIncident, SitrepTearline } from '../domain/sitrep.ts';
 import { toMgrs } from '../geo/mgrs.ts';
 import { pointInAreal } from '../geo/point-in-polygon.ts';
 import type { IncidentCursor } from '../store/incidents.ts';
@@ -117,7 +117,7 @@ function sitrepTearline(t: TearlineView): SitrepTearline {
 }
 
 /**
- * The incident figures of a report: counts by type (against the previous period) and district,
+ * The incident figures of a report: counts by type and by district (each against the previous period),
  * casualties, the significant incidents (with casualties, confirmed or in a gap; most significant
  * first, then newest), the tearlines, and civilian harm.
  */
@@ -137,16 +137,18 @@ export function incidentFigures(
     t.previous++;
     types.set(i.type, t);
   }
-  const districts = new Map<
-    string,
-    { district: SitrepContent['incidents']['byDistrict'][number]['district']; count: number }
-  >();
-  for (const i of current.whole) {
-    const key = i.enrichment.district?.pcode ?? '';
-    const d = districts.get(key) ?? { district: places.district(i.enrichment.district), count: 0 };
-    d.count++;
-    districts.set(key, d);
-  }
+  // A district with incidents in the previous period only is listed too, at 0: its change is news.
+  const districts = new Map<string, { district: NameSet | null; count: number; previous: number }>();
+  for (const [list, field] of [
+    [current.whole, 'count'],
+    [previous.whole, 'previous'],
+  ] as const)
+    for (const i of list) {
+      const key = i.enrichment.district?.pcode ?? '';
+      const d = districts.get(key) ?? { district: places.district(i.enrichment.district), count: 0, previous: 0 };
+      d[field]++;
+      districts.set(key, d);
+    }
   const significant = current.whole
     .filter((i) => significance(i) > 0)
     .sort((a, b) => significance(b) - significance(a) || (a.time < b.time ? 1 : a.time > b.time ? -1 : 0))
@@ -161,7 +163,8 @@ export function incidentFigures(
         .map(([type, c]) => ({ type, ...c }))
         .sort((a, b) => b.count - a.count || b.previous - a.previous || (a.type < b.type ? -1 : 1)),
       byDistrict: [...districts.values()].sort(
-        (a, b) => b.count - a.count || ((a.district?.en ?? '~') < (b.district?.en ?? '~') ? -1 : 1),
+        (a, b) =>
+          b.count - a.count || b.previous - a.previous || ((a.district?.en ?? '~') < (b.district?.en ?? '~') ? -1 : 1),
       ),
       casualties,
       previousCasualties,

@@ -72,7 +72,16 @@ async function insertDraft(
   };
   await tx.sitreps.insert(
     s,
-    { action, detail: { jcc: s.jcc, number: s.number, audience: slot.audience, corrects: s.corrects } },
+    {
+      action,
+      detail: {
+        jcc: s.jcc,
+        number: s.number,
+        audience: slot.audience,
+        corrects: s.corrects,
+        corrects_number: s.correctsNumber,
+      },
+    },
     scheduled,
   );
   return s;
@@ -96,6 +105,7 @@ function newDraft(
     assessment: '',
     intentions: '',
     corrects: null,
+    correctsNumber: null,
     correctionNote: null,
     nextDue: new Date(Date.parse(period.to) + length).toISOString(),
     releasedAt: null,
@@ -150,6 +160,7 @@ export async function draftSitrep(store: Store, actor: Actor, input: SitrepDraft
         ...newDraft(jcc, actor.org, audience, period, actor.userId),
         content,
         corrects: corrected?.id ?? null,
+        correctsNumber: corrected?.number ?? null,
         correctionNote: corrected ? input.correction_note!.trim() : null,
       },
       corrected ? 'sitrep.correct' : 'sitrep.draft',

@@ -90,11 +90,11 @@ export function sitrepContentFixture(): SitrepContent {
         { type: 'ied_found_cleared', count: 1, previous: 0 },
       ],
       byDistrict: [
-        { district: districts.daquq, count: 4 },
-        { district: districts.kirkuk, count: 3 },
-        { district: districts.hawija, count: 2 },
-        { district: districts.tuz, count: 1 },
-        { district: null, count: 1 },
+        { district: districts.daquq, count: 4, previous: 1 },
+        { district: districts.kirkuk, count: 3, previous: 3 },
+        { district: districts.hawija, count: 2, previous: 1 },
+        { district: districts.tuz, count: 1, previous: 2 },
+        { district: null, count: 1, previous: 0 },
       ],
       casualties: {
         forces: [
@@ -233,6 +233,7 @@ export function sitrepContentFixture(): SitrepContent {
       zoneKm2: 2140,
       uncoveredKm2: 312.4,
       uncoveredShare: 0.146,
+      line: { zoneKm2: 6385, uncoveredKm2: 1104.6, uncoveredShare: 0.173 },
       longestStretchKm: 18.7,
       corridors: [
         { id: 'c1', areaKm2: 96.2, narrowestWidthKm: 2.4, narrowestAt: places.laylan },
@@ -348,6 +349,7 @@ export function sitrepFixture(overrides: Partial<Sitrep> = {}): Sitrep {
       'IED activity has shifted south towards Daquq, inside the gap between the two forces.\n\nThe new corridor at Laylan is the most likely route; a joint checkpoint there would cut it.',
     intentions: 'Joint patrol on the Daquq–Taza road daily 06:00–12:00.\nRequest ISR over the Laylan corridor.',
     corrects: null,
+    correctsNumber: null,
     correctionNote: null,
     nextDue: iso(periodTo + day),
     releasedAt: '2026-12-07T03:40:00.000Z',

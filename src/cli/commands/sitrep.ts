@@ -108,11 +108,13 @@ function summary(s: Sitrep): string {
   const c = s.content;
   const lines = [
     table(headers, [line(s)]),
-    `as of ${c.asOf}; next due ${s.nextDue}; version ${s.version}${s.corrects ? `; corrects ${s.corrects}: ${s.correctionNote}` : ''}`,
+    `as of ${c.asOf}; next due ${s.nextDue}; version ${s.version}${s.corrects ? `; corrects ${s.correctsNumber ? `No. ${s.correctsNumber} (${s.corrects})` : s.corrects}: ${s.correctionNote}` : ''}`,
     `incidents ${c.incidents.total.count} (previous period ${c.incidents.total.previous}); casualties killed ${c.incidents.casualties.total.killed}, wounded ${c.incidents.casualties.total.wounded}, abducted ${c.incidents.casualties.total.abducted}; civilians killed ${c.civilianHarm.period.killed}, wounded ${c.civilianHarm.period.wounded}, abducted ${c.civilianHarm.period.abducted}`,
-    c.gap
-      ? `gap ${(c.gap.uncoveredShare * 100).toFixed(1)}% of the zone (${c.gap.uncoveredKm2.toFixed(0)} km²), ${c.gap.corridors.length} corridor(s), longest stretch ${c.gap.longestStretchKm.toFixed(1)} km`
-      : 'gap: no coordination line on this site',
+    !c.gap
+      ? 'gap: no coordination line on this site'
+      : c.gap.line
+        ? `gap ${(c.gap.uncoveredShare * 100).toFixed(1)}% of JCC ${s.jcc}'s area (${c.gap.uncoveredKm2.toFixed(0)} km²; whole line ${(c.gap.line.uncoveredShare * 100).toFixed(1)}%), ${c.gap.corridors.length} corridor(s) in it, longest stretch of the line ${c.gap.longestStretchKm.toFixed(1)} km`
+        : `gap ${(c.gap.uncoveredShare * 100).toFixed(1)}% of the zone (${c.gap.uncoveredKm2.toFixed(0)} km²), ${c.gap.corridors.length} corridor(s), longest stretch ${c.gap.longestStretchKm.toFixed(1)} km`,
     `highlights: ${c.highlights.map((h) => h.kind).join(', ') || 'none'}`,
   ];
   return lines.join('\n');

@@ -36,6 +36,7 @@ export function sitrepWire(s: Sitrep) {
     assessment: s.assessment,
     intentions: s.intentions,
     corrects: s.corrects,
+    corrects_number: s.correctsNumber ?? null,
     correction_note: s.correctionNote,
     next_due: s.nextDue,
     released_at: s.releasedAt,

@@ -7,7 +7,10 @@ import type { SqliteTx } from './sqlite-tx.ts';
 import { prepared } from './statements.ts';
 
 function fromRow(row: Record<string, unknown>): Sitrep {
-  return JSON.parse(String(row.data)) as Sitrep;
+  const s = JSON.parse(String(row.data)) as Sitrep;
+  // Reports written before the corrected report's number was kept name it by id only.
+  s.correctsNumber ??= null;
+  return s;
 }
 
 /** Writes a new report with its change-log and audit entries. */

@@ -189,6 +189,8 @@ export class Connection {
       return;
     }
     this.#authBuf = null;
+    // The client sent its credentials in time; how long checking them takes is the server's business.
+    if (this.#authTimer) clearTimeout(this.#authTimer);
     this.socket.pause();
     const { credentials, rest } = scan;
     this.#host.authenticate(credentials, this.socket.remoteAddress ?? 'unknown').then(

@@ -153,3 +153,25 @@ test('a stalled reader is cut off and counted while a normal client keeps gettin
   assert.equal(cot.metrics().disconnections.slow_client, 1);
   assert.ok(cot.clients().some((c) => c.username === 'isf-viewer'));
 });
+
+test('a client may not speak for Seam’s markers or another user’s unit; the same device on a new connection replaces its old one', async (t) => {
+  const { cot, joined } = await startCot(t);
+  const a = await joined('isf-reporter');
+  const b = await joined('isf-analyst');
+  const watcher = await joined('isf-viewer');
+  a.send(positionReport('ANDROID-A', 'ALPHA', 44.4, 35.5));
+  const first = await watcher.waitFor((e) => e.uid === 'ANDROID-A');
+  assert.equal(first.caveat, 'partners', 'relayed positions say who they are released to');
+  assert.equal(first.releaseableTo, 'isf,peshmerga');
+  b.send(positionReport('ANDROID-A', 'IMPOSTOR', 44.9, 35.9));
+  b.send(cotEvent('seam.incident.0193', 'a-h-G', 'h-e', 44, 35));
+  await sleep(200);
+  assert.ok(!watcher.events.some((e) => e.detail.contact?.callsign === 'IMPOSTOR' || e.uid.startsWith('seam.')));
+  assert.equal(cot.metrics().drops.invalid, 2);
+
+  const again = await joined('isf-reporter');
+  again.send(positionReport('ANDROID-A', 'ALPHA', 44.41, 35.5));
+  await a.waitClosed();
+  await watcher.waitFor((e) => e.uid === 'ANDROID-A' && e.point.lon === 44.41);
+  assert.equal(cot.metrics().disconnections.replaced, 1);
+});

@@ -167,6 +167,15 @@ export class CotServer implements ConnectionHost {
   event(conn: Connection, e: CotEvent): void {
     const identity = conn.identity;
     if (!identity) return;
+    // A client may not speak for Seam (its markers' uids) nor for a unit another connection is.
+    const owner = this.#positions.get(e.uid)?.conn;
+    if (owner && owner !== conn && owner.identity?.actor.userId === identity.actor.userId) {
+      // The same user's device again on a new connection (its old one not yet seen to die): the new one wins.
+      owner.close('replaced');
+    } else if (e.uid.startsWith('seam.') || (owner && owner !== conn)) {
+      this.counters.drop('invalid');
+      return;
+    }
     if (isPositionReport(conn, e)) {
       conn.uid ??= e.uid;
       if (e.uid === conn.uid && e.detail.contact) conn.callsign = e.detail.contact.callsign;
@@ -185,11 +194,14 @@ export class CotServer implements ConnectionHost {
       return;
     }
     // Markers and other shared events go where the sender organisation's positions may go.
-    this.#fanOut(conn, new OutFrame(e, false));
+    const stamp = this.#audience.stamp(conn.org);
+    this.#fanOut(conn, new OutFrame(stamp ? { ...e, caveat: stamp.caveat, releaseableTo: stamp.releaseableTo } : e));
   }
 
   #relayPosition(conn: Connection, e: CotEvent): void {
-    const frame = new OutFrame(e, true);
+    // The event says who it is released to, as every event Seam sends does.
+    const stamp = this.#audience.stamp(conn.org);
+    const frame = new OutFrame(stamp ? { ...e, caveat: stamp.caveat, releaseableTo: stamp.releaseableTo } : e, true);
     this.#positions.set(e.uid, { frame, org: conn.org, conn });
     const sharing = this.#audience.sharingOf(conn.org);
     if (sharing) {

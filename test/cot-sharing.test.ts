@@ -225,3 +225,37 @@ test('the web app’s live layer of connected units shows only the units whose o
     'an ISF-only unit never reaches Peshmerga',
   );
 });
+
+test('an organisation’s administrators set who sees its units through the API, and it applies to connected clients at once', async (t) => {
+  const { store, joined } = await startCot(t);
+  const server = await startServer(t, store);
+  const admin = await server.signIn('isf-admin');
+  const viewer = await server.signIn('isf-viewer');
+  assert.equal(
+    (await server.request('GET', '/api/v1/position-sharing', { cookie: viewer })).body.releasability,
+    'partners',
+  );
+  const refused = await server.request('PUT', '/api/v1/position-sharing', {
+    cookie: viewer,
+    json: { releasability: 'org' },
+  });
+  assert.equal(refused.status, 403);
+  const bad = await server.request('PUT', '/api/v1/position-sharing', {
+    cookie: admin,
+    json: { releasability: 'all' },
+  });
+  assert.equal(bad.status, 400);
+  const isf = await joined('isf-reporter');
+  const pesh = await joined('peshmerga-viewer');
+  const set = await server.request('PUT', '/api/v1/position-sharing', {
+    cookie: admin,
+    json: { releasability: 'org' },
+  });
+  assert.deepEqual(set.body, { org: 'isf', releasability: 'org' });
+  isf.send(positionReport('ANDROID-isf-reporter', 'ISF-1', 44.4, 35.5));
+  await sleep(300);
+  assert.equal(got(pesh, 'ANDROID-isf-reporter').length, 0);
+  await server.request('PUT', '/api/v1/position-sharing', { cookie: admin, json: { releasability: 'partners' } });
+  isf.send(positionReport('ANDROID-isf-reporter', 'ISF-1', 44.41, 35.5));
+  await pesh.waitFor((e) => e.uid === 'ANDROID-isf-reporter');
+});

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pictureUid } from '../src/cot/picture-events.ts';
+import { planActivity } from '../src/service/activities.ts';
 import { actorForUser } from '../src/service/actor-for-user.ts';
 import { changeReleasability, createIncident } from '../src/service/incidents.ts';
 import { setPositionSharing } from '../src/service/position-sharing.ts';
+import { createSupportRequest } from '../src/service/support-requests.ts';
+import { medevacLines, requestBody } from './factories/support-request.ts';
 import { assertNodeCotReads, startCot } from './harness/cot-server.ts';
 import { startServer } from './harness/fixture.ts';
 import { openSse } from './harness/sse.ts';
@@ -258,4 +261,50 @@ test('an organisation’s administrators set who sees its units through the API,
   await server.request('PUT', '/api/v1/position-sharing', { cookie: admin, json: { releasability: 'partners' } });
   isf.send(positionReport('ANDROID-isf-reporter', 'ISF-1', 44.41, 35.5));
   await pesh.waitFor((e) => e.uid === 'ANDROID-isf-reporter');
+});
+
+test('planned activities and support requests reach the clients allowed to see them, as CoT node-cot reads', async (t) => {
+  const { store, joined } = await startCot(t);
+  const isfAdmin = await actorForUser(store, 'isf-admin');
+  const now = Date.now();
+  const before = await createSupportRequest(
+    store,
+    isfAdmin,
+    requestBody(
+      new Date(now),
+      { addressed_org: 'peshmerga' },
+      { kind: 'medevac', medevac: medevacLines(), releasability: 'org' },
+    ),
+  );
+  const pesh = await joined('peshmerga-viewer', { protobuf: true });
+  const coal = await joined('coalition-viewer');
+  const medevac = await pesh.waitFor(
+    (e) => e.uid === pictureUid('support_request', before.request.id),
+    5000,
+    'the request on connect',
+  );
+  assert.equal(medevac.type, 'b-r-f-h-c');
+  assert.equal(medevac.caveat, 'org');
+
+  const plan = await planActivity(store, isfAdmin, {
+    kind: 'patrol',
+    unit: 'Kirkuk patrol 3',
+    area: { shape: 'point', at: [44.39, 35.47], radius_km: 1 },
+    start: new Date(now + 3_600_000).toISOString(),
+    end: new Date(now + 7_200_000).toISOString(),
+    releasability: 'coalition',
+  });
+  const id = plan.seen === 'record' ? plan.activity.id : '';
+  const patrol = await coal.waitFor((e) => e.uid === pictureUid('activity', id), 5000, 'the activity, live');
+  assert.equal(patrol.type, 'b-m-p-s-m');
+  assert.equal(patrol.detail.contact?.callsign, 'patrol – Kirkuk patrol 3');
+  await pesh.waitFor((e) => e.uid === pictureUid('activity', id), 5000, 'the activity, live');
+  await sleep(100);
+  assert.equal(
+    got(coal, pictureUid('support_request', before.request.id)).length,
+    0,
+    'a request addressed elsewhere stays there',
+  );
+  assertNodeCotReads(pesh);
+  assertNodeCotReads(coal);
 });

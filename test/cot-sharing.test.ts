@@ -3,9 +3,11 @@ import { test } from 'node:test';
 import { pictureUid } from '../src/cot/picture-events.ts';
 import { planActivity } from '../src/service/activities.ts';
 import { actorForUser } from '../src/service/actor-for-user.ts';
+import { startAlertEngine } from '../src/service/alert-engine.ts';
 import { changeReleasability, createIncident } from '../src/service/incidents.ts';
 import { setPositionSharing } from '../src/service/position-sharing.ts';
 import { createSupportRequest } from '../src/service/support-requests.ts';
+import { newId } from '../src/store/ids.ts';
 import { medevacLines, requestBody } from './factories/support-request.ts';
 import { assertNodeCotReads, startCot } from './harness/cot-server.ts';
 import { startServer } from './harness/fixture.ts';
@@ -307,4 +309,51 @@ test('planned activities and support requests reach the clients allowed to see t
   );
   assertNodeCotReads(pesh);
   assertNodeCotReads(coal);
+});
+
+test('an alert reaches its organisation’s clients at the record it is about', async (t) => {
+  const { store, joined } = await startCot(t);
+  await store.write(null, async (tx) => {
+    await tx.presence.insert({
+      id: newId(),
+      kind: 'checkpoint',
+      org: 'peshmerga',
+      name: 'Checkpoint 7',
+      geometry: { type: 'Point', coordinates: [44.4, 35.46] },
+      radiusKm: 2,
+      activeFrom: '2025-01-01T00:00:00.000Z',
+      activeTo: null,
+      releasability: { scope: 'org' },
+      exercise: false,
+      createdAt: tx.at,
+      updatedAt: tx.at,
+    });
+    await tx.alertRules.insert({
+      id: newId(),
+      org: 'peshmerga',
+      name: 'Near our checkpoints',
+      kind: 'incident_near',
+      radiusKm: 10,
+      presenceKinds: ['checkpoint'],
+      incidentTypes: [],
+      enabled: true,
+      createdBy: null,
+      createdAt: tx.at,
+      updatedAt: tx.at,
+      version: 1,
+    });
+  });
+  const engine = startAlertEngine(store);
+  t.after(() => engine.stop());
+  const pesh = await joined('peshmerga-viewer');
+  const isf = await joined('isf-viewer');
+  const incident = await report(store, 'isf-reporter', { releasability: 'coalition' });
+  const alert = await pesh.waitFor((e) => e.uid.startsWith('seam.alert.'), 10_000, 'the alert');
+  assert.equal(alert.type, 'b-m-p-s-m');
+  assert.equal(alert.detail.contact?.callsign, 'Alert: Near our checkpoints');
+  assert.match(alert.detail.xmlDetail ?? '', new RegExp(`subject_id="${incident.id}"`));
+  assert.deepEqual([alert.point.lon, alert.point.lat], [44.39, 35.47]);
+  await sleep(200);
+  assert.ok(!isf.events.some((e) => e.uid.startsWith('seam.alert.')), 'another organisation’s alert');
+  assertNodeCotReads(pesh);
 });

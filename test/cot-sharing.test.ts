@@ -4,7 +4,7 @@ import { pictureUid } from '../src/cot/picture-events.ts';
 import { planActivity } from '../src/service/activities.ts';
 import { actorForUser } from '../src/service/actor-for-user.ts';
 import { startAlertEngine } from '../src/service/alert-engine.ts';
-import { changeReleasability, createIncident } from '../src/service/incidents.ts';
+import { changeReleasability, createIncident, createIncidents } from '../src/service/incidents.ts';
 import { setPositionSharing } from '../src/service/position-sharing.ts';
 import { createSupportRequest } from '../src/service/support-requests.ts';
 import { newId } from '../src/store/ids.ts';
@@ -356,4 +356,22 @@ test('an alert reaches its organisation’s clients at the record it is about', 
   await sleep(200);
   assert.ok(!isf.events.some((e) => e.uid.startsWith('seam.alert.')), 'another organisation’s alert');
   assertNodeCotReads(pesh);
+});
+
+test('a burst of records (an import) waits for a client’s queue instead of cutting the client off', async (t) => {
+  const { store, cot, joined } = await startCot(t, { queueCap: 32, queueHardCap: 128 });
+  const pesh = await joined('peshmerga-viewer');
+  const bodies = Array.from({ length: 400 }, (_, i) => ({
+    type: 'ied',
+    time: hourAgo(),
+    lon: 44 + i / 1000,
+    lat: 35.47,
+    narrative: `burst ${i}`,
+    releasability: 'coalition',
+  }));
+  const written = await createIncidents(store, await actorForUser(store, 'isf-reporter'), bodies);
+  const last = pictureUid('incident', written.at(-1)!.id);
+  await pesh.waitFor((e) => e.uid === last, 20_000, 'the last incident of the burst');
+  assert.equal(new Set(pesh.events.filter((e) => e.uid.startsWith('seam.incident.')).map((e) => e.uid)).size, 400);
+  assert.equal(cot.metrics().disconnections.slow_client, undefined);
 });

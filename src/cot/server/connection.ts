@@ -84,6 +84,7 @@ export class Connection {
   #floodDrops = 0;
   #floodWindow = 0;
   #lastErrorLog = 0;
+  #roomWaiters: Array<() => void> = [];
 
   constructor(host: ConnectionHost, socket: Socket, identity: CotIdentity | null) {
     this.#host = host;
@@ -137,6 +138,23 @@ export class Connection {
     }
   }
 
+  /**
+   * Resolves once the queue is below its cap (at once when it is), or the connection closed: a
+   * sender of many events (the shared picture) waits here instead of overflowing the queue.
+   */
+  room(): Promise<void> {
+    if (this.state === 'closed' || this.queue.length < this.queue.cap) return Promise.resolve();
+    return new Promise((resolve) => this.#roomWaiters.push(resolve));
+  }
+
+  #wakeRoom(): void {
+    if (this.#roomWaiters.length === 0) return;
+    if (this.state !== 'closed' && this.queue.length >= this.queue.cap / 2) return;
+    const waiters = this.#roomWaiters;
+    this.#roomWaiters = [];
+    for (const w of waiters) w();
+  }
+
   /** Ends the connection (once), counting why. */
   close(reason: CotDisconnectReason): void {
     if (this.state === 'closed') return;
@@ -153,6 +171,7 @@ export class Connection {
     }
     this.queue.clear();
     this.socket.destroy();
+    this.#wakeRoom();
     if (wasOpen) this.#host.closed(this);
   }
 
@@ -305,6 +324,7 @@ export class Connection {
       this.socket.write(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, bytes));
     }
     this.#markBehind();
+    this.#wakeRoom();
   }
 }
 

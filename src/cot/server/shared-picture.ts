@@ -118,11 +118,12 @@ export class SharedPicture {
         const timing = this.#timing();
         return (entry) => this.#present(entry, context, timing);
       },
+      // A burst of changes (an import) waits for the client's queue instead of overflowing it.
       send: (_seq, item) => {
         this.#send(item.uid, item.event);
-        return true;
+        return this.#conn.queue.length < this.#conn.queue.cap;
       },
-      onDrain: (resume) => setImmediate(resume),
+      onDrain: (resume) => void this.#conn.room().then(resume),
       stillValid: async () => {
         const user = await store.users.findById(actor.userId);
         return user !== null && !user.disabled;
@@ -211,6 +212,7 @@ export class SharedPicture {
       const row = seen.seen === 'record' ? seen.incident : await store.incidents.find(id);
       if (!row) continue;
       const r = seen.seen === 'record' ? row.releasability : row.tearline!.releasability;
+      await this.#conn.room();
       this.#send(
         pictureUid('incident', id),
         incidentEvent(seen, audienceOf(r, { ownerOrg: row.ownerOrg, jcc: row.jcc }, facts), timing, gridKm),
@@ -222,17 +224,20 @@ export class SharedPicture {
       const id = a ? a.id : seen.seen === 'notice' ? seen.notice.id : '';
       const audience = a ? audienceOf(a.releasability, { ownerOrg: a.ownerOrgs[0], jcc: a.jcc }, facts) : null;
       const event = activityEvent(seen, audience, timing);
+      await this.#conn.room();
       if (event) this.#send(pictureUid('activity', id), event);
     }
     const requests = await listSupportRequests(store, actor, { since }, null, initialMax);
     for (const { request: r } of requests.items) {
       const audience = audienceOf(r.releasability, { ownerOrg: r.requesterOrg, jcc: r.addressedJcc }, facts);
+      await this.#conn.room();
       this.#send(pictureUid('support_request', r.id), supportRequestEvent(r, audience, timing));
     }
     const alerts = await listAlerts(store, actor, { unreadOnly: false, after: null, limit: 200 });
     for (const { seen } of alerts.items) {
       if (seen.alert.createdAt < since) continue;
       const event = alertEvent(seen, timing);
+      await this.#conn.room();
       if (event) this.#send(pictureUid('alert', seen.alert.id), event);
     }
   }

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { type AddressInfo, createServer } from 'node:net';
 import { test } from 'node:test';
 import { pongType, protocolOfferType } from '../src/cot/event.ts';
+import { actorForUser } from '../src/service/actor-for-user.ts';
 import { disableUser } from '../src/service/users.ts';
 import { assertNodeCotReads, startCot } from './harness/cot-server.ts';
 import { cotEvent, positionReport, sleep, TakClient } from './harness/tak-client.ts';
@@ -174,4 +176,40 @@ test('a client may not speak for Seam’s markers or another user’s unit; the 
   await a.waitClosed();
   await watcher.waitFor((e) => e.uid === 'ANDROID-A' && e.point.lon === 44.41);
   assert.equal(cot.metrics().disconnections.replaced, 1);
+});
+
+test('a socket the transport already authenticated (as the TLS listener hands it over) is served at once, and disconnected by its certificate', async (t) => {
+  const { cot, store, joined } = await startCot(t);
+  const actor = await actorForUser(store, 'peshmerga-reporter');
+  const listener = createServer((socket) => cot.accept(socket, { actor, via: 'tls-cert', certSerial: '5EA0001' }));
+  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+  t.after(() => new Promise<void>((resolve) => listener.close(() => resolve())));
+  const port = (listener.address() as AddressInfo).port;
+  const certified = await TakClient.connect(port, {
+    username: 'peshmerga-reporter',
+    password: '',
+    uid: 'ANDROID-cert',
+    noAuth: true,
+    protobuf: true,
+  });
+  t.after(() => certified.close());
+  await certified.waitFor((e) => e.type === 't-x-takp-r', 5000, 'the protocol answer');
+  certified.send(positionReport('ANDROID-cert', 'P-CERT', 44.4, 35.5));
+  const isf = await joined('isf-viewer');
+  await isf.waitFor((e) => e.uid === 'ANDROID-cert', 5000, 'the certified client’s position');
+  assert.deepEqual(
+    cot.clients().find((c) => c.uid === 'ANDROID-cert'),
+    {
+      uid: 'ANDROID-cert',
+      callsign: 'P-CERT',
+      username: 'peshmerga-reporter',
+      org: 'peshmerga',
+      lastEventAt: cot.clients().find((c) => c.uid === 'ANDROID-cert')?.lastEventAt,
+      via: 'tls-cert',
+    },
+  );
+  assert.equal(cot.disconnect({ certSerial: 'other' }), 0);
+  assert.equal(cot.disconnect({ certSerial: '5EA0001' }), 1);
+  await certified.waitClosed();
+  assert.equal(cot.disconnect({}), 0, 'an empty selection ends nothing');
 });

@@ -70,6 +70,8 @@ export class Connection {
   callsign: string | null = null;
   lastEventAt: string;
   state: 'auth' | 'open' | 'closed' = 'auth';
+  /** The uids of the units this connection reports positions for (its own, and any it relays). */
+  readonly units = new Set<string>();
   /** Since when the client has been behind (its queue full or its socket not draining), or null. */
   behindSince: number | null = null;
   readonly queue: OutboundQueue;

@@ -50,6 +50,9 @@ const defaults: ConnectionLimits = {
   batchBytes: 64 * 1024,
 };
 
+/** Units one connection may report positions for (a gateway relaying a few trackers, not thousands). */
+const maxUnitsPerConnection = 256;
+
 /** A position report: a unit's own `a-…` event, or any `a-…` event a machine measured (`how` m-…). */
 function isPositionReport(conn: Connection, e: CotEvent): boolean {
   return e.type.startsWith('a-') && (e.uid === conn.uid || e.how.startsWith('m-'));
@@ -156,11 +159,10 @@ export class CotServer implements ConnectionHost {
     this.#byOrg.get(conn.org)?.delete(conn);
     this.#pictures.get(conn)?.stop();
     this.#pictures.delete(conn);
-    for (const [uid, p] of this.#positions) {
-      if (p.conn === conn) {
-        this.#positions.delete(uid);
-        this.#units.remove(uid);
-      }
+    for (const uid of conn.units) {
+      if (this.#positions.get(uid)?.conn !== conn) continue;
+      this.#positions.delete(uid);
+      this.#units.remove(uid);
     }
   }
 
@@ -199,6 +201,14 @@ export class CotServer implements ConnectionHost {
   }
 
   #relayPosition(conn: Connection, e: CotEvent): void {
+    // The units one connection may report for are bounded: a client inventing uids cannot grow memory.
+    if (!conn.units.has(e.uid)) {
+      if (conn.units.size >= maxUnitsPerConnection) {
+        this.counters.drop('flood');
+        return;
+      }
+      conn.units.add(e.uid);
+    }
     // The event says who it is released to, as every event Seam sends does.
     const stamp = this.#audience.stamp(conn.org);
     const frame = new OutFrame(stamp ? { ...e, caveat: stamp.caveat, releaseableTo: stamp.releaseableTo } : e, true);

@@ -43,6 +43,32 @@ export interface SharedPictureOptions {
   log: (level: 'info' | 'warn', msg: string, fields: Record<string, unknown>) => void;
 }
 
+/**
+ * Every client's pump wakes on the same commit and reads the same batch: what deciding on a batch
+ * needs is gathered once for all of them (it is the state as of the batch's last change, whichever
+ * pump asks first), kept a moment, then dropped.
+ */
+const contextMemo = new WeakMap<Store, Map<string, { at: number; context: Promise<ReadContext> }>>();
+const memoMs = 2000;
+
+function sharedReadContext(store: Store, entries: readonly ChangeLogEntry[]): Promise<ReadContext> {
+  let memo = contextMemo.get(store);
+  if (!memo) {
+    memo = new Map();
+    contextMemo.set(store, memo);
+  }
+  const now = Date.now();
+  for (const [k, v] of memo) if (now - v.at > memoMs) memo.delete(k);
+  const key = `${entries[0]?.seq}-${entries.at(-1)?.seq}-${entries.length}`;
+  const hit = memo.get(key);
+  if (hit) return hit.context;
+  const context = changeReadContext(store, entries);
+  memo.set(key, { at: now, context });
+  // A failed read is not kept: the next pump asks again.
+  context.catch(() => memo.delete(key));
+  return context;
+}
+
 /** Records sent on connect, per kind at most. */
 const initialMax = 1000;
 const pictureKinds = new Set<string>(['incident', 'activity', 'support_request', 'alert']);
@@ -114,7 +140,7 @@ export class SharedPicture {
       store,
       after,
       presenter: async (entries) => {
-        const context = await changeReadContext(store, entries);
+        const context = await sharedReadContext(store, entries);
         const timing = this.#timing();
         return (entry) => this.#present(entry, context, timing);
       },

@@ -20,7 +20,7 @@ import { protocolOffer, protocolResponse, readProtocolRequest } from '../negotia
 import { pong } from './control-events.ts';
 import type { CotCounters, CotDisconnectReason } from './cot-metrics.ts';
 import { type InBandCredentials, scanInBandAuth } from './in-band-auth.ts';
-import type { OutFrame } from './out-frame.ts';
+import { OutFrame } from './out-frame.ts';
 import { OutboundQueue } from './outbound-queue.ts';
 
 export interface CotIdentity {
@@ -265,7 +265,8 @@ export class Connection {
         return; // #negotiate reads what the decoder held after the request
       }
       if (event.type === pingType) {
-        this.#writeNow(encodeXmlOrProto(this.#version, pong(this.#host.now())));
+        // Through the queue like everything else: a client that pings and never reads is bounded too.
+        this.send(new OutFrame(pong(this.#host.now())));
         continue;
       }
       this.#host.event(this, event);

@@ -213,3 +213,10 @@ test('a socket the transport already authenticated (as the TLS listener hands it
   await certified.waitClosed();
   assert.equal(cot.disconnect({}), 0, 'an empty selection ends nothing');
 });
+
+test('refused connections are forgotten', async (t) => {
+  const { cot, join } = await startCot(t);
+  for (let i = 0; i < 3; i++) await (await join('isf-reporter', { password: 'wrong-password' })).waitClosed();
+  assert.equal(cot.metrics().connections, 0);
+  assert.equal(cot.metrics().connectionsTotal, 3);
+});

@@ -55,6 +55,7 @@ export interface ConnectionHost {
   authenticate(credentials: InBandCredentials, from: string): Promise<Actor | null>;
   opened(conn: Connection): void;
   event(conn: Connection, event: CotEvent): void;
+  /** The connection ended, whether or not it was ever open. */
   closed(conn: Connection): void;
 }
 
@@ -160,7 +161,6 @@ export class Connection {
   /** Ends the connection (once), counting why. */
   close(reason: CotDisconnectReason): void {
     if (this.state === 'closed') return;
-    const wasOpen = this.state === 'open';
     this.state = 'closed';
     if (this.#authTimer) clearTimeout(this.#authTimer);
     this.#host.counters.disconnected(reason);
@@ -174,7 +174,7 @@ export class Connection {
     this.queue.clear();
     this.socket.destroy();
     this.#wakeRoom();
-    if (wasOpen) this.#host.closed(this);
+    this.#host.closed(this);
   }
 
   #open(): void {

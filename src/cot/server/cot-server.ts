@@ -288,15 +288,14 @@ export class CotServer implements ConnectionHost {
   metrics(): CotMetrics {
     let queued = 0;
     let deepest = 0;
-    let open = 0;
     for (const c of this.#conns) {
-      if (c.state !== 'closed') open++;
       queued += c.queue.length;
       deepest = Math.max(deepest, c.queue.length);
     }
     const k = this.counters;
     return {
-      connections: open,
+      // Connections leave the set when they end, authenticated or not.
+      connections: this.#conns.size,
       connectionsTotal: k.connectionsTotal,
       eventsIn: { ...k.eventsIn },
       eventsOut: { ...k.eventsOut },

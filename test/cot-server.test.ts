@@ -220,3 +220,11 @@ test('refused connections are forgotten', async (t) => {
   assert.equal(cot.metrics().connections, 0);
   assert.equal(cot.metrics().connectionsTotal, 3);
 });
+
+test('a user disabled while connected is cut off', async (t) => {
+  const { cot, store, joined } = await startCot(t, { userRecheckMs: 200 });
+  const client = await joined('peshmerga-reporter');
+  await disableUser(store, null, 'peshmerga-reporter');
+  await client.waitClosed(5000);
+  assert.equal(cot.metrics().disconnections.kicked, 1);
+});

@@ -34,6 +34,8 @@ export interface CotServerOptions extends Partial<ConnectionLimits> {
   slowClientMs?: number;
   /** How far back the shared picture sent on connect reaches, in hours (default 24). */
   recentHours?: number;
+  /** How often a connected user is checked to be still enabled (default 30 s). */
+  userRecheckMs?: number;
   /** How often the position sharing settings are re-read (another process may change them). */
   sharingRefreshMs?: number;
   /** Where log lines go (default: none). */
@@ -148,6 +150,7 @@ export class CotServer implements ConnectionHost {
     }
     const picture = new SharedPicture(this.#store, conn, {
       recentHours: this.#options.recentHours ?? 24,
+      recheckMs: this.#options.userRecheckMs ?? 30_000,
       log: this.log.bind(this),
     });
     this.#pictures.set(conn, picture);

@@ -40,6 +40,8 @@ import { OutFrame } from './out-frame.ts';
 
 export interface SharedPictureOptions {
   recentHours: number;
+  /** How often the user is checked to be still allowed in (not disabled). */
+  recheckMs: number;
   log: (level: 'info' | 'warn', msg: string, fields: Record<string, unknown>) => void;
 }
 
@@ -154,7 +156,7 @@ export class SharedPicture {
         const user = await store.users.findById(actor.userId);
         return user !== null && !user.disabled;
       },
-      heartbeat: { everyMs: 30_000, send: () => {} },
+      heartbeat: { everyMs: this.#options.recheckMs, send: () => {} },
       end: () => this.#conn.close('kicked'),
       onError: (err) => this.#options.log('warn', 'CoT shared picture read failed', { err: String(err) }),
     });

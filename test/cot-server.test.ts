@@ -228,3 +228,18 @@ test('a user disabled while connected is cut off', async (t) => {
   await client.waitClosed(5000);
   assert.equal(cot.metrics().disconnections.kicked, 1);
 });
+
+test('malformed protobuf is refused: a bad message is skipped, broken framing ends only that connection', async (t) => {
+  const { cot, joined } = await startCot(t);
+  const client = await joined('isf-reporter', { protobuf: true });
+  client.socket.write(Buffer.from([0xbf, 0x05, 0xff, 0xff, 0xff, 0xff, 0xff]));
+  client.send(cotEvent('ping-proto', 't-x-c-t', 'm-g', 0, 0));
+  await client.waitFor((e) => e.type === pongType, 5000, 'a pong after the bad message');
+  assert.equal(cot.metrics().drops.malformed, 1);
+  client.socket.write(Buffer.from([0x00, 0x01, 0x02]));
+  await client.waitClosed();
+  assert.equal(cot.metrics().disconnections.fatal_stream_error, 1);
+  const other = await joined('isf-viewer', { protobuf: true });
+  other.send(cotEvent('ping-other', 't-x-c-t', 'm-g', 0, 0));
+  await other.waitFor((e) => e.type === pongType, 5000, 'the server still answers');
+});

@@ -84,6 +84,8 @@ test('the shared picture: a Peshmerga client gets the coalition-releasable incid
   assert.doesNotMatch(tl.detail.xmlDetail ?? '', /vehicles/, 'a tearline carries its summary, not the narrative');
   assert.match(tl.detail.xmlDetail ?? '', /Explosive device reported near Kirkuk/);
   assert.match(tl.detail.xmlDetail ?? '', /tearline="true"/);
+  assert.equal(tl.caveat, 'coalition');
+  assert.equal(tl.releaseableTo, undefined, 'a tearline does not name its owner among its audience');
   assert.notEqual(tl.point.lon, 44.39, 'the tearline is snapped');
   assert.ok(tl.point.ce > 1000);
   await isf.waitFor((x) => x.uid === pictureUid('incident', isfOnly.id), 5000, 'the ISF-only incident to ISF');

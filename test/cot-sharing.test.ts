@@ -377,3 +377,36 @@ test('a burst of records (an import) waits for a client’s queue instead of cut
   assert.equal(new Set(pesh.events.filter((e) => e.uid.startsWith('seam.incident.')).map((e) => e.uid)).size, 400);
   assert.equal(cot.metrics().disconnections.slow_client, undefined);
 });
+
+test('an event addressed to contacts (marti/dest) reaches only them, and only where allowed', async (t) => {
+  const { store, joined } = await startCot(t);
+  await store.write(null, (tx) => tx.releasabilityDefaults.upsert('isf', 'geochat', 'org'));
+  const sender = await joined('isf-reporter');
+  const addressee = await joined('isf-viewer');
+  const bystander = await joined('isf-analyst');
+  const outsider = await joined('peshmerga-viewer');
+  const direct = cotEvent(
+    'GeoChat.ANDROID-isf-reporter.ISF-VIEWER.1',
+    'b-t-f',
+    'h-g-i-g-o',
+    44.4,
+    35.5,
+    '<__chat chatroom="ISF-VIEWER" id="ANDROID-isf-viewer" senderCallsign="ISF-REPORTER"/><marti><dest callsign="ISF-VIEWER"/><dest callsign="PESHMERGA-VIEWER"/></marti><remarks>for you only</remarks>',
+  );
+  sender.send(direct);
+  await addressee.waitFor((e) => e.uid === direct.uid);
+  const marker = cotEvent(
+    'm-direct',
+    'b-m-p-s-m',
+    'h-e',
+    44.4,
+    35.5,
+    '<marti><dest uid="ANDROID-isf-analyst"/></marti>',
+  );
+  sender.send(marker);
+  await bystander.waitFor((e) => e.uid === marker.uid);
+  await sleep(200);
+  assert.ok(!bystander.events.some((e) => e.uid === direct.uid), 'not addressed');
+  assert.ok(!outsider.events.some((e) => e.uid === direct.uid), 'addressed, but not allowed to see it');
+  assert.ok(!addressee.events.some((e) => e.uid === marker.uid), 'the marker was addressed to another contact');
+});

@@ -121,6 +121,13 @@ test('a CoT incident report appears in the API, and its update corrects it', asy
   }
   assert.equal((await store.incidents.find(second!))?.type, 'armed_clash');
   assert.equal(await store.incidents.idFromSource('tak', 'ANDROID-peshmerga-reporter'), null);
+
+  // A viewer may not report: refused as in the API, and not relayed as a marker instead.
+  const viewer = await joined('peshmerga-viewer');
+  viewer.send(cotEvent('marker-viewer', 'a-h-G', 'h-e', 44.3, 35.4, '<remarks>#seam ied seen by a viewer</remarks>'));
+  await sleep(300);
+  assert.equal(await store.incidents.idFromSource('tak', 'marker-viewer'), null);
+  assert.ok(!reporter.events.some((e) => e.uid === 'marker-viewer'));
 });
 
 test('a GeoChat message reaches only the clients allowed to see it', async (t) => {
@@ -138,7 +145,8 @@ test('a GeoChat message reaches only the clients allowed to see it', async (t) =
     '<__chat parent="RootContactGroup" groupOwner="false" chatroom="All Chat Rooms" id="All Chat Rooms" senderCallsign="ISF-1"><chatgrp uid0="ANDROID-isf-reporter" uid1="All Chat Rooms" id="All Chat Rooms"/></__chat><remarks source="BAO.F.ATAK.ANDROID-isf-reporter" time="2026-01-01T00:00:00.000Z">only for ISF</remarks>',
   );
   isf.send(chat);
-  await isf2.waitFor((e) => e.type === 'b-t-f');
+  const relayed = await isf2.waitFor((e) => e.type === 'b-t-f');
+  assert.deepEqual([relayed.caveat, relayed.releaseableTo], ['org', 'isf']);
   const pchat = cotEvent(
     'GeoChat.ANDROID-peshmerga-viewer.All Chat Rooms.2',
     'b-t-f',

@@ -16,6 +16,7 @@ import { actorFromPassword } from '../../service/auth.ts';
 import { type UnitPositions, unitPositionsOf } from '../../service/unit-positions.ts';
 import type { Store } from '../../store/store.ts';
 import { type CotEvent, geoChatType } from '../event.ts';
+import { addressedTo, type MartiDest, martiDest } from '../marti-dest.ts';
 import { defaultMaxBytes } from '../xml.ts';
 import { Connection, type ConnectionHost, type ConnectionLimits, type CotIdentity } from './connection.ts';
 import { CotCounters, type CotMetrics, renderCotMetrics } from './cot-metrics.ts';
@@ -34,6 +35,8 @@ export interface CotServerOptions extends Partial<ConnectionLimits> {
   slowClientMs?: number;
   /** How far back the shared picture sent on connect reaches, in hours (default 24). */
   recentHours?: number;
+  /** How often a connected user is checked to be still enabled (default 30 s). */
+  userRecheckMs?: number;
   /** How often the position sharing settings are re-read (another process may change them). */
   sharingRefreshMs?: number;
   /** Where log lines go (default: none). */
@@ -49,6 +52,9 @@ const defaults: ConnectionLimits = {
   queueHardCap: 4096,
   batchBytes: 64 * 1024,
 };
+
+/** Units one connection may report positions for (a gateway relaying a few trackers, not thousands). */
+const maxUnitsPerConnection = 256;
 
 /** A position report: a unit's own `a-…` event, or any `a-…` event a machine measured (`how` m-…). */
 function isPositionReport(conn: Connection, e: CotEvent): boolean {
@@ -145,6 +151,7 @@ export class CotServer implements ConnectionHost {
     }
     const picture = new SharedPicture(this.#store, conn, {
       recentHours: this.#options.recentHours ?? 24,
+      recheckMs: this.#options.userRecheckMs ?? 30_000,
       log: this.log.bind(this),
     });
     this.#pictures.set(conn, picture);
@@ -156,17 +163,25 @@ export class CotServer implements ConnectionHost {
     this.#byOrg.get(conn.org)?.delete(conn);
     this.#pictures.get(conn)?.stop();
     this.#pictures.delete(conn);
-    for (const [uid, p] of this.#positions) {
-      if (p.conn === conn) {
-        this.#positions.delete(uid);
-        this.#units.remove(uid);
-      }
+    for (const uid of conn.units) {
+      if (this.#positions.get(uid)?.conn !== conn) continue;
+      this.#positions.delete(uid);
+      this.#units.remove(uid);
     }
   }
 
   event(conn: Connection, e: CotEvent): void {
     const identity = conn.identity;
     if (!identity) return;
+    // A client may not speak for Seam (its markers' uids) nor for a unit another connection is.
+    const owner = this.#positions.get(e.uid)?.conn;
+    if (owner && owner !== conn && owner.identity?.actor.userId === identity.actor.userId) {
+      // The same user's device again on a new connection (its old one not yet seen to die): the new one wins.
+      owner.close('replaced');
+    } else if (e.uid.startsWith('seam.') || (owner && owner !== conn)) {
+      this.counters.drop('invalid');
+      return;
+    }
     if (isPositionReport(conn, e)) {
       conn.uid ??= e.uid;
       if (e.uid === conn.uid && e.detail.contact) conn.callsign = e.detail.contact.callsign;
@@ -174,8 +189,11 @@ export class CotServer implements ConnectionHost {
       return;
     }
     if (e.type === geoChatType) {
+      const dest = martiDest(e);
       const kept = this.#chat.received(identity.actor, conn.uid ?? e.uid, e, (frame, recipientOk) => {
-        for (const c of this.#conns) if (c !== conn && c.state === 'open' && recipientOk(c.org)) c.send(frame);
+        for (const c of this.#conns) {
+          if (c !== conn && c.state === 'open' && recipientOk(c.org) && addressedTo(dest, c)) c.send(frame);
+        }
       });
       if (!kept) this.counters.drop('invalid');
       return;
@@ -185,11 +203,26 @@ export class CotServer implements ConnectionHost {
       return;
     }
     // Markers and other shared events go where the sender organisation's positions may go.
-    this.#fanOut(conn, new OutFrame(e, false));
+    const stamp = this.#audience.stamp(conn.org);
+    this.#fanOut(
+      conn,
+      new OutFrame(stamp ? { ...e, caveat: stamp.caveat, releaseableTo: stamp.releaseableTo } : e),
+      martiDest(e),
+    );
   }
 
   #relayPosition(conn: Connection, e: CotEvent): void {
-    const frame = new OutFrame(e, true);
+    // The units one connection may report for are bounded: a client inventing uids cannot grow memory.
+    if (!conn.units.has(e.uid)) {
+      if (conn.units.size >= maxUnitsPerConnection) {
+        this.counters.drop('flood');
+        return;
+      }
+      conn.units.add(e.uid);
+    }
+    // The event says who it is released to, as every event Seam sends does.
+    const stamp = this.#audience.stamp(conn.org);
+    const frame = new OutFrame(stamp ? { ...e, caveat: stamp.caveat, releaseableTo: stamp.releaseableTo } : e, true);
     this.#positions.set(e.uid, { frame, org: conn.org, conn });
     const sharing = this.#audience.sharingOf(conn.org);
     if (sharing) {
@@ -209,11 +242,12 @@ export class CotServer implements ConnectionHost {
   }
 
   /** Sends a frame to every other open client whose organisation may see the sender organisation's positions. */
-  #fanOut(from: Connection, frame: OutFrame): void {
+  #fanOut(from: Connection, frame: OutFrame, dest: MartiDest | null = null): void {
     for (const org of this.#audience.recipients(from.org)) {
       const set = this.#byOrg.get(org);
       if (!set) continue;
-      for (const c of set) if (c !== from) c.send(frame);
+      // Addressed to particular contacts (marti/dest): only those, and still only where allowed.
+      for (const c of set) if (c !== from && (dest === null || addressedTo(dest, c))) c.send(frame);
     }
   }
 
@@ -266,15 +300,14 @@ export class CotServer implements ConnectionHost {
   metrics(): CotMetrics {
     let queued = 0;
     let deepest = 0;
-    let open = 0;
     for (const c of this.#conns) {
-      if (c.state !== 'closed') open++;
       queued += c.queue.length;
       deepest = Math.max(deepest, c.queue.length);
     }
     const k = this.counters;
     return {
-      connections: open,
+      // Connections leave the set when they end, authenticated or not.
+      connections: this.#conns.size,
       connectionsTotal: k.connectionsTotal,
       eventsIn: { ...k.eventsIn },
       eventsOut: { ...k.eventsOut },

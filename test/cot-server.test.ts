@@ -42,7 +42,9 @@ test('an XML client and a protobuf client see each other’s positions, get pong
 });
 
 test('wrong, unknown and disabled credentials are refused and counted; so is a stream that is not TAK', async (t) => {
-  const { cot, store, join, logs } = await startCot(t, { authTimeoutMs: 300 });
+  // Long enough that a client sending its credentials at once is never late on a loaded machine (a CI runner), short
+  // enough that the silent client's timeout comes soon.
+  const { cot, store, join, logs } = await startCot(t, { authTimeoutMs: 3000 });
   const wrong = await join('isf-reporter', { password: 'not-the-password' });
   await wrong.waitClosed();
   await disableUser(store, null, 'peshmerga-viewer');

@@ -1,0 +1,244 @@
+// Seam's CoT server under load, against a plain fan-out measured in the same run. Each scenario
+// starts its server in a process of its own (cot-seam-server.ts: the real CotServer on a fresh
+// database, two organisations with half the clients each, filtering on; or cot-plain-fan-out.ts:
+// the same framing, no authentication, no filtering, no queues) and the load generator in another
+// (cot-load-generator.ts), and samples the server's CPU time and resident memory while it measures.
+// Scenarios: N clients at 1 and 2 reports/s with position sharing 'partners' (the two
+// organisations are JCC partners, so each report reaches the other N−1 clients while the filter
+// is still decided per recipient organisation); the same at 'org' sharing (own organisation
+// only: the filter halves the deliveries); twice the load (4/s) with some clients stalled (never
+// reading), where memory must stay bounded, the reading clients fast and the shed load counted.
+// The generator and the server share the machine's cores: on a 2-core machine each gets about one.
+//
+// Env: COT_BENCH_CLIENTS (200), COT_BENCH_SECONDS measured (20), COT_BENCH_WARMUP seconds (5),
+// COT_BENCH_STALLED clients in the overload run (20), COT_BENCH_ONLY (a scenario name part).
+import { type ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import type { CotMetrics } from '../src/cot/server/cot-server.ts';
+import type { LoadConfig, LoadResult } from './cot-load-generator.ts';
+import { emit } from './harness.ts';
+
+const clients = Number(process.env.COT_BENCH_CLIENTS ?? 200);
+const measureMs = Number(process.env.COT_BENCH_SECONDS ?? 20) * 1000;
+const warmupMs = Number(process.env.COT_BENCH_WARMUP ?? 5) * 1000;
+const stalledCount = Number(process.env.COT_BENCH_STALLED ?? Math.round(clients / 10));
+const only = process.env.COT_BENCH_ONLY ?? '';
+
+interface Scenario {
+  name: string;
+  server: 'seam' | 'plain';
+  sharing: 'partners' | 'org';
+  rate: number;
+  stalled: number;
+}
+
+type ServerReport = { metrics: Partial<CotMetrics>; cpu: NodeJS.CpuUsage; rss: number };
+
+interface Outcome {
+  load: LoadResult;
+  /** Cores of server CPU time used while measuring (1 = one core busy). */
+  cpuCores: number;
+  rssMaxMb: number;
+  rssEndMb: number;
+  eventsIn: number;
+  eventsOut: number;
+  drops: Record<string, number>;
+  disconnections: Record<string, number>;
+}
+
+const here = import.meta.dirname;
+const sum = (r: Record<string, number> | undefined) => Object.values(r ?? {}).reduce((a, b) => a + b, 0);
+const diff = (a: Record<string, number> = {}, b: Record<string, number> = {}) =>
+  Object.fromEntries(Object.entries(b).map(([k, v]) => [k, v - (a[k] ?? 0)]));
+
+/** The next IPC message from a child that matches. */
+function next<T>(child: ChildProcess, match: (m: T) => boolean, what: string, ms = 180_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => done(new Error(`timed out waiting for ${what}`)), ms);
+    const onMessage = (m: unknown) => {
+      if (match(m as T)) done(null, m as T);
+    };
+    const onExit = (code: number | null) => done(new Error(`${what}: the process ended (${code})`));
+    function done(err: Error | null, m?: T) {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      if (err) reject(err);
+      else resolve(m as T);
+    }
+    child.on('message', onMessage);
+    child.on('exit', onExit);
+  });
+}
+
+function rssMbOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function run(s: Scenario): Promise<Outcome> {
+  const script = s.server === 'seam' ? 'cot-seam-server.ts' : 'cot-plain-fan-out.ts';
+  const server = fork(join(here, script), [s.sharing], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  try {
+    const { port } = await next<{ port?: number }>(server, (m) => typeof m.port === 'number', `${s.name} server`);
+    const config: LoadConfig = {
+      port: port as number,
+      clients,
+      rate: s.rate,
+      warmupMs,
+      measureMs,
+      auth: s.server === 'seam',
+      stalled: s.stalled,
+    };
+    const generator = fork(join(here, 'cot-load-generator.ts'), [JSON.stringify(config)], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const ask = () => {
+      const reply = next<ServerReport>(server, (m) => 'metrics' in m, 'server metrics');
+      server.send({ ask: 'metrics' });
+      return reply;
+    };
+    await next<{ phase?: string }>(generator, (m) => m.phase === 'measuring', `${s.name} load`);
+    const before = await ask();
+    const t0 = process.hrtime.bigint();
+    let rssMax = 0;
+    const sampler = setInterval(() => {
+      rssMax = Math.max(rssMax, rssMbOf(server.pid as number));
+    }, 250);
+    const { result } = await next<{ phase?: string; result: LoadResult }>(
+      generator,
+      (m) => m.phase === 'done',
+      `${s.name} result`,
+      measureMs + 60_000,
+    );
+    const after = await ask();
+    generator.send({ close: true });
+    const wallUs = Number(process.hrtime.bigint() - t0) / 1000;
+    clearInterval(sampler);
+    const rssEnd = rssMbOf(server.pid as number);
+    const cpuUs = after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system;
+    const outcome: Outcome = {
+      load: result,
+      cpuCores: cpuUs / wallUs,
+      rssMaxMb: Math.max(rssMax, rssEnd),
+      rssEndMb: rssEnd,
+      eventsIn: sum(after.metrics.eventsIn) - sum(before.metrics.eventsIn),
+      eventsOut: sum(after.metrics.eventsOut) - sum(before.metrics.eventsOut),
+      drops: diff(before.metrics.drops, after.metrics.drops),
+      disconnections: diff(before.metrics.disconnections, after.metrics.disconnections),
+    };
+    process.stderr.write(`${s.name}: ${JSON.stringify(outcome)}\n`);
+    return outcome;
+  } finally {
+    server.send({ ask: 'stop' });
+    await new Promise((r) => {
+      const t = setTimeout(() => {
+        server.kill();
+        r(null);
+      }, 5000);
+      server.once('exit', () => {
+        clearTimeout(t);
+        r(null);
+      });
+    });
+  }
+}
+
+const scenarios: Scenario[] = [];
+for (const rate of [1, 2]) {
+  scenarios.push({ name: `plain-${rate}`, server: 'plain', sharing: 'partners', rate, stalled: 0 });
+  scenarios.push({ name: `seam-${rate}`, server: 'seam', sharing: 'partners', rate, stalled: 0 });
+}
+scenarios.push({ name: 'seam-org-2', server: 'seam', sharing: 'org', rate: 2, stalled: 0 });
+scenarios.push({ name: 'plain-overload-4', server: 'plain', sharing: 'partners', rate: 4, stalled: stalledCount });
+scenarios.push({ name: 'seam-overload-4', server: 'seam', sharing: 'partners', rate: 4, stalled: stalledCount });
+
+const outcomes = new Map<string, Outcome>();
+for (const s of scenarios) if (!only || s.name.includes(only)) outcomes.set(s.name, await run(s));
+
+const round = (v: number, digits = 3) => Number(v.toFixed(digits));
+const machine = { cores: availableParallelism(), clients, measuredSeconds: measureMs / 1000 };
+function figure(bench: string, unit: string, value: number, baseline: number, extra: Record<string, unknown> = {}) {
+  emit({
+    bench,
+    value: round(value),
+    unit,
+    baseline: round(baseline),
+    ratio: baseline === 0 ? (value === 0 ? 1 : null) : round(value / baseline),
+    ...machine,
+    ...extra,
+  });
+}
+
+for (const rate of [1, 2]) {
+  const seam = outcomes.get(`seam-${rate}`);
+  const plain = outcomes.get(`plain-${rate}`);
+  if (!seam || !plain) continue;
+  const tag = `${clients}x${rate}/s`;
+  const note = { sharing: 'partners: each report reaches the other N-1 clients, filtered per recipient organisation' };
+  figure(
+    `cot-relay deliveries/s ${tag}`,
+    'deliveries/s',
+    seam.load.deliveriesPerSecond,
+    plain.load.deliveriesPerSecond,
+    {
+      offered: clients * rate * (clients - 1),
+      ...note,
+    },
+  );
+  figure(`cot-relay latency p50 ${tag}`, 'ms', seam.load.p50Ms, plain.load.p50Ms);
+  figure(`cot-relay latency p99 ${tag}`, 'ms', seam.load.p99Ms, plain.load.p99Ms, { p999Ms: seam.load.p999Ms });
+  figure(`cot-relay server CPU ${tag}`, 'cores', seam.cpuCores, plain.cpuCores);
+  figure(`cot-relay server RSS ${tag}`, 'MB', seam.rssMaxMb, plain.rssMaxMb);
+}
+
+const org = outcomes.get('seam-org-2');
+const partners = outcomes.get('seam-2');
+if (org && partners) {
+  // Own organisation only: each report reaches N/2 − 1 clients instead of N − 1.
+  figure(
+    `cot-relay deliveries/s ${clients}x2/s org sharing`,
+    'deliveries/s',
+    org.load.deliveriesPerSecond,
+    partners.load.deliveriesPerSecond,
+    {
+      expectedRatio: round((clients / 2 - 1) / (clients - 1)),
+      deliveriesPerReport: round(org.eventsOut / Math.max(1, org.eventsIn)),
+      baselineIs: 'the same server at partners sharing',
+    },
+  );
+  figure(`cot-relay latency p99 ${clients}x2/s org sharing`, 'ms', org.load.p99Ms, partners.load.p99Ms, {
+    baselineIs: 'the same server at partners sharing',
+  });
+}
+
+const over = outcomes.get('seam-overload-4');
+const overPlain = outcomes.get('plain-overload-4');
+if (over && overPlain) {
+  const tag = `${clients}x4/s with ${stalledCount} stalled`;
+  figure(
+    `cot-relay deliveries/s ${tag}`,
+    'deliveries/s',
+    over.load.deliveriesPerSecond,
+    overPlain.load.deliveriesPerSecond,
+    {
+      offered: clients * 4 * (clients - 1),
+    },
+  );
+  figure(`cot-relay reading clients p99 ${tag}`, 'ms', over.load.p99Ms, overPlain.load.p99Ms, {
+    p50Ms: over.load.p50Ms,
+  });
+  figure(`cot-relay server RSS max ${tag}`, 'MB', over.rssMaxMb, overPlain.rssMaxMb, { rssEndMb: over.rssEndMb });
+  figure(`cot-relay server CPU ${tag}`, 'cores', over.cpuCores, overPlain.cpuCores);
+  // The shed load, from the server's own metrics, against what was offered while measuring.
+  const offered = over.eventsIn * (clients - 1);
+  figure(`cot-relay shed ${tag}`, 'frames dropped', sum(over.drops), offered, {
+    drops: over.drops,
+    disconnections: over.disconnections,
+    closedStalled: over.load.closedStalled,
+    closedReading: over.load.closedReading,
+    baselineIs: 'deliveries offered while measuring',
+  });
+}

@@ -37,6 +37,8 @@ export interface LoadResult {
   /** Connections the server ended during the run, reading and stalled. */
   closedReading: number;
   closedStalled: number;
+  /** Cores of CPU time this generator used while measuring (it shares the machine with the server). */
+  cpuCores: number;
 }
 
 const config = JSON.parse(process.argv[2] ?? '{}') as LoadConfig;
@@ -202,10 +204,12 @@ for (const c of clients) c.start();
 await sleep(config.warmupMs);
 measuring = true;
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 send({ phase: 'measuring' });
 await sleep(config.measureMs);
 measuring = false;
 const seconds = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(cpu0);
 for (const c of clients) c.stop();
 const result: LoadResult = {
   joined: clients.length,
@@ -218,6 +222,7 @@ const result: LoadResult = {
   maxMs: histogram.max,
   closedReading: clients.filter((c) => c.closed && !c.stalled).length,
   closedStalled: clients.filter((c) => c.closed && c.stalled).length,
+  cpuCores: (cpu.user + cpu.system) / 1e6 / seconds,
 };
 send({ phase: 'done', result });
 // The connections stay until the bench has read the server's metrics, so their end is not counted.

@@ -41,7 +41,7 @@ process.on('message', (m: { ask?: string }) => {
     send({
       metrics: { eventsIn: { all: eventsIn }, eventsOut: { all: eventsOut }, drops: {}, disconnections: {} },
       cpu: process.cpuUsage(),
-      rss: process.memoryUsage.rss(),
+      memory: process.memoryUsage(),
     });
   } else if (m.ask === 'stop') {
     for (const c of clients) c.destroy();

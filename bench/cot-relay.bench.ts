@@ -11,10 +11,11 @@
 // The generator and the server share the machine's cores: on a 2-core machine each gets about one.
 //
 // Env: COT_BENCH_CLIENTS (200), COT_BENCH_SECONDS measured (20), COT_BENCH_WARMUP seconds (5),
-// COT_BENCH_STALLED clients in the overload run (20), COT_BENCH_ONLY (a scenario name part).
+// COT_BENCH_STALLED clients in the overload run (20), COT_BENCH_ONLY (a scenario name part),
+// COT_BENCH_PROFILE (a directory for the server's CPU profiles).
 import { type ChildProcess, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { CotMetrics } from '../src/cot/server/cot-server.ts';
 import type { LoadConfig, LoadResult } from './cot-load-generator.ts';
@@ -34,14 +35,19 @@ interface Scenario {
   stalled: number;
 }
 
-type ServerReport = { metrics: Partial<CotMetrics>; cpu: NodeJS.CpuUsage; rss: number };
+type ServerReport = { metrics: Partial<CotMetrics>; cpu: NodeJS.CpuUsage; memory: NodeJS.MemoryUsage };
 
 interface Outcome {
   load: LoadResult;
   /** Cores of server CPU time used while measuring (1 = one core busy). */
   cpuCores: number;
+  rssStartMb: number;
   rssMaxMb: number;
   rssEndMb: number;
+  heapUsedEndMb: number;
+  memoryEnd: Record<string, number>;
+  /** The machine's load average while measuring (other processes share its cores). */
+  loadAverage: number;
   eventsIn: number;
   eventsOut: number;
   drops: Record<string, number>;
@@ -80,7 +86,12 @@ function rssMbOf(pid: number): number {
 
 async function run(s: Scenario): Promise<Outcome> {
   const script = s.server === 'seam' ? 'cot-seam-server.ts' : 'cot-plain-fan-out.ts';
-  const server = fork(join(here, script), [s.sharing], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // COT_BENCH_PROFILE=DIR writes the server's CPU profile there (node --cpu-prof).
+  const profile = process.env.COT_BENCH_PROFILE;
+  const server = fork(join(here, script), [s.sharing], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, `--cpu-prof-name=${s.name}.cpuprofile`] : [],
+  });
   try {
     const { port } = await next<{ port?: number }>(server, (m) => typeof m.port === 'number', `${s.name} server`);
     const config: LoadConfig = {
@@ -103,7 +114,8 @@ async function run(s: Scenario): Promise<Outcome> {
     await next<{ phase?: string }>(generator, (m) => m.phase === 'measuring', `${s.name} load`);
     const before = await ask();
     const t0 = process.hrtime.bigint();
-    let rssMax = 0;
+    const rssStart = rssMbOf(server.pid as number);
+    let rssMax = rssStart;
     const sampler = setInterval(() => {
       rssMax = Math.max(rssMax, rssMbOf(server.pid as number));
     }, 250);
@@ -122,8 +134,12 @@ async function run(s: Scenario): Promise<Outcome> {
     const outcome: Outcome = {
       load: result,
       cpuCores: cpuUs / wallUs,
+      rssStartMb: rssStart,
       rssMaxMb: Math.max(rssMax, rssEnd),
       rssEndMb: rssEnd,
+      heapUsedEndMb: after.memory.heapUsed / 2 ** 20,
+      memoryEnd: Object.fromEntries(Object.entries(after.memory).map(([k, v]) => [k, Math.round(v / 2 ** 20)])),
+      loadAverage: loadavg()[0],
       eventsIn: sum(after.metrics.eventsIn) - sum(before.metrics.eventsIn),
       eventsOut: sum(after.metrics.eventsOut) - sum(before.metrics.eventsOut),
       drops: diff(before.metrics.drops, after.metrics.drops),
@@ -161,6 +177,8 @@ for (const s of scenarios) if (!only || s.name.includes(only)) outcomes.set(s.na
 const round = (v: number, digits = 3) => Number(v.toFixed(digits));
 const machine = { cores: availableParallelism(), clients, measuredSeconds: measureMs / 1000 };
 function figure(bench: string, unit: string, value: number, baseline: number, extra: Record<string, unknown> = {}) {
+  // The busiest the machine was in this run (its 1-minute load average): other processes share its cores.
+  const maxLoadAverage = round(Math.max(...[...outcomes.values()].map((o) => o.loadAverage)), 2);
   emit({
     bench,
     value: round(value),
@@ -168,6 +186,7 @@ function figure(bench: string, unit: string, value: number, baseline: number, ex
     baseline: round(baseline),
     ratio: baseline === 0 ? (value === 0 ? 1 : null) : round(value / baseline),
     ...machine,
+    maxLoadAverage,
     ...extra,
   });
 }
@@ -190,7 +209,9 @@ for (const rate of [1, 2]) {
   );
   figure(`cot-relay latency p50 ${tag}`, 'ms', seam.load.p50Ms, plain.load.p50Ms);
   figure(`cot-relay latency p99 ${tag}`, 'ms', seam.load.p99Ms, plain.load.p99Ms, { p999Ms: seam.load.p999Ms });
-  figure(`cot-relay server CPU ${tag}`, 'cores', seam.cpuCores, plain.cpuCores);
+  figure(`cot-relay server CPU ${tag}`, 'cores', seam.cpuCores, plain.cpuCores, {
+    generatorCores: round(seam.load.cpuCores),
+  });
   figure(`cot-relay server RSS ${tag}`, 'MB', seam.rssMaxMb, plain.rssMaxMb);
 }
 
@@ -231,6 +252,13 @@ if (over && overPlain) {
     p50Ms: over.load.p50Ms,
   });
   figure(`cot-relay server RSS max ${tag}`, 'MB', over.rssMaxMb, overPlain.rssMaxMb, { rssEndMb: over.rssEndMb });
+  // Bounded memory: what the server's resident memory grew by while measuring.
+  figure(
+    `cot-relay server RSS growth ${tag}`,
+    'MB',
+    over.rssMaxMb - over.rssStartMb,
+    overPlain.rssMaxMb - overPlain.rssStartMb,
+  );
   figure(`cot-relay server CPU ${tag}`, 'cores', over.cpuCores, overPlain.cpuCores);
   // The shed load, from the server's own metrics, against what was offered while measuring.
   const offered = over.eventsIn * (clients - 1);

@@ -52,7 +52,7 @@ const address = await cot.listenTcp('127.0.0.1', 0);
 const send = (m: unknown) => process.send?.(m);
 process.on('message', (m: { ask?: string }) => {
   if (m.ask === 'metrics') {
-    send({ metrics: cot.metrics(), cpu: process.cpuUsage(), rss: process.memoryUsage.rss() });
+    send({ metrics: cot.metrics(), cpu: process.cpuUsage(), memory: process.memoryUsage() });
   } else if (m.ask === 'stop') {
     void cot.close().then(() => {
       store.close();

@@ -6,6 +6,7 @@ import { changeReleasability, createIncident } from '../src/service/incidents.ts
 import { setPositionSharing } from '../src/service/position-sharing.ts';
 import { assertNodeCotReads, startCot } from './harness/cot-server.ts';
 import { startServer } from './harness/fixture.ts';
+import { openSse } from './harness/sse.ts';
 import { cotEvent, positionReport, sleep, type TakClient } from './harness/tak-client.ts';
 
 const hourAgo = () => new Date(Date.now() - 3600_000).toISOString();
@@ -187,4 +188,40 @@ test('a GeoChat message reaches only the clients allowed to see it', async (t) =
     ['isf', 'org', 'only for ISF', 'ISF-1'],
     ['peshmerga', 'partners', 'for the partners', null],
   ]);
+});
+
+test('the web app’s live layer of connected units shows only the units whose organisation’s sharing allows, and their leaving', async (t) => {
+  const { store, joined } = await startCot(t);
+  const server = await startServer(t, store);
+  await setPositionSharing(store, null, 'isf', 'org');
+  await setPositionSharing(store, null, 'coalition', 'coalition');
+  const isf = await joined('isf-reporter');
+  const coal = await joined('coalition-reporter');
+  isf.send(positionReport('ANDROID-isf-reporter', 'ISF-1', 44.4, 35.5));
+  coal.send(positionReport('ANDROID-coalition-reporter', 'COAL-1', 44.5, 35.6));
+  await sleep(100);
+
+  const pesh = await openSse(`${server.url}/api/v1/stream/units`, { cookie: await server.signIn('peshmerga-viewer') });
+  const own = await openSse(`${server.url}/api/v1/stream/units`, { cookie: await server.signIn('isf-viewer') });
+  t.after(() => {
+    pesh.close();
+    own.close();
+  });
+  assert.equal(pesh.status, 200);
+  await own.until((es) => es.some((e) => e.event === 'unit' && e.data.uid === 'ANDROID-isf-reporter'));
+  await pesh.until((es) => es.some((e) => e.event === 'unit' && e.data.callsign === 'COAL-1'));
+  const unit = pesh.events.find((e) => e.event === 'unit')!.data;
+  assert.deepEqual(Object.keys(unit).sort(), ['at', 'callsign', 'lat', 'lon', 'org', 'stale', 'type', 'uid']);
+
+  coal.send(positionReport('ANDROID-coalition-reporter', 'COAL-1', 44.52, 35.6));
+  await pesh.until((es) => es.some((e) => e.event === 'unit' && e.data.lon === 44.52), 4000);
+  coal.close();
+  await pesh.until(
+    (es) => es.some((e) => e.event === 'unit_gone' && e.data.uid === 'ANDROID-coalition-reporter'),
+    4000,
+  );
+  assert.ok(
+    !pesh.events.some((e) => e.data.uid === 'ANDROID-isf-reporter'),
+    'an ISF-only unit never reaches Peshmerga',
+  );
 });

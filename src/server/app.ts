@@ -29,6 +29,7 @@ import { sharingRoutes } from './routes/sharing.ts';
 import { streamRoutes } from './routes/stream.ts';
 import { supportRequestRoutes } from './routes/support-requests.ts';
 import { systemRoutes } from './routes/system.ts';
+import { unitStreamRoutes } from './routes/units-stream.ts';
 import { userRoutes } from './routes/users.ts';
 import { defaultWebRoot, webAppRoutes } from './routes/web-app.ts';
 import { supportRequestSweep } from './support-request-sweep.ts';
@@ -154,6 +155,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     auditRoutes(scope, ctx);
     sharingRoutes(scope, ctx);
     streamRoutes(scope, ctx);
+    unitStreamRoutes(scope, ctx);
     activityRoutes(scope, ctx);
     alertRoutes(scope, ctx);
     supportRequestRoutes(scope, ctx);

@@ -11,6 +11,7 @@ import { IncidentDetail } from '../incidents/incident-detail.tsx';
 import { IncidentForm } from '../incidents/incident-form.tsx';
 import { IncidentList } from '../incidents/incident-list.tsx';
 import { type LiveBatch, latestRecords, useLiveIncidents } from '../live/live-stream.ts';
+import { unitFeatures, useLiveUnits } from '../live/live-units.ts';
 import { orgColours as coloursOf } from '../map/colours.ts';
 import { boundsOf, type Focus } from '../map/focus.ts';
 import { type LayerToggle, toggleableLayers } from '../map/map-layers.ts';
@@ -64,6 +65,8 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
     if (tab !== 'plan') setPlanDrawing(null);
   }, [tab]);
   const activityLayer = useMemo(() => activityFeatures(activities.items), [activities.items]);
+  const units = useLiveUnits(visible.units);
+  const unitLayer = useMemo(() => unitFeatures(units), [units]);
   const [requestView, setRequestView] = useState<RequestsView>({ kind: 'board' });
 
   const { reference, error: referenceError } = useReference();
@@ -294,6 +297,7 @@ export function CopPage({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
             planDraft={tab === 'plan' ? planDraft : null}
             requests={requestPoints}
             onRequest={openRequest}
+            units={unitLayer}
           />
         </div>
       </div>

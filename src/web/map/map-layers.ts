@@ -18,6 +18,7 @@ export const toggleableLayers = [
   'activities',
   'incidents',
   'requests',
+  'units',
 ] as const;
 export type LayerToggle = (typeof toggleableLayers)[number];
 
@@ -38,6 +39,7 @@ export const sourceIds = [
   'pick',
   'activities',
   'planDraft',
+  'units',
 ] as const;
 export type SourceId = (typeof sourceIds)[number];
 
@@ -214,6 +216,21 @@ export function layersOf(toggle: LayerToggle, orgColours: Record<string, string>
             'circle-stroke-color': ['case', ['==', ['get', 'tearline'], 1], '#1a202c', '#ffffff'],
             'circle-stroke-width': ['case', ['==', ['get', 'tearline'], 1], 2, 1.2],
             'circle-opacity': ['case', ['==', ['get', 'tearline'], 1], 0.6, 0.95],
+          },
+        },
+      ];
+    case 'units':
+      // Connected TAK units: a dot in their organisation's colour with a dark ring, above everything they may cover.
+      return [
+        {
+          id: 'unit-points',
+          type: 'circle',
+          source: 'units',
+          paint: {
+            'circle-color': byOrg,
+            'circle-radius': 6,
+            'circle-stroke-color': '#1a202c',
+            'circle-stroke-width': 2.5,
           },
         },
       ];

@@ -55,6 +55,8 @@ export interface MapViewProps {
   /** The support requests the reader may see, as points (`requests/request-map.ts`), and what a click on one opens. */
   requests?: FeatureCollection;
   onRequest?: (id: string) => void;
+  /** Connected TAK units the reader may see, as points (`live/live-units.ts`). */
+  units?: FeatureCollection;
 }
 
 // MapLibre's worker is its own file: served from this server like every other asset. The workers start while
@@ -326,6 +328,11 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     if (ready) setSource(mapRef.current, 'activities', props.activities ?? emptyCollection);
   }, [ready, props.activities]);
+  useEffect(() => {
+    if (!ready) return;
+    setSource(mapRef.current, 'units', props.units ?? emptyCollection);
+    container.current!.dataset.units = String(props.units?.features.length ?? 0);
+  }, [ready, props.units]);
   useEffect(() => {
     if (!ready) return;
     setSource(mapRef.current, 'planDraft', props.planDraft ?? emptyCollection);

@@ -6,7 +6,7 @@
 // A number of clients may be stalled: they send but never read. Configured by a JSON argument;
 // reports its phases and, at the end, its figures over IPC.
 import { connect, type Socket } from 'node:net';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { CotEvent } from '../src/cot/event.ts';
 import { encodeXmlFrame } from '../src/cot/framing.ts';
 import { benchOrgs, benchPassword, benchUsername, usersPerOrg } from './cot-bench-site.ts';
@@ -39,6 +39,8 @@ export interface LoadResult {
   closedStalled: number;
   /** Cores of CPU time this generator used while measuring (it shares the machine with the server). */
   cpuCores: number;
+  /** The p99 of this generator's own event loop delay while measuring: latency that is the machine's, not the server's. */
+  loopDelayP99Ms: number;
 }
 
 const config = JSON.parse(process.argv[2] ?? '{}') as LoadConfig;
@@ -205,11 +207,14 @@ await sleep(config.warmupMs);
 measuring = true;
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
+const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+loopDelay.enable();
 send({ phase: 'measuring' });
 await sleep(config.measureMs);
 measuring = false;
 const seconds = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage(cpu0);
+loopDelay.disable();
 for (const c of clients) c.stop();
 const result: LoadResult = {
   joined: clients.length,
@@ -223,6 +228,7 @@ const result: LoadResult = {
   closedReading: clients.filter((c) => c.closed && !c.stalled).length,
   closedStalled: clients.filter((c) => c.closed && c.stalled).length,
   cpuCores: (cpu.user + cpu.system) / 1e6 / seconds,
+  loopDelayP99Ms: loopDelay.percentile(99) / 1e6 - 1 /* the timer interval itself */,
 };
 send({ phase: 'done', result });
 // The connections stay until the bench has read the server's metrics, so their end is not counted.

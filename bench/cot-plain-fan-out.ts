@@ -3,6 +3,7 @@
 // other client) and nothing else: no authentication, no filtering, no queues, no limits. It
 // answers the bench over IPC like cot-seam-server.ts (its port, then its counters, CPU and memory).
 import { createServer, type Socket } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { CotStreamDecoder, encodeXmlFrame } from '../src/cot/framing.ts';
 
 const clients = new Set<Socket>();
@@ -32,16 +33,22 @@ const server = createServer((socket) => {
 });
 
 const send = (m: unknown) => process.send?.(m);
+const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+loopDelay.enable();
 server.listen(0, '127.0.0.1', () => {
   const address = server.address();
   send({ port: typeof address === 'object' && address ? address.port : 0 });
 });
 process.on('message', (m: { ask?: string }) => {
   if (m.ask === 'metrics') {
+    // The event loop delay since the previous question (the bench asks before and after measuring).
+    const p99 = loopDelay.percentile(99) / 1e6 - 1 /* the timer interval itself */;
+    loopDelay.reset();
     send({
       metrics: { eventsIn: { all: eventsIn }, eventsOut: { all: eventsOut }, drops: {}, disconnections: {} },
       cpu: process.cpuUsage(),
       memory: process.memoryUsage(),
+      loopDelayP99Ms: p99,
     });
   } else if (m.ask === 'stop') {
     for (const c of clients) c.destroy();

@@ -36,10 +36,17 @@ interface Scenario {
   stalled: number;
 }
 
-type ServerReport = { metrics: Partial<CotMetrics>; cpu: NodeJS.CpuUsage; memory: NodeJS.MemoryUsage };
+type ServerReport = {
+  metrics: Partial<CotMetrics>;
+  cpu: NodeJS.CpuUsage;
+  memory: NodeJS.MemoryUsage;
+  loopDelayP99Ms: number;
+};
 
 interface Outcome {
   load: LoadResult;
+  /** The p99 of the server's event loop delay while measuring. */
+  serverLoopDelayP99Ms: number;
   /** Cores of server CPU time used while measuring (1 = one core busy). */
   cpuCores: number;
   rssStartMb: number;
@@ -140,6 +147,7 @@ async function run(s: Scenario): Promise<Outcome> {
     const outcome: Outcome = {
       load: result,
       cpuCores: cpuUs / wallUs,
+      serverLoopDelayP99Ms: after.loopDelayP99Ms,
       rssStartMb: rssStart,
       rssSeries: rssSeries.filter((_, i) => i % 8 === 0),
       rssMaxMb: Math.max(rssMax, rssEnd),
@@ -210,6 +218,15 @@ function medianOf<T>(list: T[]): T {
 }
 
 const round = (v: number, digits = 3) => Number(v.toFixed(digits));
+/** Event loop delays (p99) of both processes: the part of a latency that is waiting for a core. */
+const loopDelays = (seam: Outcome, plain: Outcome) => ({
+  loopDelayP99Ms: {
+    server: round(seam.serverLoopDelayP99Ms),
+    generator: round(seam.load.loopDelayP99Ms),
+    plainServer: round(plain.serverLoopDelayP99Ms),
+    plainGenerator: round(plain.load.loopDelayP99Ms),
+  },
+});
 const machine = { cores: availableParallelism(), clients, measuredSeconds: measureMs / 1000, rounds };
 function figure(bench: string, unit: string, value: number, baseline: number, extra: Record<string, unknown> = {}) {
   // The busiest the machine was in this run (its 1-minute load average): other processes share its cores.
@@ -243,7 +260,10 @@ for (const rate of [1, 2]) {
     },
   );
   figure(`cot-relay latency p50 ${tag}`, 'ms', seam.load.p50Ms, plain.load.p50Ms);
-  figure(`cot-relay latency p99 ${tag}`, 'ms', seam.load.p99Ms, plain.load.p99Ms, { p999Ms: seam.load.p999Ms });
+  figure(`cot-relay latency p99 ${tag}`, 'ms', seam.load.p99Ms, plain.load.p99Ms, {
+    p999Ms: seam.load.p999Ms,
+    ...loopDelays(seam, plain),
+  });
   figure(`cot-relay server CPU ${tag}`, 'cores', seam.cpuCores, plain.cpuCores, {
     generatorCores: round(seam.load.cpuCores),
   });

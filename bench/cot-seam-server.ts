@@ -4,6 +4,7 @@
 // client; 'org': only its own organisation's). It listens on a free loopback port and answers the
 // bench over IPC: its port once ready, then its metrics, CPU time and memory on request.
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { CotServer } from '../src/cot/server/cot-server.ts';
 import { addOrganisation } from '../src/service/organisations.ts';
 import { setPositionSharing } from '../src/service/position-sharing.ts';
@@ -50,9 +51,14 @@ for (const org of benchOrgs) await setPositionSharing(store, null, org, sharing)
 const cot = new CotServer({ store, bus: store.bus });
 const address = await cot.listenTcp('127.0.0.1', 0);
 const send = (m: unknown) => process.send?.(m);
+const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+loopDelay.enable();
 process.on('message', (m: { ask?: string }) => {
   if (m.ask === 'metrics') {
-    send({ metrics: cot.metrics(), cpu: process.cpuUsage(), memory: process.memoryUsage() });
+    // The event loop delay since the previous question (the bench asks before and after measuring).
+    const p99 = loopDelay.percentile(99) / 1e6 - 1 /* the timer interval itself */;
+    loopDelay.reset();
+    send({ metrics: cot.metrics(), cpu: process.cpuUsage(), memory: process.memoryUsage(), loopDelayP99Ms: p99 });
   } else if (m.ask === 'stop') {
     void cot.close().then(() => {
       store.close();

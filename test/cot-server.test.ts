@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { type AddressInfo, createServer } from 'node:net';
 import { test } from 'node:test';
 import { pongType, protocolOfferType } from '../src/cot/event.ts';
+import { actorForUser } from '../src/service/actor-for-user.ts';
 import { disableUser } from '../src/service/users.ts';
 import { assertNodeCotReads, startCot } from './harness/cot-server.ts';
 import { cotEvent, positionReport, sleep, TakClient } from './harness/tak-client.ts';
@@ -152,4 +154,92 @@ test('a stalled reader is cut off and counted while a normal client keeps gettin
   );
   assert.equal(cot.metrics().disconnections.slow_client, 1);
   assert.ok(cot.clients().some((c) => c.username === 'isf-viewer'));
+});
+
+test('a client may not speak for Seam’s markers or another user’s unit; the same device on a new connection replaces its old one', async (t) => {
+  const { cot, joined } = await startCot(t);
+  const a = await joined('isf-reporter');
+  const b = await joined('isf-analyst');
+  const watcher = await joined('isf-viewer');
+  a.send(positionReport('ANDROID-A', 'ALPHA', 44.4, 35.5));
+  const first = await watcher.waitFor((e) => e.uid === 'ANDROID-A');
+  assert.equal(first.caveat, 'partners', 'relayed positions say who they are released to');
+  assert.equal(first.releaseableTo, 'isf,peshmerga');
+  b.send(positionReport('ANDROID-A', 'IMPOSTOR', 44.9, 35.9));
+  b.send(cotEvent('seam.incident.0193', 'a-h-G', 'h-e', 44, 35));
+  await sleep(200);
+  assert.ok(!watcher.events.some((e) => e.detail.contact?.callsign === 'IMPOSTOR' || e.uid.startsWith('seam.')));
+  assert.equal(cot.metrics().drops.invalid, 2);
+
+  const again = await joined('isf-reporter');
+  again.send(positionReport('ANDROID-A', 'ALPHA', 44.41, 35.5));
+  await a.waitClosed();
+  await watcher.waitFor((e) => e.uid === 'ANDROID-A' && e.point.lon === 44.41);
+  assert.equal(cot.metrics().disconnections.replaced, 1);
+});
+
+test('a socket the transport already authenticated (as the TLS listener hands it over) is served at once, and disconnected by its certificate', async (t) => {
+  const { cot, store, joined } = await startCot(t);
+  const actor = await actorForUser(store, 'peshmerga-reporter');
+  const listener = createServer((socket) => cot.accept(socket, { actor, via: 'tls-cert', certSerial: '5EA0001' }));
+  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+  t.after(() => new Promise<void>((resolve) => listener.close(() => resolve())));
+  const port = (listener.address() as AddressInfo).port;
+  const certified = await TakClient.connect(port, {
+    username: 'peshmerga-reporter',
+    password: '',
+    uid: 'ANDROID-cert',
+    noAuth: true,
+    protobuf: true,
+  });
+  t.after(() => certified.close());
+  await certified.waitFor((e) => e.type === 't-x-takp-r', 5000, 'the protocol answer');
+  certified.send(positionReport('ANDROID-cert', 'P-CERT', 44.4, 35.5));
+  const isf = await joined('isf-viewer');
+  await isf.waitFor((e) => e.uid === 'ANDROID-cert', 5000, 'the certified client’s position');
+  assert.deepEqual(
+    cot.clients().find((c) => c.uid === 'ANDROID-cert'),
+    {
+      uid: 'ANDROID-cert',
+      callsign: 'P-CERT',
+      username: 'peshmerga-reporter',
+      org: 'peshmerga',
+      lastEventAt: cot.clients().find((c) => c.uid === 'ANDROID-cert')?.lastEventAt,
+      via: 'tls-cert',
+    },
+  );
+  assert.equal(cot.disconnect({ certSerial: 'other' }), 0);
+  assert.equal(cot.disconnect({ certSerial: '5EA0001' }), 1);
+  await certified.waitClosed();
+  assert.equal(cot.disconnect({}), 0, 'an empty selection ends nothing');
+});
+
+test('refused connections are forgotten', async (t) => {
+  const { cot, join } = await startCot(t);
+  for (let i = 0; i < 3; i++) await (await join('isf-reporter', { password: 'wrong-password' })).waitClosed();
+  assert.equal(cot.metrics().connections, 0);
+  assert.equal(cot.metrics().connectionsTotal, 3);
+});
+
+test('a user disabled while connected is cut off', async (t) => {
+  const { cot, store, joined } = await startCot(t, { userRecheckMs: 200 });
+  const client = await joined('peshmerga-reporter');
+  await disableUser(store, null, 'peshmerga-reporter');
+  await client.waitClosed(5000);
+  assert.equal(cot.metrics().disconnections.kicked, 1);
+});
+
+test('malformed protobuf is refused: a bad message is skipped, broken framing ends only that connection', async (t) => {
+  const { cot, joined } = await startCot(t);
+  const client = await joined('isf-reporter', { protobuf: true });
+  client.socket.write(Buffer.from([0xbf, 0x05, 0xff, 0xff, 0xff, 0xff, 0xff]));
+  client.send(cotEvent('ping-proto', 't-x-c-t', 'm-g', 0, 0));
+  await client.waitFor((e) => e.type === pongType, 5000, 'a pong after the bad message');
+  assert.equal(cot.metrics().drops.malformed, 1);
+  client.socket.write(Buffer.from([0x00, 0x01, 0x02]));
+  await client.waitClosed();
+  assert.equal(cot.metrics().disconnections.fatal_stream_error, 1);
+  const other = await joined('isf-viewer', { protobuf: true });
+  other.send(cotEvent('ping-other', 't-x-c-t', 'm-g', 0, 0));
+  await other.waitFor((e) => e.type === pongType, 5000, 'the server still answers');
 });

@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pictureUid } from '../src/cot/picture-events.ts';
+import { planActivity } from '../src/service/activities.ts';
 import { actorForUser } from '../src/service/actor-for-user.ts';
-import { changeReleasability, createIncident } from '../src/service/incidents.ts';
+import { startAlertEngine } from '../src/service/alert-engine.ts';
+import { changeReleasability, createIncident, createIncidents } from '../src/service/incidents.ts';
 import { setPositionSharing } from '../src/service/position-sharing.ts';
+import { createSupportRequest } from '../src/service/support-requests.ts';
+import { newId } from '../src/store/ids.ts';
+import { medevacLines, requestBody } from './factories/support-request.ts';
 import { assertNodeCotReads, startCot } from './harness/cot-server.ts';
 import { startServer } from './harness/fixture.ts';
 import { openSse } from './harness/sse.ts';
@@ -224,4 +229,149 @@ test('the web app’s live layer of connected units shows only the units whose o
     !pesh.events.some((e) => e.data.uid === 'ANDROID-isf-reporter'),
     'an ISF-only unit never reaches Peshmerga',
   );
+});
+
+test('an organisation’s administrators set who sees its units through the API, and it applies to connected clients at once', async (t) => {
+  const { store, joined } = await startCot(t);
+  const server = await startServer(t, store);
+  const admin = await server.signIn('isf-admin');
+  const viewer = await server.signIn('isf-viewer');
+  assert.equal(
+    (await server.request('GET', '/api/v1/position-sharing', { cookie: viewer })).body.releasability,
+    'partners',
+  );
+  const refused = await server.request('PUT', '/api/v1/position-sharing', {
+    cookie: viewer,
+    json: { releasability: 'org' },
+  });
+  assert.equal(refused.status, 403);
+  const bad = await server.request('PUT', '/api/v1/position-sharing', {
+    cookie: admin,
+    json: { releasability: 'all' },
+  });
+  assert.equal(bad.status, 400);
+  const isf = await joined('isf-reporter');
+  const pesh = await joined('peshmerga-viewer');
+  const set = await server.request('PUT', '/api/v1/position-sharing', {
+    cookie: admin,
+    json: { releasability: 'org' },
+  });
+  assert.deepEqual(set.body, { org: 'isf', releasability: 'org' });
+  isf.send(positionReport('ANDROID-isf-reporter', 'ISF-1', 44.4, 35.5));
+  await sleep(300);
+  assert.equal(got(pesh, 'ANDROID-isf-reporter').length, 0);
+  await server.request('PUT', '/api/v1/position-sharing', { cookie: admin, json: { releasability: 'partners' } });
+  isf.send(positionReport('ANDROID-isf-reporter', 'ISF-1', 44.41, 35.5));
+  await pesh.waitFor((e) => e.uid === 'ANDROID-isf-reporter');
+});
+
+test('planned activities and support requests reach the clients allowed to see them, as CoT node-cot reads', async (t) => {
+  const { store, joined } = await startCot(t);
+  const isfAdmin = await actorForUser(store, 'isf-admin');
+  const now = Date.now();
+  const before = await createSupportRequest(
+    store,
+    isfAdmin,
+    requestBody(
+      new Date(now),
+      { addressed_org: 'peshmerga' },
+      { kind: 'medevac', medevac: medevacLines(), releasability: 'org' },
+    ),
+  );
+  const pesh = await joined('peshmerga-viewer', { protobuf: true });
+  const coal = await joined('coalition-viewer');
+  const medevac = await pesh.waitFor(
+    (e) => e.uid === pictureUid('support_request', before.request.id),
+    5000,
+    'the request on connect',
+  );
+  assert.equal(medevac.type, 'b-r-f-h-c');
+  assert.equal(medevac.caveat, 'org');
+
+  const plan = await planActivity(store, isfAdmin, {
+    kind: 'patrol',
+    unit: 'Kirkuk patrol 3',
+    area: { shape: 'point', at: [44.39, 35.47], radius_km: 1 },
+    start: new Date(now + 3_600_000).toISOString(),
+    end: new Date(now + 7_200_000).toISOString(),
+    releasability: 'coalition',
+  });
+  const id = plan.seen === 'record' ? plan.activity.id : '';
+  const patrol = await coal.waitFor((e) => e.uid === pictureUid('activity', id), 5000, 'the activity, live');
+  assert.equal(patrol.type, 'b-m-p-s-m');
+  assert.equal(patrol.detail.contact?.callsign, 'patrol – Kirkuk patrol 3');
+  await pesh.waitFor((e) => e.uid === pictureUid('activity', id), 5000, 'the activity, live');
+  await sleep(100);
+  assert.equal(
+    got(coal, pictureUid('support_request', before.request.id)).length,
+    0,
+    'a request addressed elsewhere stays there',
+  );
+  assertNodeCotReads(pesh);
+  assertNodeCotReads(coal);
+});
+
+test('an alert reaches its organisation’s clients at the record it is about', async (t) => {
+  const { store, joined } = await startCot(t);
+  await store.write(null, async (tx) => {
+    await tx.presence.insert({
+      id: newId(),
+      kind: 'checkpoint',
+      org: 'peshmerga',
+      name: 'Checkpoint 7',
+      geometry: { type: 'Point', coordinates: [44.4, 35.46] },
+      radiusKm: 2,
+      activeFrom: '2025-01-01T00:00:00.000Z',
+      activeTo: null,
+      releasability: { scope: 'org' },
+      exercise: false,
+      createdAt: tx.at,
+      updatedAt: tx.at,
+    });
+    await tx.alertRules.insert({
+      id: newId(),
+      org: 'peshmerga',
+      name: 'Near our checkpoints',
+      kind: 'incident_near',
+      radiusKm: 10,
+      presenceKinds: ['checkpoint'],
+      incidentTypes: [],
+      enabled: true,
+      createdBy: null,
+      createdAt: tx.at,
+      updatedAt: tx.at,
+      version: 1,
+    });
+  });
+  const engine = startAlertEngine(store);
+  t.after(() => engine.stop());
+  const pesh = await joined('peshmerga-viewer');
+  const isf = await joined('isf-viewer');
+  const incident = await report(store, 'isf-reporter', { releasability: 'coalition' });
+  const alert = await pesh.waitFor((e) => e.uid.startsWith('seam.alert.'), 10_000, 'the alert');
+  assert.equal(alert.type, 'b-m-p-s-m');
+  assert.equal(alert.detail.contact?.callsign, 'Alert: Near our checkpoints');
+  assert.match(alert.detail.xmlDetail ?? '', new RegExp(`subject_id="${incident.id}"`));
+  assert.deepEqual([alert.point.lon, alert.point.lat], [44.39, 35.47]);
+  await sleep(200);
+  assert.ok(!isf.events.some((e) => e.uid.startsWith('seam.alert.')), 'another organisation’s alert');
+  assertNodeCotReads(pesh);
+});
+
+test('a burst of records (an import) waits for a client’s queue instead of cutting the client off', async (t) => {
+  const { store, cot, joined } = await startCot(t, { queueCap: 32, queueHardCap: 128 });
+  const pesh = await joined('peshmerga-viewer');
+  const bodies = Array.from({ length: 400 }, (_, i) => ({
+    type: 'ied',
+    time: hourAgo(),
+    lon: 44 + i / 1000,
+    lat: 35.47,
+    narrative: `burst ${i}`,
+    releasability: 'coalition',
+  }));
+  const written = await createIncidents(store, await actorForUser(store, 'isf-reporter'), bodies);
+  const last = pictureUid('incident', written.at(-1)!.id);
+  await pesh.waitFor((e) => e.uid === last, 20_000, 'the last incident of the burst');
+  assert.equal(new Set(pesh.events.filter((e) => e.uid.startsWith('seam.incident.')).map((e) => e.uid)).size, 400);
+  assert.equal(cot.metrics().disconnections.slow_client, undefined);
 });

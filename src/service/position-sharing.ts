@@ -49,6 +49,7 @@ export async function setPositionSharing(
 ): Promise<Releasability> {
   if (actor !== null) {
     requirePermission(actor.roles, 'sharing:manage');
+    if (actor.scope !== 'write') throw new SeamError('forbidden', 'this API token is read-only');
     if (actor.org !== org) throw new SeamError('forbidden', 'administrators set their own organisation’s sharing');
   }
   const r = parseReleasability(releasability);

@@ -9,7 +9,11 @@ import type { Actor } from './actor.ts';
 const groupName = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 /** Record types that carry a releasability an organisation can set a default for. */
-export const defaultableRecordTypes = ['incident', 'presence'] as const satisfies readonly ReleasedRecordType[];
+export const defaultableRecordTypes = [
+  'incident',
+  'presence',
+  'geochat',
+] as const satisfies readonly ReleasedRecordType[];
 
 function requireAdmin(actor: Actor | null): void {
   if (actor === null) return;

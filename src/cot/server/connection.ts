@@ -20,7 +20,7 @@ import { protocolOffer, protocolResponse, readProtocolRequest } from '../negotia
 import { pong } from './control-events.ts';
 import type { CotCounters, CotDisconnectReason } from './cot-metrics.ts';
 import { type InBandCredentials, scanInBandAuth } from './in-band-auth.ts';
-import type { OutFrame } from './out-frame.ts';
+import { OutFrame } from './out-frame.ts';
 import { OutboundQueue } from './outbound-queue.ts';
 
 export interface CotIdentity {
@@ -55,6 +55,7 @@ export interface ConnectionHost {
   authenticate(credentials: InBandCredentials, from: string): Promise<Actor | null>;
   opened(conn: Connection): void;
   event(conn: Connection, event: CotEvent): void;
+  /** The connection ended, whether or not it was ever open. */
   closed(conn: Connection): void;
 }
 
@@ -70,6 +71,8 @@ export class Connection {
   callsign: string | null = null;
   lastEventAt: string;
   state: 'auth' | 'open' | 'closed' = 'auth';
+  /** The uids of the units this connection reports positions for (its own, and any it relays). */
+  readonly units = new Set<string>();
   /** Since when the client has been behind (its queue full or its socket not draining), or null. */
   behindSince: number | null = null;
   readonly queue: OutboundQueue;
@@ -84,6 +87,7 @@ export class Connection {
   #floodDrops = 0;
   #floodWindow = 0;
   #lastErrorLog = 0;
+  #roomWaiters: Array<() => void> = [];
 
   constructor(host: ConnectionHost, socket: Socket, identity: CotIdentity | null) {
     this.#host = host;
@@ -137,10 +141,26 @@ export class Connection {
     }
   }
 
+  /**
+   * Resolves once the queue is below its cap (at once when it is), or the connection closed: a
+   * sender of many events (the shared picture) waits here instead of overflowing the queue.
+   */
+  room(): Promise<void> {
+    if (this.state === 'closed' || this.queue.length < this.queue.cap) return Promise.resolve();
+    return new Promise((resolve) => this.#roomWaiters.push(resolve));
+  }
+
+  #wakeRoom(): void {
+    if (this.#roomWaiters.length === 0) return;
+    if (this.state !== 'closed' && this.queue.length >= this.queue.cap / 2) return;
+    const waiters = this.#roomWaiters;
+    this.#roomWaiters = [];
+    for (const w of waiters) w();
+  }
+
   /** Ends the connection (once), counting why. */
   close(reason: CotDisconnectReason): void {
     if (this.state === 'closed') return;
-    const wasOpen = this.state === 'open';
     this.state = 'closed';
     if (this.#authTimer) clearTimeout(this.#authTimer);
     this.#host.counters.disconnected(reason);
@@ -153,7 +173,8 @@ export class Connection {
     }
     this.queue.clear();
     this.socket.destroy();
-    if (wasOpen) this.#host.closed(this);
+    this.#wakeRoom();
+    this.#host.closed(this);
   }
 
   #open(): void {
@@ -189,6 +210,8 @@ export class Connection {
       return;
     }
     this.#authBuf = null;
+    // The client sent its credentials in time; how long checking them takes is the server's business.
+    if (this.#authTimer) clearTimeout(this.#authTimer);
     this.socket.pause();
     const { credentials, rest } = scan;
     this.#host.authenticate(credentials, this.socket.remoteAddress ?? 'unknown').then(
@@ -242,7 +265,8 @@ export class Connection {
         return; // #negotiate reads what the decoder held after the request
       }
       if (event.type === pingType) {
-        this.#writeNow(encodeXmlOrProto(this.#version, pong(this.#host.now())));
+        // Through the queue like everything else: a client that pings and never reads is bounded too.
+        this.send(new OutFrame(pong(this.#host.now())));
         continue;
       }
       this.#host.event(this, event);
@@ -303,6 +327,7 @@ export class Connection {
       this.socket.write(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, bytes));
     }
     this.#markBehind();
+    this.#wakeRoom();
   }
 }
 

@@ -24,6 +24,7 @@ export type CotDisconnectReason =
   | 'fatal_stream_error'
   | 'socket_error'
   | 'kicked'
+  | 'replaced'
   | 'server_closed';
 
 export interface CotMetrics {

@@ -34,6 +34,8 @@ export interface CotServerOptions extends Partial<ConnectionLimits> {
   slowClientMs?: number;
   /** How far back the shared picture sent on connect reaches, in hours (default 24). */
   recentHours?: number;
+  /** How often a connected user is checked to be still enabled (default 30 s). */
+  userRecheckMs?: number;
   /** How often the position sharing settings are re-read (another process may change them). */
   sharingRefreshMs?: number;
   /** Where log lines go (default: none). */
@@ -49,6 +51,9 @@ const defaults: ConnectionLimits = {
   queueHardCap: 4096,
   batchBytes: 64 * 1024,
 };
+
+/** Units one connection may report positions for (a gateway relaying a few trackers, not thousands). */
+const maxUnitsPerConnection = 256;
 
 /** A position report: a unit's own `a-…` event, or any `a-…` event a machine measured (`how` m-…). */
 function isPositionReport(conn: Connection, e: CotEvent): boolean {
@@ -145,6 +150,7 @@ export class CotServer implements ConnectionHost {
     }
     const picture = new SharedPicture(this.#store, conn, {
       recentHours: this.#options.recentHours ?? 24,
+      recheckMs: this.#options.userRecheckMs ?? 30_000,
       log: this.log.bind(this),
     });
     this.#pictures.set(conn, picture);
@@ -156,17 +162,25 @@ export class CotServer implements ConnectionHost {
     this.#byOrg.get(conn.org)?.delete(conn);
     this.#pictures.get(conn)?.stop();
     this.#pictures.delete(conn);
-    for (const [uid, p] of this.#positions) {
-      if (p.conn === conn) {
-        this.#positions.delete(uid);
-        this.#units.remove(uid);
-      }
+    for (const uid of conn.units) {
+      if (this.#positions.get(uid)?.conn !== conn) continue;
+      this.#positions.delete(uid);
+      this.#units.remove(uid);
     }
   }
 
   event(conn: Connection, e: CotEvent): void {
     const identity = conn.identity;
     if (!identity) return;
+    // A client may not speak for Seam (its markers' uids) nor for a unit another connection is.
+    const owner = this.#positions.get(e.uid)?.conn;
+    if (owner && owner !== conn && owner.identity?.actor.userId === identity.actor.userId) {
+      // The same user's device again on a new connection (its old one not yet seen to die): the new one wins.
+      owner.close('replaced');
+    } else if (e.uid.startsWith('seam.') || (owner && owner !== conn)) {
+      this.counters.drop('invalid');
+      return;
+    }
     if (isPositionReport(conn, e)) {
       conn.uid ??= e.uid;
       if (e.uid === conn.uid && e.detail.contact) conn.callsign = e.detail.contact.callsign;
@@ -185,11 +199,22 @@ export class CotServer implements ConnectionHost {
       return;
     }
     // Markers and other shared events go where the sender organisation's positions may go.
-    this.#fanOut(conn, new OutFrame(e, false));
+    const stamp = this.#audience.stamp(conn.org);
+    this.#fanOut(conn, new OutFrame(stamp ? { ...e, caveat: stamp.caveat, releaseableTo: stamp.releaseableTo } : e));
   }
 
   #relayPosition(conn: Connection, e: CotEvent): void {
-    const frame = new OutFrame(e, true);
+    // The units one connection may report for are bounded: a client inventing uids cannot grow memory.
+    if (!conn.units.has(e.uid)) {
+      if (conn.units.size >= maxUnitsPerConnection) {
+        this.counters.drop('flood');
+        return;
+      }
+      conn.units.add(e.uid);
+    }
+    // The event says who it is released to, as every event Seam sends does.
+    const stamp = this.#audience.stamp(conn.org);
+    const frame = new OutFrame(stamp ? { ...e, caveat: stamp.caveat, releaseableTo: stamp.releaseableTo } : e, true);
     this.#positions.set(e.uid, { frame, org: conn.org, conn });
     const sharing = this.#audience.sharingOf(conn.org);
     if (sharing) {
@@ -266,15 +291,14 @@ export class CotServer implements ConnectionHost {
   metrics(): CotMetrics {
     let queued = 0;
     let deepest = 0;
-    let open = 0;
     for (const c of this.#conns) {
-      if (c.state !== 'closed') open++;
       queued += c.queue.length;
       deepest = Math.max(deepest, c.queue.length);
     }
     const k = this.counters;
     return {
-      connections: open,
+      // Connections leave the set when they end, authenticated or not.
+      connections: this.#conns.size,
       connectionsTotal: k.connectionsTotal,
       eventsIn: { ...k.eventsIn },
       eventsOut: { ...k.eventsOut },

@@ -7,7 +7,7 @@
  */
 import { accessFacts } from '../../access/facts.ts';
 import { type AccessFacts, visibility } from '../../access/policy.ts';
-import type { Releasability } from '../../domain/releasability.ts';
+import { formatReleasability, type Releasability } from '../../domain/releasability.ts';
 import { onPositionSharingChange, positionSharing } from '../../service/position-sharing.ts';
 import type { Store } from '../../store/store.ts';
 
@@ -19,6 +19,7 @@ export class PositionAudience {
   #sharing = new Map<string, Releasability>();
   /** Sender organisation → the recipient organisations allowed to see its positions. */
   #allowed = new Map<string, ReadonlySet<string>>();
+  #stamps = new Map<string, { caveat: string; releaseableTo: string }>();
   #refreshing: Promise<void> | null = null;
   #again = false;
   readonly #off: Array<() => void> = [];
@@ -53,6 +54,7 @@ export class PositionAudience {
           this.#facts = facts;
           this.#sharing = sharing;
           this.#allowed = new Map();
+          this.#stamps = new Map();
         } while (this.#again);
       } finally {
         this.#refreshing = null;
@@ -75,6 +77,23 @@ export class PositionAudience {
     set = out;
     if (facts) this.#allowed.set(senderOrg, set);
     return set;
+  }
+
+  /**
+   * What an event of `senderOrg` carries about its release: `caveat` = its position sharing,
+   * `releaseableTo` = the organisations allowed, in name order; null until the facts are loaded.
+   */
+  stamp(senderOrg: string): { caveat: string; releaseableTo: string } | null {
+    const hit = this.#stamps.get(senderOrg);
+    if (hit) return hit;
+    const sharing = this.#sharing.get(senderOrg);
+    if (!this.#facts || !sharing) return null;
+    const stamp = {
+      caveat: formatReleasability(sharing),
+      releaseableTo: [...this.recipients(senderOrg)].sort().join(','),
+    };
+    this.#stamps.set(senderOrg, stamp);
+    return stamp;
   }
 
   /** Whether a client of `recipientOrg` may see `senderOrg`'s positions. */

@@ -40,7 +40,35 @@ import { OutFrame } from './out-frame.ts';
 
 export interface SharedPictureOptions {
   recentHours: number;
+  /** How often the user is checked to be still allowed in (not disabled). */
+  recheckMs: number;
   log: (level: 'info' | 'warn', msg: string, fields: Record<string, unknown>) => void;
+}
+
+/**
+ * Every client's pump wakes on the same commit and reads the same batch: what deciding on a batch
+ * needs is gathered once for all of them (it is the state as of the batch's last change, whichever
+ * pump asks first), kept a moment, then dropped.
+ */
+const contextMemo = new WeakMap<Store, Map<string, { at: number; context: Promise<ReadContext> }>>();
+const memoMs = 2000;
+
+function sharedReadContext(store: Store, entries: readonly ChangeLogEntry[]): Promise<ReadContext> {
+  let memo = contextMemo.get(store);
+  if (!memo) {
+    memo = new Map();
+    contextMemo.set(store, memo);
+  }
+  const now = Date.now();
+  for (const [k, v] of memo) if (now - v.at > memoMs) memo.delete(k);
+  const key = `${entries[0]?.seq}-${entries.at(-1)?.seq}-${entries.length}`;
+  const hit = memo.get(key);
+  if (hit) return hit.context;
+  const context = changeReadContext(store, entries);
+  memo.set(key, { at: now, context });
+  // A failed read is not kept: the next pump asks again.
+  context.catch(() => memo.delete(key));
+  return context;
 }
 
 /** Records sent on connect, per kind at most. */
@@ -114,20 +142,21 @@ export class SharedPicture {
       store,
       after,
       presenter: async (entries) => {
-        const context = await changeReadContext(store, entries);
+        const context = await sharedReadContext(store, entries);
         const timing = this.#timing();
         return (entry) => this.#present(entry, context, timing);
       },
+      // A burst of changes (an import) waits for the client's queue instead of overflowing it.
       send: (_seq, item) => {
         this.#send(item.uid, item.event);
-        return true;
+        return this.#conn.queue.length < this.#conn.queue.cap;
       },
-      onDrain: (resume) => setImmediate(resume),
+      onDrain: (resume) => void this.#conn.room().then(resume),
       stillValid: async () => {
         const user = await store.users.findById(actor.userId);
         return user !== null && !user.disabled;
       },
-      heartbeat: { everyMs: 30_000, send: () => {} },
+      heartbeat: { everyMs: this.#options.recheckMs, send: () => {} },
       end: () => this.#conn.close('kicked'),
       onError: (err) => this.#options.log('warn', 'CoT shared picture read failed', { err: String(err) }),
     });
@@ -211,6 +240,7 @@ export class SharedPicture {
       const row = seen.seen === 'record' ? seen.incident : await store.incidents.find(id);
       if (!row) continue;
       const r = seen.seen === 'record' ? row.releasability : row.tearline!.releasability;
+      await this.#conn.room();
       this.#send(
         pictureUid('incident', id),
         incidentEvent(seen, audienceOf(r, { ownerOrg: row.ownerOrg, jcc: row.jcc }, facts), timing, gridKm),
@@ -222,17 +252,20 @@ export class SharedPicture {
       const id = a ? a.id : seen.seen === 'notice' ? seen.notice.id : '';
       const audience = a ? audienceOf(a.releasability, { ownerOrg: a.ownerOrgs[0], jcc: a.jcc }, facts) : null;
       const event = activityEvent(seen, audience, timing);
+      await this.#conn.room();
       if (event) this.#send(pictureUid('activity', id), event);
     }
     const requests = await listSupportRequests(store, actor, { since }, null, initialMax);
     for (const { request: r } of requests.items) {
       const audience = audienceOf(r.releasability, { ownerOrg: r.requesterOrg, jcc: r.addressedJcc }, facts);
+      await this.#conn.room();
       this.#send(pictureUid('support_request', r.id), supportRequestEvent(r, audience, timing));
     }
     const alerts = await listAlerts(store, actor, { unreadOnly: false, after: null, limit: 200 });
     for (const { seen } of alerts.items) {
       if (seen.alert.createdAt < since) continue;
       const event = alertEvent(seen, timing);
+      await this.#conn.room();
       if (event) this.#send(pictureUid('alert', seen.alert.id), event);
     }
   }

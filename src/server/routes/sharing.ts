@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { releasabilitySchema } from '../../domain/incident-input.ts';
+import { formatReleasability } from '../../domain/releasability.ts';
+import { positionSharing, setPositionSharing } from '../../service/position-sharing.ts';
 import {
   createSharingGroup,
   defaultableRecordTypes,
@@ -90,6 +92,38 @@ export function sharingRoutes(app: FastifyInstance, { store }: ServerContext): v
       const actor = actorOf(request);
       await setReleasabilityDefault(store, actor, actor.org, request.params.record_type, request.body.releasability);
       return { record_type: request.params.record_type, releasability: request.body.releasability };
+    },
+  );
+
+  r.get(
+    '/api/v1/position-sharing',
+    {
+      schema: {
+        tags: ['sharing'],
+        summary: "Who may see your organisation's unit positions (TAK clients and the units' live layer)",
+      },
+      ...auth,
+    },
+    async (request) => {
+      const org = actorOf(request).org;
+      return { org, releasability: formatReleasability(await positionSharing(store, org)) };
+    },
+  );
+
+  r.put(
+    '/api/v1/position-sharing',
+    {
+      schema: {
+        tags: ['sharing'],
+        summary: "Set who may see your organisation's unit positions (admin): org, partners, coalition or group:<name>",
+        body: z.object({ releasability: releasabilitySchema }).strict(),
+      },
+      ...auth,
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const r = await setPositionSharing(store, actor, actor.org, request.body.releasability);
+      return { org: actor.org, releasability: formatReleasability(r) };
     },
   );
 }

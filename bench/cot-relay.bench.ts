@@ -312,6 +312,7 @@ if (over && overPlain) {
   );
   figure(`cot-relay reading clients p99 ${tag}`, 'ms', over.load.p99Ms, overPlain.load.p99Ms, {
     p50Ms: over.load.p50Ms,
+    ...loopDelays(over, overPlain),
   });
   figure(`cot-relay server RSS max ${tag}`, 'MB', over.rssMaxMb, overPlain.rssMaxMb, { rssEndMb: over.rssEndMb });
   // Bounded memory: what the server's resident memory grew by while measuring.

@@ -142,6 +142,7 @@ test('TAK clients get a generated world’s incidents exactly as the sharing rul
                   `${where}: shown whole`,
                 );
                 assert.equal(e.point.lon, f.lon, where);
+                assert.ok(e.releaseableTo?.split(',').includes(viewer), `${where}: released to its reader`);
               }
               if (v === 'tearline') {
                 assert.ok(
@@ -150,6 +151,7 @@ test('TAK clients get a generated world’s incidents exactly as the sharing rul
                 );
                 assert.deepEqual([e.point.lon, e.point.lat], snapToGrid(f.lon, f.lat, gridKm), where);
                 assert.doesNotMatch(e.detail.xmlDetail ?? '', /narrative/, where);
+                assert.equal(e.releaseableTo, undefined, `${where}: a tearline names no organisations`);
               }
             }
             // What the client holds in the end is what the rules allow now.

@@ -5,13 +5,11 @@ import { planActivity } from '../src/service/activities.ts';
 import { actorForUser } from '../src/service/actor-for-user.ts';
 import { startAlertEngine } from '../src/service/alert-engine.ts';
 import { changeReleasability, createIncident, createIncidents } from '../src/service/incidents.ts';
-import { setPositionSharing } from '../src/service/position-sharing.ts';
 import { createSupportRequest } from '../src/service/support-requests.ts';
 import { newId } from '../src/store/ids.ts';
 import { medevacLines, requestBody } from './factories/support-request.ts';
 import { assertNodeCotReads, startCot } from './harness/cot-server.ts';
 import { startServer } from './harness/fixture.ts';
-import { openSse } from './harness/sse.ts';
 import { cotEvent, positionReport, sleep, type TakClient } from './harness/tak-client.ts';
 
 const hourAgo = () => new Date(Date.now() - 3600_000).toISOString();
@@ -28,41 +26,6 @@ async function report(store: Parameters<typeof createIncident>[0], username: str
 }
 
 const got = (c: TakClient, uid: string) => c.events.filter((e) => e.uid === uid);
-
-test('positions reach only the organisations the sender organisation’s sharing allows, and a setting change applies at once', async (t) => {
-  const { store, joined } = await startCot(t);
-  await setPositionSharing(store, null, 'isf', 'org');
-  await setPositionSharing(store, null, 'coalition', 'coalition');
-  const isf = await joined('isf-reporter');
-  const isf2 = await joined('isf-viewer', { protobuf: true });
-  const pesh = await joined('peshmerga-viewer');
-  const coal = await joined('coalition-reporter');
-
-  isf.send(positionReport('ANDROID-isf-reporter', 'ISF-1', 44.4, 35.5));
-  coal.send(positionReport('ANDROID-coalition-reporter', 'COAL-1', 44.5, 35.6));
-  await isf2.waitFor((e) => e.uid === 'ANDROID-isf-reporter');
-  await pesh.waitFor((e) => e.uid === 'ANDROID-coalition-reporter');
-  await isf.waitFor((e) => e.uid === 'ANDROID-coalition-reporter');
-  await sleep(200);
-  assert.equal(got(pesh, 'ANDROID-isf-reporter').length, 0, 'an ISF-only position never reaches Peshmerga');
-  assert.equal(got(coal, 'ANDROID-isf-reporter').length, 0);
-
-  // A client joining later is sent the units already on the air that it may see, and only those.
-  const pesh2 = await joined('peshmerga-reporter');
-  await pesh2.waitFor((e) => e.uid === 'ANDROID-coalition-reporter');
-  await sleep(100);
-  assert.equal(got(pesh2, 'ANDROID-isf-reporter').length, 0);
-
-  // Partners (JCC k1: isf and peshmerga) from now on; the coalition organisation still not.
-  await setPositionSharing(store, null, 'isf', 'partners');
-  await sleep(50);
-  isf.send(positionReport('ANDROID-isf-reporter', 'ISF-1', 44.41, 35.5));
-  await pesh.waitFor((e) => e.uid === 'ANDROID-isf-reporter');
-  await sleep(100);
-  assert.equal(got(coal, 'ANDROID-isf-reporter').length, 0);
-  assertNodeCotReads(pesh);
-  assertNodeCotReads(isf2);
-});
 
 test('the shared picture: a Peshmerga client gets the coalition-releasable incident and the tearline, never the ISF-only one, on connect and live; a narrowed one is sent stale', async (t) => {
   const { store, joined } = await startCot(t);
@@ -84,6 +47,8 @@ test('the shared picture: a Peshmerga client gets the coalition-releasable incid
   assert.doesNotMatch(tl.detail.xmlDetail ?? '', /vehicles/, 'a tearline carries its summary, not the narrative');
   assert.match(tl.detail.xmlDetail ?? '', /Explosive device reported near Kirkuk/);
   assert.match(tl.detail.xmlDetail ?? '', /tearline="true"/);
+  assert.equal(tl.caveat, 'coalition');
+  assert.equal(tl.releaseableTo, undefined, 'a tearline does not name its owner among its audience');
   assert.notEqual(tl.point.lon, 44.39, 'the tearline is snapped');
   assert.ok(tl.point.ce > 1000);
   await isf.waitFor((x) => x.uid === pictureUid('incident', isfOnly.id), 5000, 'the ISF-only incident to ISF');
@@ -156,6 +121,13 @@ test('a CoT incident report appears in the API, and its update corrects it', asy
   }
   assert.equal((await store.incidents.find(second!))?.type, 'armed_clash');
   assert.equal(await store.incidents.idFromSource('tak', 'ANDROID-peshmerga-reporter'), null);
+
+  // A viewer may not report: refused as in the API, and not relayed as a marker instead.
+  const viewer = await joined('peshmerga-viewer');
+  viewer.send(cotEvent('marker-viewer', 'a-h-G', 'h-e', 44.3, 35.4, '<remarks>#seam ied seen by a viewer</remarks>'));
+  await sleep(300);
+  assert.equal(await store.incidents.idFromSource('tak', 'marker-viewer'), null);
+  assert.ok(!reporter.events.some((e) => e.uid === 'marker-viewer'));
 });
 
 test('a GeoChat message reaches only the clients allowed to see it', async (t) => {
@@ -173,7 +145,8 @@ test('a GeoChat message reaches only the clients allowed to see it', async (t) =
     '<__chat parent="RootContactGroup" groupOwner="false" chatroom="All Chat Rooms" id="All Chat Rooms" senderCallsign="ISF-1"><chatgrp uid0="ANDROID-isf-reporter" uid1="All Chat Rooms" id="All Chat Rooms"/></__chat><remarks source="BAO.F.ATAK.ANDROID-isf-reporter" time="2026-01-01T00:00:00.000Z">only for ISF</remarks>',
   );
   isf.send(chat);
-  await isf2.waitFor((e) => e.type === 'b-t-f');
+  const relayed = await isf2.waitFor((e) => e.type === 'b-t-f');
+  assert.deepEqual([relayed.caveat, relayed.releaseableTo], ['org', 'isf']);
   const pchat = cotEvent(
     'GeoChat.ANDROID-peshmerga-viewer.All Chat Rooms.2',
     'b-t-f',
@@ -193,76 +166,6 @@ test('a GeoChat message reaches only the clients allowed to see it', async (t) =
     ['isf', 'org', 'only for ISF', 'ISF-1'],
     ['peshmerga', 'partners', 'for the partners', null],
   ]);
-});
-
-test('the web app’s live layer of connected units shows only the units whose organisation’s sharing allows, and their leaving', async (t) => {
-  const { store, joined } = await startCot(t);
-  const server = await startServer(t, store);
-  await setPositionSharing(store, null, 'isf', 'org');
-  await setPositionSharing(store, null, 'coalition', 'coalition');
-  const isf = await joined('isf-reporter');
-  const coal = await joined('coalition-reporter');
-  isf.send(positionReport('ANDROID-isf-reporter', 'ISF-1', 44.4, 35.5));
-  coal.send(positionReport('ANDROID-coalition-reporter', 'COAL-1', 44.5, 35.6));
-  await sleep(100);
-
-  const pesh = await openSse(`${server.url}/api/v1/stream/units`, { cookie: await server.signIn('peshmerga-viewer') });
-  const own = await openSse(`${server.url}/api/v1/stream/units`, { cookie: await server.signIn('isf-viewer') });
-  t.after(() => {
-    pesh.close();
-    own.close();
-  });
-  assert.equal(pesh.status, 200);
-  await own.until((es) => es.some((e) => e.event === 'unit' && e.data.uid === 'ANDROID-isf-reporter'));
-  await pesh.until((es) => es.some((e) => e.event === 'unit' && e.data.callsign === 'COAL-1'));
-  const unit = pesh.events.find((e) => e.event === 'unit')!.data;
-  assert.deepEqual(Object.keys(unit).sort(), ['at', 'callsign', 'lat', 'lon', 'org', 'stale', 'type', 'uid']);
-
-  coal.send(positionReport('ANDROID-coalition-reporter', 'COAL-1', 44.52, 35.6));
-  await pesh.until((es) => es.some((e) => e.event === 'unit' && e.data.lon === 44.52), 4000);
-  coal.close();
-  await pesh.until(
-    (es) => es.some((e) => e.event === 'unit_gone' && e.data.uid === 'ANDROID-coalition-reporter'),
-    4000,
-  );
-  assert.ok(
-    !pesh.events.some((e) => e.data.uid === 'ANDROID-isf-reporter'),
-    'an ISF-only unit never reaches Peshmerga',
-  );
-});
-
-test('an organisation’s administrators set who sees its units through the API, and it applies to connected clients at once', async (t) => {
-  const { store, joined } = await startCot(t);
-  const server = await startServer(t, store);
-  const admin = await server.signIn('isf-admin');
-  const viewer = await server.signIn('isf-viewer');
-  assert.equal(
-    (await server.request('GET', '/api/v1/position-sharing', { cookie: viewer })).body.releasability,
-    'partners',
-  );
-  const refused = await server.request('PUT', '/api/v1/position-sharing', {
-    cookie: viewer,
-    json: { releasability: 'org' },
-  });
-  assert.equal(refused.status, 403);
-  const bad = await server.request('PUT', '/api/v1/position-sharing', {
-    cookie: admin,
-    json: { releasability: 'all' },
-  });
-  assert.equal(bad.status, 400);
-  const isf = await joined('isf-reporter');
-  const pesh = await joined('peshmerga-viewer');
-  const set = await server.request('PUT', '/api/v1/position-sharing', {
-    cookie: admin,
-    json: { releasability: 'org' },
-  });
-  assert.deepEqual(set.body, { org: 'isf', releasability: 'org' });
-  isf.send(positionReport('ANDROID-isf-reporter', 'ISF-1', 44.4, 35.5));
-  await sleep(300);
-  assert.equal(got(pesh, 'ANDROID-isf-reporter').length, 0);
-  await server.request('PUT', '/api/v1/position-sharing', { cookie: admin, json: { releasability: 'partners' } });
-  isf.send(positionReport('ANDROID-isf-reporter', 'ISF-1', 44.41, 35.5));
-  await pesh.waitFor((e) => e.uid === 'ANDROID-isf-reporter');
 });
 
 test('planned activities and support requests reach the clients allowed to see them, as CoT node-cot reads', async (t) => {
@@ -374,4 +277,37 @@ test('a burst of records (an import) waits for a client’s queue instead of cut
   await pesh.waitFor((e) => e.uid === last, 20_000, 'the last incident of the burst');
   assert.equal(new Set(pesh.events.filter((e) => e.uid.startsWith('seam.incident.')).map((e) => e.uid)).size, 400);
   assert.equal(cot.metrics().disconnections.slow_client, undefined);
+});
+
+test('an event addressed to contacts (marti/dest) reaches only them, and only where allowed', async (t) => {
+  const { store, joined } = await startCot(t);
+  await store.write(null, (tx) => tx.releasabilityDefaults.upsert('isf', 'geochat', 'org'));
+  const sender = await joined('isf-reporter');
+  const addressee = await joined('isf-viewer');
+  const bystander = await joined('isf-analyst');
+  const outsider = await joined('peshmerga-viewer');
+  const direct = cotEvent(
+    'GeoChat.ANDROID-isf-reporter.ISF-VIEWER.1',
+    'b-t-f',
+    'h-g-i-g-o',
+    44.4,
+    35.5,
+    '<__chat chatroom="ISF-VIEWER" id="ANDROID-isf-viewer" senderCallsign="ISF-REPORTER"/><marti><dest callsign="ISF-VIEWER"/><dest callsign="PESHMERGA-VIEWER"/></marti><remarks>for you only</remarks>',
+  );
+  sender.send(direct);
+  await addressee.waitFor((e) => e.uid === direct.uid);
+  const marker = cotEvent(
+    'm-direct',
+    'b-m-p-s-m',
+    'h-e',
+    44.4,
+    35.5,
+    '<marti><dest uid="ANDROID-isf-analyst"/></marti>',
+  );
+  sender.send(marker);
+  await bystander.waitFor((e) => e.uid === marker.uid);
+  await sleep(200);
+  assert.ok(!bystander.events.some((e) => e.uid === direct.uid), 'not addressed');
+  assert.ok(!outsider.events.some((e) => e.uid === direct.uid), 'addressed, but not allowed to see it');
+  assert.ok(!addressee.events.some((e) => e.uid === marker.uid), 'the marker was addressed to another contact');
 });

@@ -4,8 +4,8 @@
  * correction replaces the marker, a narrowing to the tearline replaces it with the tearline's,
  * and {@link removalEvent} (the same uid, stale now) takes it off the client's map. `caveat`
  * carries the releasability the reader saw it under and `releaseableTo` the organisations of its
- * audience; a tearline carries its own and nothing the tearline does not. Pure: the caller passes
- * the time and the audiences. The mapping is documented in docs/tak.md.
+ * audience; a tearline carries its own releasability and no organisations (the list would name
+ * the owner, which a tearline does not). Pure: the caller passes the time and the audiences. The mapping is documented in docs/tak.md.
  */
 
 import type { SeenAlert } from '../access/alert.ts';
@@ -90,8 +90,16 @@ export interface PictureTiming {
   staleMs: number;
 }
 
-/** An incident as its reader may see it: whole, or its tearline (snapped location, type, summary, nothing else). */
-export function incidentEvent(seen: SeenIncident, audience: Audience, t: PictureTiming, gridKm: number): CotEvent {
+/**
+ * An incident as its reader may see it: whole (with the record's audience), or its tearline
+ * (snapped location, type, summary, nothing else).
+ */
+export function incidentEvent(
+  seen: SeenIncident,
+  audience: Audience | null,
+  t: PictureTiming,
+  gridKm: number,
+): CotEvent {
   if (seen.seen === 'record') {
     const i = seen.incident;
     const label = incidentTypes[i.type]?.label ?? i.type;
@@ -125,7 +133,7 @@ export function incidentEvent(seen: SeenIncident, audience: Audience, t: Picture
       callsign: label,
       remarks: v.summary ?? '',
       seam: { kind: 'incident', type: v.type, id: v.id, tearline: 'true' },
-      audience,
+      audience: { releasability: v.releasability, orgs: [] },
     },
     t.nowMs,
     t.staleMs,
@@ -174,7 +182,7 @@ export function activityEvent(seen: SeenActivity, audience: Audience | null, t: 
       callsign: n.kind ?? 'activity',
       remarks: n.summary ?? '',
       seam: { kind: 'activity', id: n.id, tearline: 'true' },
-      audience: n.tearlineReleasability ? { releasability: n.tearlineReleasability, orgs: audience?.orgs ?? [] } : null,
+      audience: n.tearlineReleasability ? { releasability: n.tearlineReleasability, orgs: [] } : null,
     },
     t.nowMs,
     t.staleMs,

@@ -16,6 +16,7 @@ import { actorFromPassword } from '../../service/auth.ts';
 import { type UnitPositions, unitPositionsOf } from '../../service/unit-positions.ts';
 import type { Store } from '../../store/store.ts';
 import { type CotEvent, geoChatType } from '../event.ts';
+import { addressedTo, type MartiDest, martiDest } from '../marti-dest.ts';
 import { defaultMaxBytes } from '../xml.ts';
 import { Connection, type ConnectionHost, type ConnectionLimits, type CotIdentity } from './connection.ts';
 import { CotCounters, type CotMetrics, renderCotMetrics } from './cot-metrics.ts';
@@ -188,8 +189,11 @@ export class CotServer implements ConnectionHost {
       return;
     }
     if (e.type === geoChatType) {
+      const dest = martiDest(e);
       const kept = this.#chat.received(identity.actor, conn.uid ?? e.uid, e, (frame, recipientOk) => {
-        for (const c of this.#conns) if (c !== conn && c.state === 'open' && recipientOk(c.org)) c.send(frame);
+        for (const c of this.#conns) {
+          if (c !== conn && c.state === 'open' && recipientOk(c.org) && addressedTo(dest, c)) c.send(frame);
+        }
       });
       if (!kept) this.counters.drop('invalid');
       return;
@@ -200,7 +204,11 @@ export class CotServer implements ConnectionHost {
     }
     // Markers and other shared events go where the sender organisation's positions may go.
     const stamp = this.#audience.stamp(conn.org);
-    this.#fanOut(conn, new OutFrame(stamp ? { ...e, caveat: stamp.caveat, releaseableTo: stamp.releaseableTo } : e));
+    this.#fanOut(
+      conn,
+      new OutFrame(stamp ? { ...e, caveat: stamp.caveat, releaseableTo: stamp.releaseableTo } : e),
+      martiDest(e),
+    );
   }
 
   #relayPosition(conn: Connection, e: CotEvent): void {
@@ -234,11 +242,12 @@ export class CotServer implements ConnectionHost {
   }
 
   /** Sends a frame to every other open client whose organisation may see the sender organisation's positions. */
-  #fanOut(from: Connection, frame: OutFrame): void {
+  #fanOut(from: Connection, frame: OutFrame, dest: MartiDest | null = null): void {
     for (const org of this.#audience.recipients(from.org)) {
       const set = this.#byOrg.get(org);
       if (!set) continue;
-      for (const c of set) if (c !== from) c.send(frame);
+      // Addressed to particular contacts (marti/dest): only those, and still only where allowed.
+      for (const c of set) if (c !== from && (dest === null || addressedTo(dest, c))) c.send(frame);
     }
   }
 

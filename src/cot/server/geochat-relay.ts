@@ -6,8 +6,9 @@
  */
 import { accessFacts } from '../../access/facts.ts';
 import { seeGeoChat } from '../../access/geochat.ts';
+import { audienceOrgs } from '../../access/policy.ts';
 import { type GeoChatMessage, maxGeoChatText } from '../../domain/geochat.ts';
-import type { Releasability } from '../../domain/releasability.ts';
+import { formatReleasability, type Releasability } from '../../domain/releasability.ts';
 import type { Actor } from '../../service/actor.ts';
 import { newId } from '../../store/ids.ts';
 import type { Store } from '../../store/store.ts';
@@ -64,7 +65,10 @@ export class GeoChatRelay {
         };
         await store.write(actor.userId, (tx) => tx.geochat.insert(message));
         const facts = await accessFacts(store);
-        deliver(new OutFrame(e), (org) => seeGeoChat({ org, kind: 'tak-client' }, message, facts) !== null);
+        // Relayed saying who it is released to, as every event Seam sends does.
+        const audience = audienceOrgs(releasability, { ownerOrg: actor.org, jcc: null }, facts).join(',');
+        const stamped = { ...e, caveat: formatReleasability(releasability), releaseableTo: audience };
+        deliver(new OutFrame(stamped), (org) => seeGeoChat({ org, kind: 'tak-client' }, message, facts) !== null);
       })
       .catch((err: unknown) => this.#log('warn', 'GeoChat message not kept', { error: String(err) }))
       .finally(() => {

@@ -187,23 +187,15 @@ export class SharedPicture {
         const seen = seeRecord('incident', actor, incident, context) as SeenIncident | null;
         if (!seen) return null;
         const record = { ownerOrg: incident.ownerOrg, jcc: incident.jcc };
-        const r = seen.seen === 'record' ? incident.releasability : incident.tearline!.releasability;
-        return incidentEvent(seen, audienceOf(r, record, facts), timing, context.gridKm);
+        const audience = seen.seen === 'record' ? audienceOf(incident.releasability, record, facts) : null;
+        return incidentEvent(seen, audience, timing, context.gridKm);
       }
       case 'activity': {
         const a = recordTypes.activity.fromLog(data);
         const seen = seeRecord('activity', actor, a, context) as SeenActivity | null;
         if (!seen) return null;
         const record = { ownerOrg: a.ownerOrgs[0], jcc: a.jcc };
-        return activityEvent(
-          seen,
-          audienceOf(
-            seen.seen === 'record' ? a.releasability : (a.tearline?.releasability ?? a.releasability),
-            record,
-            facts,
-          ),
-          timing,
-        );
+        return activityEvent(seen, seen.seen === 'record' ? audienceOf(a.releasability, record, facts) : null, timing);
       }
       case 'support_request': {
         const r = recordTypes.support_request.fromLog(data);
@@ -236,15 +228,10 @@ export class SharedPicture {
       const id = seen.seen === 'record' ? seen.incident.id : seen.tearline.id;
       const time = seen.seen === 'record' ? seen.incident.time : `${seen.tearline.date}T23:59:59.999Z`;
       if (time < since) continue;
-      // The audience's organisations for releaseableTo; the tearline's needs the record's owner and JCC.
-      const row = seen.seen === 'record' ? seen.incident : await store.incidents.find(id);
-      if (!row) continue;
-      const r = seen.seen === 'record' ? row.releasability : row.tearline!.releasability;
+      const i = seen.seen === 'record' ? seen.incident : null;
+      const audience = i ? audienceOf(i.releasability, { ownerOrg: i.ownerOrg, jcc: i.jcc }, facts) : null;
       await this.#conn.room();
-      this.#send(
-        pictureUid('incident', id),
-        incidentEvent(seen, audienceOf(r, { ownerOrg: row.ownerOrg, jcc: row.jcc }, facts), timing, gridKm),
-      );
+      this.#send(pictureUid('incident', id), incidentEvent(seen, audience, timing, gridKm));
     }
     const activities = await listActivities(store, actor, { from: since }, null, initialMax);
     for (const seen of activities.items) {

@@ -41,6 +41,8 @@ export interface LoadResult {
   cpuCores: number;
   /** The p99 of this generator's own event loop delay while measuring: latency that is the machine's, not the server's. */
   loopDelayP99Ms: number;
+  /** The longest this generator's event loop stood still while measuring. */
+  loopDelayMaxMs: number;
 }
 
 const config = JSON.parse(process.argv[2] ?? '{}') as LoadConfig;
@@ -229,6 +231,7 @@ const result: LoadResult = {
   closedStalled: clients.filter((c) => c.closed && c.stalled).length,
   cpuCores: (cpu.user + cpu.system) / 1e6 / seconds,
   loopDelayP99Ms: loopDelay.percentile(99) / 1e6 - 1 /* the timer interval itself */,
+  loopDelayMaxMs: loopDelay.max / 1e6 - 1,
 };
 send({ phase: 'done', result });
 // The connections stay until the bench has read the server's metrics, so their end is not counted.

@@ -41,10 +41,13 @@ type ServerReport = {
   cpu: NodeJS.CpuUsage;
   memory: NodeJS.MemoryUsage;
   loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
 };
 
 interface Outcome {
   load: LoadResult;
+  /** The longest the server's event loop stood still while measuring. */
+  serverLoopDelayMaxMs: number;
   /** The p99 of the server's event loop delay while measuring. */
   serverLoopDelayP99Ms: number;
   /** Cores of server CPU time used while measuring (1 = one core busy). */
@@ -148,6 +151,7 @@ async function run(s: Scenario): Promise<Outcome> {
       load: result,
       cpuCores: cpuUs / wallUs,
       serverLoopDelayP99Ms: after.loopDelayP99Ms,
+      serverLoopDelayMaxMs: after.loopDelayMaxMs,
       rssStartMb: rssStart,
       rssSeries: rssSeries.filter((_, i) => i % 8 === 0),
       rssMaxMb: Math.max(rssMax, rssEnd),
@@ -218,13 +222,19 @@ function medianOf<T>(list: T[]): T {
 }
 
 const round = (v: number, digits = 3) => Number(v.toFixed(digits));
-/** Event loop delays (p99) of both processes: the part of a latency that is waiting for a core. */
+/** Event loop delays (p99 and longest) of both processes: the part of a latency that is waiting for a core. */
 const loopDelays = (seam: Outcome, plain: Outcome) => ({
   loopDelayP99Ms: {
     server: round(seam.serverLoopDelayP99Ms),
     generator: round(seam.load.loopDelayP99Ms),
     plainServer: round(plain.serverLoopDelayP99Ms),
     plainGenerator: round(plain.load.loopDelayP99Ms),
+  },
+  loopDelayMaxMs: {
+    server: round(seam.serverLoopDelayMaxMs),
+    generator: round(seam.load.loopDelayMaxMs),
+    plainServer: round(plain.serverLoopDelayMaxMs),
+    plainGenerator: round(plain.load.loopDelayMaxMs),
   },
 });
 const machine = { cores: availableParallelism(), clients, measuredSeconds: measureMs / 1000, rounds };

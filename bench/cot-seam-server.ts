@@ -57,8 +57,15 @@ process.on('message', (m: { ask?: string }) => {
   if (m.ask === 'metrics') {
     // The event loop delay since the previous question (the bench asks before and after measuring).
     const p99 = loopDelay.percentile(99) / 1e6 - 1 /* the timer interval itself */;
+    const max = loopDelay.max / 1e6 - 1;
     loopDelay.reset();
-    send({ metrics: cot.metrics(), cpu: process.cpuUsage(), memory: process.memoryUsage(), loopDelayP99Ms: p99 });
+    send({
+      metrics: cot.metrics(),
+      cpu: process.cpuUsage(),
+      memory: process.memoryUsage(),
+      loopDelayP99Ms: p99,
+      loopDelayMaxMs: max,
+    });
   } else if (m.ask === 'stop') {
     void cot.close().then(() => {
       store.close();

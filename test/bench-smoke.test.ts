@@ -17,6 +17,9 @@ const tiny: Record<string, string> = {
   BENCH_SAMPLES: '50',
   BENCH_START_ROUNDS: '1',
   FORECAST_RUNS: '1',
+  COT_BENCH_CLIENTS: '10',
+  COT_BENCH_SECONDS: '1',
+  COT_BENCH_WARMUP: '0.5',
 };
 
 for (const script of readdirSync(benchDir).filter((f) => f.endsWith('.bench.ts'))) {

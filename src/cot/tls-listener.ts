@@ -1,8 +1,9 @@
 import type { AddressInfo, Socket } from 'node:net';
 import { createServer, type TLSSocket } from 'node:tls';
-import { identityOfCertificate } from '../service/tak-certificates.ts';
 import type { Store } from '../store/store.ts';
 import type { CotAcceptor } from './cot-acceptor.ts';
+import { listenOn } from './listen.ts';
+import { peerIdentity, peerSerial } from './peer-certificate.ts';
 import type { ServerCertificate } from './pki/certificate-authority.ts';
 import type { TakLog, TakPortCounters } from './tak-port-log.ts';
 
@@ -19,14 +20,6 @@ export interface TakTlsOptions {
 export interface TakTlsListener {
   address: AddressInfo;
   close(): Promise<void>;
-}
-
-/** The peer certificate's serial as the database keeps it (lower-case hex), or null when there is none. */
-export function peerSerial(socket: TLSSocket): string | null {
-  const cert = socket.getPeerCertificate();
-  return cert && typeof cert.serialNumber === 'string' && cert.serialNumber.length > 0
-    ? cert.serialNumber.toLowerCase()
-    : null;
 }
 
 /**
@@ -59,15 +52,8 @@ export async function startTakTlsListener(o: TakTlsOptions): Promise<TakTlsListe
     socket.on('error', () => socket.destroy());
     void admit(o, socket);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(o.port, o.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
   return {
-    address: server.address() as AddressInfo,
+    address: await listenOn(server, o.host, o.port),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -80,9 +66,7 @@ async function admit(o: TakTlsOptions, socket: TLSSocket): Promise<void> {
   const serial = peerSerial(socket);
   const from = socket.remoteAddress ?? null;
   try {
-    const identity = serial
-      ? await identityOfCertificate(o.store, serial)
-      : ({ ok: false, reason: 'unknown' } as const);
+    const identity = await peerIdentity(o.store, serial);
     if (socket.destroyed) return;
     if (!identity.ok) {
       o.counters.refuse('tls', identity.reason.replaceAll(' ', '_'));

@@ -16,6 +16,7 @@ import { actorFromPassword } from '../../service/auth.ts';
 import { type UnitPositions, unitPositionsOf } from '../../service/unit-positions.ts';
 import type { Store } from '../../store/store.ts';
 import { type CotEvent, geoChatType } from '../event.ts';
+import { listenOn } from '../listen.ts';
 import { addressedTo, type MartiDest, martiDest } from '../marti-dest.ts';
 import { defaultMaxBytes } from '../xml.ts';
 import { Connection, type ConnectionHost, type ConnectionLimits, type CotIdentity } from './connection.ts';
@@ -128,13 +129,7 @@ export class CotServer implements ConnectionHost {
   listenTcp(host: string, port: number): Promise<AddressInfo> {
     const server = createServer((socket) => this.accept(socket, null));
     this.#servers.add(server);
-    return new Promise((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => {
-        server.off('error', reject);
-        resolve(server.address() as AddressInfo);
-      });
-    });
+    return listenOn(server, host, port);
   }
 
   opened(conn: Connection): void {

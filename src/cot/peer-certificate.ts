@@ -1,0 +1,20 @@
+import type { TLSSocket } from 'node:tls';
+import { type CertificateIdentity, identityOfCertificate } from '../service/tak-certificates.ts';
+import type { Store } from '../store/store.ts';
+
+/** The peer certificate's serial as the database keeps it (lower-case hex), or null when there is none. */
+export function peerSerial(socket: TLSSocket): string | null {
+  const cert = socket.getPeerCertificate();
+  return cert && typeof cert.serialNumber === 'string' && cert.serialNumber.length > 0
+    ? cert.serialNumber.toLowerCase()
+    : null;
+}
+
+/**
+ * Who a client certificate stands for, the same on every port that takes one: issued here, in force (not
+ * revoked, read from the database so a revocation counts at once, nor expired) and its user enabled. A
+ * connection without a certificate is refused as `unknown`.
+ */
+export function peerIdentity(store: Store, serial: string | null): Promise<CertificateIdentity> {
+  return serial ? identityOfCertificate(store, serial) : Promise.resolve({ ok: false, reason: 'unknown' });
+}

@@ -13,7 +13,7 @@ import { createApiToken } from '../src/service/auth.ts';
 import { hashPassword } from '../src/service/secrets.ts';
 import { newId } from '../src/store/ids.ts';
 import { openStore } from '../src/store/store.ts';
-import { checkpoint, eventually } from './harness/alerts.ts';
+import { checkpoint, eventually, nearRule } from './harness/alerts.ts';
 import { startServer } from './harness/fixture.ts';
 import { orgIndex, relSpec, sharingWorld, tearlineKeys, worldShape } from './harness/sharing-oracle.ts';
 import { openSse } from './harness/sse.ts';
@@ -64,20 +64,7 @@ test('no alert shows a reader anything of a record beyond what its releasability
         await write(tx, passwordHash);
         for (const code of orgs) {
           await tx.presence.insert(checkpoint(`${code}-cp`, code, centre, 1));
-          await tx.alertRules.insert({
-            id: newId(),
-            org: code,
-            name: `near ${code}`,
-            kind: 'incident_near',
-            radiusKm: 50,
-            presenceKinds: ['checkpoint'],
-            incidentTypes: [],
-            enabled: true,
-            createdBy: null,
-            createdAt: tx.at,
-            updatedAt: tx.at,
-            version: 1,
-          });
+          await tx.alertRules.insert(nearRule(code, `near ${code}`, 50, tx.at));
         }
       });
       for (const code of orgs)

@@ -1,6 +1,19 @@
-import type { TLSSocket } from 'node:tls';
+import type { TLSSocket, TlsOptions } from 'node:tls';
 import { type CertificateIdentity, identityOfCertificate } from '../service/tak-certificates.ts';
 import type { Store } from '../store/store.ts';
+import type { ServerCertificate } from './pki/certificate-authority.ts';
+
+/** Server TLS that asks every client for a certificate the site's CA signed, and ends the handshake without one. */
+export function clientCertificateTls(certificate: ServerCertificate): TlsOptions {
+  return {
+    key: certificate.keyPem,
+    cert: certificate.certPem,
+    ca: [certificate.caPem],
+    requestCert: true,
+    rejectUnauthorized: true,
+    minVersion: 'TLSv1.2',
+  };
+}
 
 /** The peer certificate's serial as the database keeps it (lower-case hex), or null when there is none. */
 export function peerSerial(socket: TLSSocket): string | null {

@@ -3,7 +3,7 @@ import { createServer, type TLSSocket } from 'node:tls';
 import type { Store } from '../store/store.ts';
 import type { CotAcceptor } from './cot-acceptor.ts';
 import { listenOn } from './listen.ts';
-import { peerIdentity, peerSerial } from './peer-certificate.ts';
+import { clientCertificateTls, peerIdentity, peerSerial } from './peer-certificate.ts';
 import type { ServerCertificate } from './pki/certificate-authority.ts';
 import type { TakLog, TakPortCounters } from './tak-port-log.ts';
 
@@ -29,15 +29,7 @@ export interface TakTlsListener {
  * sockets are closed with a log line and counted; accepted ones go to the CoT server as that user.
  */
 export async function startTakTlsListener(o: TakTlsOptions): Promise<TakTlsListener> {
-  const server = createServer({
-    key: o.certificate.keyPem,
-    cert: o.certificate.certPem,
-    ca: [o.certificate.caPem],
-    requestCert: true,
-    rejectUnauthorized: true,
-    minVersion: 'TLSv1.2',
-    handshakeTimeout: 10_000,
-  });
+  const server = createServer({ ...clientCertificateTls(o.certificate), handshakeTimeout: 10_000 });
   server.on('tlsClientError', (err, socket) => {
     o.counters.refuse('tls', 'handshake');
     o.log('TAK TLS handshake refused', { from: socket.remoteAddress ?? null, reason: err.message });

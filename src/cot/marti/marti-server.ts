@@ -7,7 +7,7 @@ import { SeamError } from '../../domain/errors.ts';
 import type { Actor } from '../../service/actor.ts';
 import { actorFromPassword } from '../../service/auth.ts';
 import { listenOn } from '../listen.ts';
-import { peerIdentity, peerSerial } from '../peer-certificate.ts';
+import { clientCertificateTls, peerIdentity, peerSerial } from '../peer-certificate.ts';
 import type { CertificateAuthority, ServerCertificate } from '../pki/certificate-authority.ts';
 import { issueFromCsr } from '../pki/user-certificates.ts';
 import type { TakLog, TakPortCounters } from '../tak-port-log.ts';
@@ -74,14 +74,7 @@ function handle(
  * until its next request).
  */
 export async function startMartiServer(o: MartiServerOptions): Promise<RunningPort> {
-  const server = createServer({
-    key: o.certificate.keyPem,
-    cert: o.certificate.certPem,
-    ca: [o.certificate.caPem],
-    requestCert: true,
-    rejectUnauthorized: true,
-    minVersion: 'TLSv1.2',
-  });
+  const server = createServer(clientCertificateTls(o.certificate));
   server.on('tlsClientError', (err, socket) => {
     o.counters.refuse('marti', 'handshake');
     o.log('Marti TLS handshake refused', { from: socket.remoteAddress ?? null, reason: err.message });

@@ -20,6 +20,7 @@ import { listenOn } from '../listen.ts';
 import { addressedTo, type MartiDest, martiDest } from '../marti-dest.ts';
 import { defaultMaxBytes } from '../xml.ts';
 import { Connection, type ConnectionHost, type ConnectionLimits, type CotIdentity } from './connection.ts';
+import type { CotLog } from './cot-log.ts';
 import { CotCounters, type CotMetrics, renderCotMetrics } from './cot-metrics.ts';
 import { FieldReports } from './field-reports.ts';
 import { GeoChatRelay } from './geochat-relay.ts';
@@ -41,7 +42,7 @@ export interface CotServerOptions extends Partial<ConnectionLimits> {
   /** How often the position sharing settings are re-read (another process may change them). */
   sharingRefreshMs?: number;
   /** Where log lines go (default: none). */
-  log?: (level: 'info' | 'warn', msg: string, fields: Record<string, unknown>) => void;
+  log?: CotLog;
 }
 
 const defaults: ConnectionLimits = {

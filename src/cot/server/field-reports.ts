@@ -11,6 +11,7 @@ import { correctIncident, createIncidents } from '../../service/incidents.ts';
 import type { Store } from '../../store/store.ts';
 import type { CotEvent } from '../event.ts';
 import { type FieldReport, fieldReportOf } from '../field-report.ts';
+import type { CotLog } from './cot-log.ts';
 import { SerialQueue } from './serial-queue.ts';
 
 export const takSource = 'tak';
@@ -18,10 +19,10 @@ const maxBacklog = 256;
 
 export class FieldReports {
   readonly #store: Store;
-  readonly #log: (level: 'info' | 'warn', msg: string, fields: Record<string, unknown>) => void;
+  readonly #log: CotLog;
   readonly #queue = new SerialQueue(maxBacklog);
 
-  constructor(store: Store, log: (level: 'info' | 'warn', msg: string, fields: Record<string, unknown>) => void) {
+  constructor(store: Store, log: CotLog) {
     this.#store = store;
     this.#log = log;
   }

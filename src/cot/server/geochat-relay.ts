@@ -14,6 +14,7 @@ import { newId } from '../../store/ids.ts';
 import type { Store } from '../../store/store.ts';
 import type { CotEvent } from '../event.ts';
 import { geoChatContent } from '../geochat-message.ts';
+import type { CotLog } from './cot-log.ts';
 import { OutFrame } from './out-frame.ts';
 import { SerialQueue } from './serial-queue.ts';
 
@@ -22,10 +23,10 @@ const maxBacklog = 256;
 
 export class GeoChatRelay {
   readonly #store: Store;
-  readonly #log: (level: 'info' | 'warn', msg: string, fields: Record<string, unknown>) => void;
+  readonly #log: CotLog;
   readonly #queue = new SerialQueue(maxBacklog);
 
-  constructor(store: Store, log: (level: 'info' | 'warn', msg: string, fields: Record<string, unknown>) => void) {
+  constructor(store: Store, log: CotLog) {
     this.#store = store;
     this.#log = log;
   }

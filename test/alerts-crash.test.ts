@@ -7,7 +7,7 @@ import { actorForUser } from '../src/service/actor-for-user.ts';
 import { createIncidents } from '../src/service/incidents.ts';
 import { newId } from '../src/store/ids.ts';
 import { openStore } from '../src/store/store.ts';
-import { addPresence, checkpoint, eventually } from './harness/alerts.ts';
+import { addPresence, checkpoint, eventually, nearRule } from './harness/alerts.ts';
 import { createFixture, testPassword } from './harness/fixture.ts';
 import { httpClient } from './harness/http-client.ts';
 import { startServe } from './harness/process.ts';
@@ -42,20 +42,7 @@ test('alerts are never lost nor written twice across kill -9: the engine resumes
   const ruleIds = [newId(), newId()];
   await store.write(null, async (tx) => {
     for (const [k, id] of ruleIds.entries())
-      await tx.alertRules.insert({
-        id,
-        org: 'peshmerga',
-        name: `Near ${k}`,
-        kind: 'incident_near',
-        radiusKm: 5 + k,
-        presenceKinds: ['checkpoint'],
-        incidentTypes: [],
-        enabled: true,
-        createdBy: null,
-        createdAt: tx.at,
-        updatedAt: tx.at,
-        version: 1,
-      });
+      await tx.alertRules.insert(nearRule('peshmerga', `Near ${k}`, 5 + k, tx.at, id));
   });
   store.close();
 

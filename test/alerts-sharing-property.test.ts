@@ -13,9 +13,9 @@ import { createApiToken } from '../src/service/auth.ts';
 import { hashPassword } from '../src/service/secrets.ts';
 import { newId } from '../src/store/ids.ts';
 import { openStore } from '../src/store/store.ts';
-import { checkpoint, eventually } from './harness/alerts.ts';
+import { checkpoint, eventually, nearRule } from './harness/alerts.ts';
 import { startServer } from './harness/fixture.ts';
-import { orgIndex, type RelSpec, relSpec, sharingWorld, tearlineKeys, worldShape } from './harness/sharing-oracle.ts';
+import { orgIndex, relSpec, sharingWorld, tearlineKeys, worldShape } from './harness/sharing-oracle.ts';
 import { openSse } from './harness/sse.ts';
 import { tempDir } from './harness/temp-dir.ts';
 
@@ -55,13 +55,7 @@ test('no alert shows a reader anything of a record beyond what its releasability
   await fc.assert(
     fc.asyncProperty(world, async (w) => {
       run++;
-      const { orgs, org, jccs, toRel, expect, write } = sharingWorld(run, w);
-      const shared = (i: Incident, spec: { releasability: RelSpec; tearline: RelSpec | null }, version: number) => ({
-        ...i,
-        releasability: toRel(spec.releasability),
-        tearline: spec.tearline && { releasability: toRel(spec.tearline), summary: 'sanitised' },
-        version,
-      });
+      const { orgs, org, jccOf, shared, expect, write } = sharingWorld(run, w);
 
       const seqBefore = await store.changeLog.lastSeq();
       const tokens = new Map<string, string>();
@@ -70,20 +64,7 @@ test('no alert shows a reader anything of a record beyond what its releasability
         await write(tx, passwordHash);
         for (const code of orgs) {
           await tx.presence.insert(checkpoint(`${code}-cp`, code, centre, 1));
-          await tx.alertRules.insert({
-            id: newId(),
-            org: code,
-            name: `near ${code}`,
-            kind: 'incident_near',
-            radiusKm: 50,
-            presenceKinds: ['checkpoint'],
-            incidentTypes: [],
-            enabled: true,
-            createdBy: null,
-            createdAt: tx.at,
-            updatedAt: tx.at,
-            version: 1,
-          });
+          await tx.alertRules.insert(nearRule(code, `near ${code}`, 50, tx.at));
         }
       });
       for (const code of orgs)
@@ -107,8 +88,7 @@ test('no alert shows a reader anything of a record beyond what its releasability
 
       await store.write(null, async (tx) => {
         for (const r of w.records) {
-          const jcc = r.jcc === null || jccs.length === 0 ? null : jccs[r.jcc % jccs.length].code;
-          const base = incidentAt(newId(), org(r.owner), jcc, [centre[0] + r.dx, centre[1] + r.dy], tx.at);
+          const base = incidentAt(newId(), org(r.owner), jccOf(r.jcc), [centre[0] + r.dx, centre[1] + r.dy], tx.at);
           const incident = shared(base, r.sharing, 1);
           await tx.incidents.insert(incident);
           current.push(incident);

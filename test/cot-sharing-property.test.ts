@@ -15,7 +15,13 @@ import { snapToGrid } from '../src/geo/grid.ts';
 import { hashPassword } from '../src/service/secrets.ts';
 import { newId } from '../src/store/ids.ts';
 import { openStore } from '../src/store/store.ts';
-import { orgIndex, relSpec, sharingWorld, worldShape } from './harness/sharing-oracle.ts';
+import {
+  relSpec,
+  sharedRecordShape,
+  sharingWorld,
+  type UnsharedIncident,
+  worldShape,
+} from './harness/sharing-oracle.ts';
 import { sleep, TakClient } from './harness/tak-client.ts';
 import { tempDir } from './harness/temp-dir.ts';
 
@@ -25,18 +31,7 @@ const password = 'cot-property-password';
 const rel = relSpec(3);
 const world = fc.record({
   ...worldShape,
-  records: fc.array(
-    fc.record({
-      owner: orgIndex,
-      jcc: fc.option(fc.integer({ min: 0, max: 1 })),
-      releasability: rel,
-      tearline: fc.option(rel),
-      change: fc.option(fc.record({ releasability: rel, tearline: fc.option(rel) })),
-      lon: fc.double({ min: 40, max: 48, noNaN: true }),
-      lat: fc.double({ min: 30, max: 37, noNaN: true }),
-    }),
-    { minLength: 1, maxLength: 5 },
-  ),
+  records: fc.array(fc.record(sharedRecordShape(rel)), { minLength: 1, maxLength: 5 }),
 });
 
 type View = 'record' | 'tearline' | 'removed';
@@ -63,7 +58,7 @@ test('TAK clients get a generated world’s incidents exactly as the sharing rul
     fc.asyncProperty(world, async (w) => {
       run++;
       const day = new Date(Date.UTC(2020, 0, 1) + run * 86_400_000).toISOString().slice(0, 10);
-      const { orgs, org, jccs, toRel, expect, write } = sharingWorld(run, w);
+      const { orgs, org, jccOf, writeShared, expect, write } = sharingWorld(run, w);
       await store.write(null, (tx) => write(tx, passwordHash));
       const connect = async (code: string) => {
         const c = await TakClient.connect(port, { username: `${code}-viewer`, password, uid: `${code}-device` });
@@ -77,8 +72,7 @@ test('TAK clients get a generated world’s incidents exactly as the sharing rul
         const finals: Incident[] = [];
         for (const r of w.records) {
           await store.write(null, async (tx) => {
-            const jcc = r.jcc === null || jccs.length === 0 ? null : jccs[r.jcc % jccs.length].code;
-            const incident: Incident = {
+            const incident: UnsharedIncident = {
               id: newId(),
               type: 'ied',
               time: `${day}T06:00:00.000Z`,
@@ -90,36 +84,22 @@ test('TAK clients get a generated world’s incidents exactly as the sharing rul
               narrative: `narrative ${run}`,
               casualties: { forces: [], civilians: { killed: 1, wounded: 0, abducted: 0 } },
               grading: null,
-              releasability: toRel(r.releasability),
-              tearline: r.tearline && { releasability: toRel(r.tearline), summary: 'sanitised' },
               verification: 'reported',
               review: null,
               duplicateOf: null,
               ownerOrg: org(r.owner),
               reporterId: null,
-              jcc,
+              jcc: jccOf(r.jcc),
               enrichment: noEnrichment,
               source: 'seam',
               sourceId: null,
               exercise: false,
               createdAt: tx.at,
               updatedAt: tx.at,
-              version: 1,
             };
-            await tx.incidents.insert(incident);
-            history.push(incident);
-            let final = incident;
-            if (r.change) {
-              final = {
-                ...incident,
-                releasability: toRel(r.change.releasability),
-                tearline: r.change.tearline && { releasability: toRel(r.change.tearline), summary: 'sanitised' },
-                version: 2,
-              };
-              await tx.incidents.update(final, { action: 'incident.releasability' });
-              history.push(final);
-            }
-            finals.push(final);
+            const versions = await writeShared(tx, incident, r);
+            history.push(...versions);
+            finals.push(versions.at(-1)!);
           });
         }
         // An incident every organisation may see marks the end of the run on every client.

@@ -6,8 +6,8 @@ import { actorForUser } from '../src/service/actor-for-user.ts';
 import { startAlertEngine } from '../src/service/alert-engine.ts';
 import { changeReleasability, createIncident, createIncidents } from '../src/service/incidents.ts';
 import { createSupportRequest } from '../src/service/support-requests.ts';
-import { newId } from '../src/store/ids.ts';
 import { medevacLines, requestBody } from './factories/support-request.ts';
+import { checkpoint, nearRule } from './harness/alerts.ts';
 import { assertNodeCotReads, startCot } from './harness/cot-server.ts';
 import { startServer } from './harness/fixture.ts';
 import { cotEvent, positionReport, sleep, type TakClient } from './harness/tak-client.ts';
@@ -217,34 +217,8 @@ test('planned activities and support requests reach the clients allowed to see t
 test('an alert reaches its organisation’s clients at the record it is about', async (t) => {
   const { store, joined } = await startCot(t);
   await store.write(null, async (tx) => {
-    await tx.presence.insert({
-      id: newId(),
-      kind: 'checkpoint',
-      org: 'peshmerga',
-      name: 'Checkpoint 7',
-      geometry: { type: 'Point', coordinates: [44.4, 35.46] },
-      radiusKm: 2,
-      activeFrom: '2025-01-01T00:00:00.000Z',
-      activeTo: null,
-      releasability: { scope: 'org' },
-      exercise: false,
-      createdAt: tx.at,
-      updatedAt: tx.at,
-    });
-    await tx.alertRules.insert({
-      id: newId(),
-      org: 'peshmerga',
-      name: 'Near our checkpoints',
-      kind: 'incident_near',
-      radiusKm: 10,
-      presenceKinds: ['checkpoint'],
-      incidentTypes: [],
-      enabled: true,
-      createdBy: null,
-      createdAt: tx.at,
-      updatedAt: tx.at,
-      version: 1,
-    });
+    await tx.presence.insert(checkpoint('7', 'peshmerga', [44.4, 35.46], 2));
+    await tx.alertRules.insert(nearRule('peshmerga', 'Near our checkpoints', 10, tx.at));
   });
   const engine = startAlertEngine(store);
   t.after(() => engine.stop());

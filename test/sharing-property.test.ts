@@ -14,7 +14,14 @@ import { hashPassword } from '../src/service/secrets.ts';
 import { newId } from '../src/store/ids.ts';
 import { openStore } from '../src/store/store.ts';
 import { startServer } from './harness/fixture.ts';
-import { orgIndex, relSpec, sharingWorld, tearlineKeys, worldShape } from './harness/sharing-oracle.ts';
+import {
+  relSpec,
+  sharedRecordShape,
+  sharingWorld,
+  tearlineKeys,
+  type UnsharedIncident,
+  worldShape,
+} from './harness/sharing-oracle.ts';
 import { openSse } from './harness/sse.ts';
 import { tempDir } from './harness/temp-dir.ts';
 
@@ -26,13 +33,7 @@ const world = fc.record({
   ...worldShape,
   records: fc.array(
     fc.record({
-      owner: orgIndex,
-      jcc: fc.option(fc.integer({ min: 0, max: 1 })),
-      releasability: rel,
-      tearline: fc.option(rel),
-      change: fc.option(fc.record({ releasability: rel, tearline: fc.option(rel) })),
-      lon: fc.double({ min: 40, max: 48, noNaN: true }),
-      lat: fc.double({ min: 30, max: 37, noNaN: true }),
+      ...sharedRecordShape(rel),
       killed: fc.integer({ min: 0, max: 5 }),
       type: fc.constantFrom('ied' as const, 'sighting' as const),
       hour: fc.integer({ min: 0, max: 23 }),
@@ -60,7 +61,7 @@ test('no read path lets a record or a field reach a user beyond what the sharing
     fc.asyncProperty(world, async (w) => {
       run++;
       const day = new Date(Date.UTC(2020, 0, 1) + run * 86_400_000).toISOString().slice(0, 10);
-      const { orgs, org, jccs, toRel, expect, write } = sharingWorld(run, w);
+      const { orgs, org, jccOf, writeShared, expect, write } = sharingWorld(run, w);
 
       const seqBefore = await store.changeLog.lastSeq();
       const history: Incident[] = [];
@@ -70,8 +71,7 @@ test('no read path lets a record or a field reach a user beyond what the sharing
         await write(tx, passwordHash);
         for (const [n, r] of w.records.entries()) {
           const earlier = r.refs && n > 0 ? finals[r.refs.to % n].id : null;
-          const jcc = r.jcc === null || jccs.length === 0 ? null : jccs[r.jcc % jccs.length].code;
-          const incident: Incident = {
+          const incident: UnsharedIncident = {
             id: newId(),
             type: r.type,
             time: `${day}T${String(r.hour).padStart(2, '0')}:17:00.000Z`,
@@ -86,36 +86,22 @@ test('no read path lets a record or a field reach a user beyond what the sharing
               civilians: { killed: 1, wounded: 0, abducted: 0 },
             },
             grading: { reliability: 'B', credibility: 2 },
-            releasability: toRel(r.releasability),
-            tearline: r.tearline && { releasability: toRel(r.tearline), summary: 'sanitised' },
             verification: 'reported',
             review: null,
             duplicateOf: r.refs?.duplicate ? earlier : null,
             ownerOrg: org(r.owner),
             reporterId: null,
-            jcc,
+            jcc: jccOf(r.jcc),
             enrichment: { ...noEnrichment, suspectedDuplicateOf: r.refs?.suspected ? earlier : null },
             source: 'seam',
             sourceId: null,
             exercise: false,
             createdAt: tx.at,
             updatedAt: tx.at,
-            version: 1,
           };
-          await tx.incidents.insert(incident);
-          history.push(incident);
-          let final = incident;
-          if (r.change) {
-            final = {
-              ...incident,
-              releasability: toRel(r.change.releasability),
-              tearline: r.change.tearline && { releasability: toRel(r.change.tearline), summary: 'sanitised' },
-              version: 2,
-            };
-            await tx.incidents.update(final, { action: 'incident.releasability' });
-            history.push(final);
-          }
-          finals.push(final);
+          const versions = await writeShared(tx, incident, r);
+          history.push(...versions);
+          finals.push(versions.at(-1)!);
         }
       });
       for (const code of orgs)

@@ -23,6 +23,16 @@ export function parse<O extends ParseArgsOptionsConfig>(argv: string[], options:
   return parsed;
 }
 
+/** The subcommand `sub` of `command`, or a usage error listing the ones there are. */
+export function subcommandOf(command: string, sub: string | undefined, subcommands: readonly string[]): string {
+  if (sub && subcommands.includes(sub)) return sub;
+  throw new UsageError(
+    sub
+      ? `unknown ${command} command "${sub}" (${subcommands.join(', ')})`
+      : `${command} needs a command: ${subcommands.join(', ')}`,
+  );
+}
+
 /** The data directory: --data-dir, else SEAM_DATA_DIR, else ./data. */
 export function dataDir(value: string | undefined): string {
   return resolve(value ?? process.env.SEAM_DATA_DIR ?? 'data');

@@ -1,8 +1,9 @@
 import type { AddressInfo, Socket } from 'node:net';
 import { createServer, type TLSSocket } from 'node:tls';
-import { identityOfCertificate } from '../service/tak-certificates.ts';
 import type { Store } from '../store/store.ts';
 import type { CotAcceptor } from './cot-acceptor.ts';
+import { listenOn } from './listen.ts';
+import { clientCertificateTls, peerIdentity, peerSerial } from './peer-certificate.ts';
 import type { ServerCertificate } from './pki/certificate-authority.ts';
 import type { TakLog, TakPortCounters } from './tak-port-log.ts';
 
@@ -21,14 +22,6 @@ export interface TakTlsListener {
   close(): Promise<void>;
 }
 
-/** The peer certificate's serial as the database keeps it (lower-case hex), or null when there is none. */
-export function peerSerial(socket: TLSSocket): string | null {
-  const cert = socket.getPeerCertificate();
-  return cert && typeof cert.serialNumber === 'string' && cert.serialNumber.length > 0
-    ? cert.serialNumber.toLowerCase()
-    : null;
-}
-
 /**
  * The TLS CoT port (8089): only clients whose certificate the site's CA signed finish the
  * handshake; then the certificate must be one the site issued, in force (not revoked — read from
@@ -36,15 +29,7 @@ export function peerSerial(socket: TLSSocket): string | null {
  * sockets are closed with a log line and counted; accepted ones go to the CoT server as that user.
  */
 export async function startTakTlsListener(o: TakTlsOptions): Promise<TakTlsListener> {
-  const server = createServer({
-    key: o.certificate.keyPem,
-    cert: o.certificate.certPem,
-    ca: [o.certificate.caPem],
-    requestCert: true,
-    rejectUnauthorized: true,
-    minVersion: 'TLSv1.2',
-    handshakeTimeout: 10_000,
-  });
+  const server = createServer({ ...clientCertificateTls(o.certificate), handshakeTimeout: 10_000 });
   server.on('tlsClientError', (err, socket) => {
     o.counters.refuse('tls', 'handshake');
     o.log('TAK TLS handshake refused', { from: socket.remoteAddress ?? null, reason: err.message });
@@ -59,15 +44,8 @@ export async function startTakTlsListener(o: TakTlsOptions): Promise<TakTlsListe
     socket.on('error', () => socket.destroy());
     void admit(o, socket);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(o.port, o.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
   return {
-    address: server.address() as AddressInfo,
+    address: await listenOn(server, o.host, o.port),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -80,9 +58,7 @@ async function admit(o: TakTlsOptions, socket: TLSSocket): Promise<void> {
   const serial = peerSerial(socket);
   const from = socket.remoteAddress ?? null;
   try {
-    const identity = serial
-      ? await identityOfCertificate(o.store, serial)
-      : ({ ok: false, reason: 'unknown' } as const);
+    const identity = await peerIdentity(o.store, serial);
     if (socket.destroyed) return;
     if (!identity.ok) {
       o.counters.refuse('tls', identity.reason.replaceAll(' ', '_'));

@@ -57,6 +57,11 @@ export interface ReportDocument {
 const LRI = '\u2066';
 const PDI = '\u2069';
 
+/** A table of `rows`, or when there are none the sentence (`none`) saying there is nothing to list. */
+export function tableOr(table: { head: string[]; numeric: number[]; rows: string[][] }, none: string): Block {
+  return table.rows.length ? { kind: 'table', ...table } : { kind: 'paragraph', text: none };
+}
+
 /** Text to be read left to right even inside right-to-left text (MGRS, signed numbers). */
 export function ltr(text: string): string {
   return `${LRI}${text}${PDI}`;

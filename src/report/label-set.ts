@@ -3,6 +3,19 @@ import type { CasualtyCounts } from '../domain/incident.ts';
 /** Counts already written in the report's digits, for the sentences of a language to place. */
 export type CountsText = { [K in keyof CasualtyCounts]: string };
 
+/** The gap forecast's sentence, of its figures already formatted (the whole line's and a JCC area's alike). */
+export type ForecastText = (
+  from: string,
+  to: string,
+  share: string,
+  closesKm2: string,
+  closesShare: string,
+  open: string,
+) => string;
+
+/** A highlight of the gap widening or narrowing since the previous period. */
+export type GapChangeText = (previousShare: string, share: string, previousKm2: string, km2: string) => string;
+
 /**
  * Every word a SITREP prints, in one language. Incident types, verification states and activity
  * kinds and states use the web app's terms (src/web/i18n/locales; a test keeps them equal), so a
@@ -43,8 +56,8 @@ export interface Labels {
   noHighlights: string;
   highlight: {
     newCorridors: (n: number, count: string, places: string) => string;
-    gapWidened: (previousShare: string, share: string, previousKm2: string, km2: string) => string;
-    gapNarrowed: (previousShare: string, share: string, previousKm2: string, km2: string) => string;
+    gapWidened: GapChangeText;
+    gapNarrowed: GapChangeText;
     casualties: (n: number, incidents: string, total: CountsText, civilians: CountsText) => string;
     overdueRequests: (n: number, count: string) => string;
     incidentsChanged: (n: number, count: string, previous: string) => string;
@@ -113,14 +126,7 @@ export interface Labels {
     rank: string;
     forecast: string;
     noForecast: string;
-    forecastText: (
-      from: string,
-      to: string,
-      share: string,
-      closesKm2: string,
-      closesShare: string,
-      open: string,
-    ) => string;
+    forecastText: ForecastText;
     /**
      * The same, of a report whose figures are its JCC's area of responsibility (the older reports'
      * figures are the whole line's, worded above), with the whole line's figures beside them.
@@ -134,16 +140,9 @@ export interface Labels {
       noCorridors: string;
       noHotspots: string;
       noCheckpoints: string;
-      forecastText: (
-        from: string,
-        to: string,
-        share: string,
-        closesKm2: string,
-        closesShare: string,
-        open: string,
-      ) => string;
-      gapWidened: (previousShare: string, share: string, previousKm2: string, km2: string) => string;
-      gapNarrowed: (previousShare: string, share: string, previousKm2: string, km2: string) => string;
+      forecastText: ForecastText;
+      gapWidened: GapChangeText;
+      gapNarrowed: GapChangeText;
     };
   };
   coordination: {

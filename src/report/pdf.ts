@@ -21,7 +21,8 @@ export interface PdfOptions {
   pageWords?: { page: string; of: string };
 }
 
-const chromiumArgs = [
+/** The flags Debian's Chromium needs to run headless in a container (and render WebGL there, for the web app's tests). */
+export const chromiumArgs = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -1,5 +1,5 @@
 import type { SitrepActivity, SitrepGap } from '../domain/sitrep.ts';
-import { type Block, type Section, typed } from './document.ts';
+import { type Block, type Section, tableOr, typed } from './document.ts';
 import { type Ctx, orgName, placeText } from './report-context.ts';
 
 /** The gap: its size, corridors, 30-day trend, hotspots, recommended checkpoints and forecast. */
@@ -38,41 +38,41 @@ function gapBlocks(c: Ctx, gap: SitrepGap): Block[] {
   );
   blocks.push({ kind: 'subheading', text: G.corridors });
   blocks.push(
-    gap.corridors.length
-      ? {
-          kind: 'table',
-          head: [G.rank, G.area, G.narrowest, G.narrowestAt],
-          numeric: [0, 1, 2],
-          rows: gap.corridors.map((x, i) => [
-            f.number(i + 1),
-            km2(x.areaKm2),
-            km(x.narrowestWidthKm),
-            placeText(c, x.narrowestAt),
-          ]),
-        }
-      : { kind: 'paragraph', text: G.noCorridors },
+    tableOr(
+      {
+        head: [G.rank, G.area, G.narrowest, G.narrowestAt],
+        numeric: [0, 1, 2],
+        rows: gap.corridors.map((x, i) => [
+          f.number(i + 1),
+          km2(x.areaKm2),
+          km(x.narrowestWidthKm),
+          placeText(c, x.narrowestAt),
+        ]),
+      },
+      G.noCorridors,
+    ),
   );
   blocks.push({ kind: 'subheading', text: G.hotspots });
   blocks.push(
-    gap.hotspots.length
-      ? {
-          kind: 'table',
-          head: [G.rank, G.cells, G.centre],
-          numeric: [0, 1],
-          rows: gap.hotspots.map((x, i) => [f.number(i + 1), f.number(x.cells), placeText(c, x.centre)]),
-        }
-      : { kind: 'paragraph', text: G.noHotspots },
+    tableOr(
+      {
+        head: [G.rank, G.cells, G.centre],
+        numeric: [0, 1],
+        rows: gap.hotspots.map((x, i) => [f.number(i + 1), f.number(x.cells), placeText(c, x.centre)]),
+      },
+      G.noHotspots,
+    ),
   );
   blocks.push({ kind: 'subheading', text: G.checkpoints });
   blocks.push(
-    gap.checkpoints.length
-      ? {
-          kind: 'table',
-          head: [G.rank, L.incidents.place, G.gain],
-          numeric: [0, 2],
-          rows: gap.checkpoints.map((x, i) => [f.number(i + 1), placeText(c, x.place), f.number(x.gain, 2)]),
-        }
-      : { kind: 'paragraph', text: G.noCheckpoints },
+    tableOr(
+      {
+        head: [G.rank, L.incidents.place, G.gain],
+        numeric: [0, 2],
+        rows: gap.checkpoints.map((x, i) => [f.number(i + 1), placeText(c, x.place), f.number(x.gain, 2)]),
+      },
+      G.noCheckpoints,
+    ),
   );
   blocks.push({ kind: 'subheading', text: G.forecast });
   const fc = gap.forecast;
@@ -132,17 +132,9 @@ export function coordinationSection(c: Ctx): Section {
   const co = c.s.content.coordination;
   const head = [C.title, C.kind, C.when, C.state, C.deconfliction];
   const blocks: Block[] = [{ kind: 'subheading', text: C.done }];
-  blocks.push(
-    co.activitiesDone.length
-      ? { kind: 'table', head, numeric: [], rows: activityRows(c, co.activitiesDone) }
-      : { kind: 'paragraph', text: C.noneDone },
-  );
+  blocks.push(tableOr({ head, numeric: [], rows: activityRows(c, co.activitiesDone) }, C.noneDone));
   blocks.push({ kind: 'subheading', text: C.planned });
-  blocks.push(
-    co.activitiesPlanned.length
-      ? { kind: 'table', head, numeric: [], rows: activityRows(c, co.activitiesPlanned) }
-      : { kind: 'paragraph', text: C.nonePlanned },
-  );
+  blocks.push(tableOr({ head, numeric: [], rows: activityRows(c, co.activitiesPlanned) }, C.nonePlanned));
   const r = co.requests;
   blocks.push({ kind: 'subheading', text: C.requests });
   blocks.push({
@@ -164,17 +156,17 @@ export function coordinationSection(c: Ctx): Section {
   });
   blocks.push({ kind: 'subheading', text: C.acknowledgements });
   blocks.push(
-    co.acknowledgementsOutstanding.length
-      ? {
-          kind: 'table',
-          head: [C.activity, C.organisation],
-          numeric: [],
-          rows: co.acknowledgementsOutstanding.map((a) => [
-            `${c.iso(a.title)} (${c.ltr(typed(a.activityId))})`,
-            orgName(c, a.org),
-          ]),
-        }
-      : { kind: 'paragraph', text: C.noAcknowledgements },
+    tableOr(
+      {
+        head: [C.activity, C.organisation],
+        numeric: [],
+        rows: co.acknowledgementsOutstanding.map((a) => [
+          `${c.iso(a.title)} (${c.ltr(typed(a.activityId))})`,
+          orgName(c, a.org),
+        ]),
+      },
+      C.noAcknowledgements,
+    ),
   );
   return { id: 'coordination', title: L.sections.coordination, blocks };
 }

@@ -1,7 +1,7 @@
 import type { CasualtyCounts } from '../domain/incident.ts';
 import type { Releasability } from '../domain/releasability.ts';
 import type { Sitrep, SitrepHighlight, SitrepLanguage } from '../domain/sitrep.ts';
-import { type Block, isolated, ltr, type ReportDocument, type Section, typed } from './document.ts';
+import { type Block, isolated, ltr, type ReportDocument, type Section, tableOr, typed } from './document.ts';
 import { reportFormat } from './format.ts';
 import { labelsFor } from './labels.ts';
 import { type Ctx, orgName, placeText, withChange } from './report-context.ts';
@@ -120,36 +120,36 @@ function incidentsSection(c: Ctx): Section {
     { kind: 'subheading', text: I.byType },
   ];
   blocks.push(
-    inc.byType.length
-      ? {
-          kind: 'table',
-          head: [I.type, I.count, I.previous, I.change],
-          numeric: [1, 2, 3],
-          rows: inc.byType.map((t) => [
-            L.types[t.type] ?? typed(t.type),
-            f.number(t.count),
-            f.number(t.previous),
-            c.ltr(f.change(t.count - t.previous)),
-          ]),
-        }
-      : { kind: 'paragraph', text: I.none },
+    tableOr(
+      {
+        head: [I.type, I.count, I.previous, I.change],
+        numeric: [1, 2, 3],
+        rows: inc.byType.map((t) => [
+          L.types[t.type] ?? typed(t.type),
+          f.number(t.count),
+          f.number(t.previous),
+          c.ltr(f.change(t.count - t.previous)),
+        ]),
+      },
+      I.none,
+    ),
   );
   blocks.push({ kind: 'subheading', text: I.byDistrict });
   blocks.push(
-    inc.byDistrict.length
-      ? {
-          kind: 'table',
-          head: [I.district, I.count, I.previous, I.change],
-          numeric: [1, 2, 3],
-          // Reports drafted before districts were compared have no previous counts.
-          rows: inc.byDistrict.map((d) => [
-            d.district ? c.iso(f.name(d.district)) : I.unknownDistrict,
-            f.number(d.count),
-            d.previous === undefined ? '–' : f.number(d.previous),
-            d.previous === undefined ? '–' : c.ltr(f.change(d.count - d.previous)),
-          ]),
-        }
-      : { kind: 'paragraph', text: I.none },
+    tableOr(
+      {
+        head: [I.district, I.count, I.previous, I.change],
+        numeric: [1, 2, 3],
+        // Reports drafted before districts were compared have no previous counts.
+        rows: inc.byDistrict.map((d) => [
+          d.district ? c.iso(f.name(d.district)) : I.unknownDistrict,
+          f.number(d.count),
+          d.previous === undefined ? '–' : f.number(d.previous),
+          d.previous === undefined ? '–' : c.ltr(f.change(d.count - d.previous)),
+        ]),
+      },
+      I.none,
+    ),
   );
   const cas = inc.casualties;
   const prev = inc.previousCasualties;
@@ -170,27 +170,27 @@ function incidentsSection(c: Ctx): Section {
   });
   blocks.push({ kind: 'subheading', text: I.significant });
   blocks.push(
-    inc.significant.length
-      ? {
-          kind: 'table',
-          head: [I.time, I.type, I.place, I.grading, I.verification, L.killed, L.wounded, L.abducted],
-          numeric: [5, 6, 7],
-          rows: inc.significant.map((x) => {
-            const marks = [x.exercise ? I.exercise : '', x.inGap ? I.inGap : ''].filter(Boolean);
-            const type = L.types[x.type] ?? typed(x.type);
-            return [
-              f.shortDateTime(x.time),
-              marks.length ? `${type} (${f.list(marks)})` : type,
-              placeText(c, x.place) + (x.district ? ` — ${c.iso(f.name(x.district))}` : ''),
-              x.grading ? c.ltr(typed(x.grading)) : I.ungraded,
-              L.verification[x.verification] ?? x.verification,
-              f.number(x.casualties.killed),
-              f.number(x.casualties.wounded),
-              f.number(x.casualties.abducted),
-            ];
-          }),
-        }
-      : { kind: 'paragraph', text: I.noSignificant },
+    tableOr(
+      {
+        head: [I.time, I.type, I.place, I.grading, I.verification, L.killed, L.wounded, L.abducted],
+        numeric: [5, 6, 7],
+        rows: inc.significant.map((x) => {
+          const marks = [x.exercise ? I.exercise : '', x.inGap ? I.inGap : ''].filter(Boolean);
+          const type = L.types[x.type] ?? typed(x.type);
+          return [
+            f.shortDateTime(x.time),
+            marks.length ? `${type} (${f.list(marks)})` : type,
+            placeText(c, x.place) + (x.district ? ` — ${c.iso(f.name(x.district))}` : ''),
+            x.grading ? c.ltr(typed(x.grading)) : I.ungraded,
+            L.verification[x.verification] ?? x.verification,
+            f.number(x.casualties.killed),
+            f.number(x.casualties.wounded),
+            f.number(x.casualties.abducted),
+          ];
+        }),
+      },
+      I.noSignificant,
+    ),
   );
   if (inc.tearlines.length) {
     blocks.push({ kind: 'subheading', text: I.tearlines });

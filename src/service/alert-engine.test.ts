@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addPresence, checkpoint } from '../../test/harness/alerts.ts';
+import { addPresence, checkpoint, nearRule } from '../../test/harness/alerts.ts';
 import { createFixture } from '../../test/harness/fixture.ts';
-import { newId } from '../store/ids.ts';
 import type { Store } from '../store/store.ts';
 import { actorForUser } from './actor-for-user.ts';
 import { startAlertEngine } from './alert-engine.ts';
@@ -11,22 +10,7 @@ import { createIncidents } from './incidents.ts';
 async function site(t: Parameters<typeof createFixture>[0]) {
   const { store } = await createFixture(t, { roles: ['reporter'] });
   await addPresence(store, checkpoint('pesh-1', 'peshmerga', [44.4, 35.5]));
-  await store.write(null, (tx) =>
-    tx.alertRules.insert({
-      id: newId(),
-      org: 'peshmerga',
-      name: 'Near',
-      kind: 'incident_near',
-      radiusKm: 5,
-      presenceKinds: ['checkpoint'],
-      incidentTypes: [],
-      enabled: true,
-      createdBy: null,
-      createdAt: tx.at,
-      updatedAt: tx.at,
-      version: 1,
-    }),
-  );
+  await store.write(null, (tx) => tx.alertRules.insert(nearRule('peshmerga', 'Near', 5, tx.at)));
   return store;
 }
 

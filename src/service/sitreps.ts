@@ -9,6 +9,7 @@ import type { ReadRepositories } from '../store/repositories.ts';
 import type { Store } from '../store/store.ts';
 import type { Tx } from '../store/write-path.ts';
 import type { Actor } from './actor.ts';
+import { runEvery } from './periodic-task.ts';
 import { computeSitrepContent } from './sitrep-content.ts';
 import { readSitrep, type SitrepRenderer } from './sitrep-reads.ts';
 import { latestScheduledPeriod, sitrepSchedule } from './sitrep-schedule.ts';
@@ -347,16 +348,5 @@ export async function draftScheduledSitreps(store: Store, now: Date = store.now(
 
 /** Runs the schedule every `everyMs` until stopped; a failed run is reported and the next one runs. */
 export function startSitrepSchedule(store: Store, everyMs: number, onError: (err: unknown) => void): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    draftScheduledSitreps(store)
-      .catch(onError)
-      .finally(() => {
-        running = false;
-      });
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return runEvery(() => draftScheduledSitreps(store), everyMs, onError);
 }

@@ -24,6 +24,7 @@ import { fromMgrs } from '../geo/mgrs.ts';
 import { newId } from '../store/ids.ts';
 import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
+import { runEvery } from './periodic-task.ts';
 import { readSupportRequest, type SupportRequestView } from './support-request-reads.ts';
 import { zodToSeamError } from './validation.ts';
 
@@ -255,16 +256,5 @@ export async function escalateOverdueRequests(store: Store, now: Date = store.no
 
 /** Runs the overdue sweep every `everyMs` until stopped; a failed sweep is reported and the next one runs. */
 export function startOverdueSweep(store: Store, everyMs: number, onError: (err: unknown) => void): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    escalateOverdueRequests(store)
-      .catch(onError)
-      .finally(() => {
-        running = false;
-      });
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return runEvery(() => escalateOverdueRequests(store), everyMs, onError);
 }

@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { AlertRule } from '../../src/domain/alert-rule.ts';
 import type { Presence } from '../../src/domain/presence.ts';
+import { newId } from '../../src/store/ids.ts';
 import type { Store } from '../../src/store/store.ts';
 
 /** A checkpoint of an organisation, released to its own organisation only unless told otherwise. */
@@ -23,6 +25,24 @@ export function checkpoint(
     exercise: false,
     createdAt: '2025-01-01T00:00:00.000Z',
     updatedAt: '2025-01-01T00:00:00.000Z',
+  };
+}
+
+/** An enabled rule alerting `org` to incidents of any type within `radiusKm` of its checkpoints, as of `at`. */
+export function nearRule(org: string, name: string, radiusKm: number, at: string, id = newId()): AlertRule {
+  return {
+    id,
+    org,
+    name,
+    kind: 'incident_near',
+    radiusKm,
+    presenceKinds: ['checkpoint'],
+    incidentTypes: [],
+    enabled: true,
+    createdBy: null,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
   };
 }
 

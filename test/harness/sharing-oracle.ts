@@ -45,6 +45,31 @@ export const worldShape = {
   groups: fc.array(fc.uniqueArray(orgIndex, { maxLength: 4 }), { maxLength: 2 }),
 };
 
+/** An incident before a generated world says who may see it. */
+export type UnsharedIncident = Omit<Incident, 'releasability' | 'tearline' | 'version'>;
+
+/** Who may see a generated record: its releasability and tearline. */
+export interface SharingSpec {
+  releasability: RelSpec;
+  tearline: RelSpec | null;
+}
+
+/**
+ * The fields of a generated incident that decide who may see it: its owner and JCC by index, its sharing, a later
+ * change of that sharing, and where it is.
+ */
+export function sharedRecordShape(rel: fc.Arbitrary<RelSpec>) {
+  return {
+    owner: orgIndex,
+    jcc: fc.option(fc.integer({ min: 0, max: 1 })),
+    releasability: rel,
+    tearline: fc.option(rel),
+    change: fc.option(fc.record({ releasability: rel, tearline: fc.option(rel) })),
+    lon: fc.double({ min: 40, max: 48, noNaN: true }),
+    lat: fc.double({ min: 30, max: 37, noNaN: true }),
+  };
+}
+
 export interface WorldSpec {
   orgs: number;
   jccs: number[][];
@@ -62,6 +87,28 @@ export function sharingWorld(run: number, w: WorldSpec) {
   const groups = w.groups.map((members, i) => ({ name: `r${run}-g${i}`, members: [...new Set(members.map(org))] }));
   const toRel = (r: RelSpec): Releasability =>
     r.scope === 'group' ? { scope: 'group', group: `r${run}-g${r.index}` } : { scope: r.scope };
+  /** A JCC of the world by index (modulo the JCCs there are), or none. */
+  const jccOf = (index: number | null): string | null =>
+    index === null || jccs.length === 0 ? null : jccs[index % jccs.length].code;
+  /** The incident as `spec` shares it, at `version`. */
+  const shared = (i: UnsharedIncident, spec: SharingSpec, version: number): Incident => ({
+    ...i,
+    releasability: toRel(spec.releasability),
+    tearline: spec.tearline && { releasability: toRel(spec.tearline), summary: 'sanitised' },
+    version,
+  });
+  /**
+   * Writes an incident shared as `r` says and, when `r` has a change, changes who may see it (version 2).
+   * Returns the versions written, the last being the incident as it is now.
+   */
+  const writeShared = async (tx: Tx, i: UnsharedIncident, r: SharingSpec & { change: SharingSpec | null }) => {
+    const first = shared(i, r, 1);
+    await tx.incidents.insert(first);
+    if (!r.change) return [first];
+    const changed = shared(first, r.change, 2);
+    await tx.incidents.update(changed, { action: 'incident.releasability' });
+    return [first, changed];
+  };
   /** Who is in the audience of a releasability, written out from the rules. */
   const audience = (r: Releasability, owner: string, jcc: string | null): Set<string> => {
     if (r.scope === 'org') return new Set([owner]);
@@ -96,5 +143,5 @@ export function sharingWorld(run: number, w: WorldSpec) {
       });
     }
   };
-  return { orgs, org, jccs, groups, toRel, audience, expect, write };
+  return { orgs, org, jccs, groups, toRel, jccOf, shared, writeShared, audience, expect, write };
 }

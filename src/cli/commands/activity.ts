@@ -6,7 +6,7 @@ import { escalateOverdue } from '../../service/activity-escalation.ts';
 import { listActivities, readActivity } from '../../service/activity-reads.ts';
 import { answerActivity, approveActivity, stepActivity } from '../../service/activity-steps.ts';
 import { actorForUser } from '../../service/actor-for-user.ts';
-import { dataDirOption, intOption, joinNegativeValues, parse, table, UsageError } from '../args.ts';
+import { dataDirOption, intOption, joinNegativeValues, parse, subcommandOf, table, UsageError } from '../args.ts';
 import { type Command, dataDirHelp } from '../command.ts';
 import { withStore } from './open.ts';
 
@@ -178,13 +178,8 @@ export const activityCommand: Command = {
   summary: 'plan, deconflict and acknowledge activities as a user',
   help,
   async run(argv) {
-    const [sub, ...rest] = argv;
-    if (!sub || !subcommands.includes(sub))
-      throw new UsageError(
-        sub
-          ? `unknown activity command "${sub}" (${subcommands.join(', ')})`
-          : `activity needs a command: ${subcommands.join(', ')}`,
-      );
+    const [first, ...rest] = argv;
+    const sub = subcommandOf('activity', first, subcommands);
     const { values: v, positionals } = parse(joinNegativeValues(rest, ['point']), options, 1);
     const id = positionals[0];
     const needsId = !['list', 'plan', 'escalate'].includes(sub);

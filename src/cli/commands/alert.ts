@@ -6,7 +6,7 @@ import { startAlertEngine } from '../../service/alert-engine.ts';
 import { listAlerts, markAlertRead, markAllAlertsRead, maxAlertPage } from '../../service/alert-reads.ts';
 import { createAlertRule, listAlertRules, removeAlertRule } from '../../service/alert-rules.ts';
 import { zodToSeamError } from '../../service/validation.ts';
-import { dataDirOption, intOption, parse, table, UsageError } from '../args.ts';
+import { dataDirOption, intOption, parse, subcommandOf, table, UsageError } from '../args.ts';
 import { type Command, dataDirHelp } from '../command.ts';
 import { withStore } from './open.ts';
 
@@ -116,14 +116,7 @@ export const alertCommand: Command = {
   summary: 'list and mark alerts, manage alert rules',
   help,
   async run(argv) {
-    const sub = argv[0];
-    if (!sub || !subcommands.includes(sub)) {
-      throw new UsageError(
-        sub
-          ? `unknown alert command "${sub}" (${subcommands.join(', ')})`
-          : `alert needs a command: ${subcommands.join(', ')}`,
-      );
-    }
+    const sub = subcommandOf('alert', argv[0], subcommands);
     const { values: v, positionals } = parse(argv, options, sub === 'read' || sub === 'rule-remove' ? 2 : 1);
     await withStore(v['data-dir'], async (store) => {
       if (sub === 'catch-up') {

@@ -22,7 +22,7 @@ import {
   setResponseDeadlines,
   takeSupportRequestStepFrom,
 } from '../../service/support-requests.ts';
-import { dataDirOption, intOption, joinNegativeValues, parse, table, UsageError } from '../args.ts';
+import { dataDirOption, intOption, joinNegativeValues, parse, subcommandOf, table, UsageError } from '../args.ts';
 import { type Command, dataDirHelp } from '../command.ts';
 import { withStore } from './open.ts';
 
@@ -237,13 +237,8 @@ export const requestCommand: Command = {
   summary: 'support requests: list, show, create, accept, decline, … and response-time stats',
   help,
   async run(argv) {
-    const [sub, ...rest] = argv;
-    if (sub === undefined || !subcommands.includes(sub))
-      throw new UsageError(
-        sub
-          ? `unknown request command "${sub}" (${subcommands.join(', ')})`
-          : `request needs a command: ${subcommands.join(', ')}`,
-      );
+    const [first, ...rest] = argv;
+    const sub = subcommandOf('request', first, subcommands);
     const needsId = sub === 'show' || sub === 'history' || stepOf(sub) !== undefined;
     const { values, positionals } = parse(joinNegativeValues(rest, ['lon', 'lat']), options, needsId ? 1 : 0);
     const id = positionals[0];

@@ -14,7 +14,7 @@ import { actorForUser } from '../../service/actor-for-user.ts';
 import { listSitreps, readSitrep, sitrepReport } from '../../service/sitrep-reads.ts';
 import { setSitrepSchedule, sitrepSchedule } from '../../service/sitrep-schedule.ts';
 import { draftScheduledSitreps, draftSitrep, editSitrep, refreshSitrep, releaseSitrep } from '../../service/sitreps.ts';
-import { dataDirOption, intOption, parse, table, UsageError } from '../args.ts';
+import { dataDirOption, intOption, parse, subcommandOf, table, UsageError } from '../args.ts';
 import { type Command, dataDirHelp } from '../command.ts';
 import { withStore } from './open.ts';
 
@@ -128,13 +128,8 @@ export const sitrepCommand: Command = {
   summary: "SITREPs: draft, show (HTML, Markdown, PDF in en/ar/ckb), edit, release, list; a JCC's schedule",
   help,
   async run(argv) {
-    const [sub, ...rest] = argv;
-    if (sub === undefined || !subcommands.includes(sub))
-      throw new UsageError(
-        sub
-          ? `unknown sitrep command "${sub}" (${subcommands.join(', ')})`
-          : `sitrep needs a command: ${subcommands.join(', ')}`,
-      );
+    const [first, ...rest] = argv;
+    const sub = subcommandOf('sitrep', first, subcommands);
     const { values, positionals } = parse(rest, options, withId.has(sub) ? 1 : 0);
     const id = positionals[0];
     if (withId.has(sub) && id === undefined) throw new UsageError(`sitrep ${sub} needs the report's id`);

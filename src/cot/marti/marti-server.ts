@@ -6,11 +6,11 @@ import forge from 'node-forge';
 import { SeamError } from '../../domain/errors.ts';
 import type { Actor } from '../../service/actor.ts';
 import { actorFromPassword } from '../../service/auth.ts';
-import { identityOfCertificate } from '../../service/tak-certificates.ts';
+import { listenOn } from '../listen.ts';
+import { clientCertificateTls, peerIdentity, peerSerial } from '../peer-certificate.ts';
 import type { CertificateAuthority, ServerCertificate } from '../pki/certificate-authority.ts';
 import { issueFromCsr } from '../pki/user-certificates.ts';
 import type { TakLog, TakPortCounters } from '../tak-port-log.ts';
-import { peerSerial } from '../tls-listener.ts';
 import { type Answer, basicCredentials, errorAnswer, json, readBody, send, xml } from './http.ts';
 import { type MartiContext, martiRoute, tlsConfigAnswer } from './marti-routes.ts';
 
@@ -36,15 +36,8 @@ export interface RunningPort {
 const notFound = (): Answer => json({ error: 'not_found', message: 'no such Marti endpoint' }, 404);
 
 async function listen(server: Server, host: string, port: number): Promise<RunningPort> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
   return {
-    address: server.address() as AddressInfo,
+    address: await listenOn(server, host, port),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -81,14 +74,7 @@ function handle(
  * until its next request).
  */
 export async function startMartiServer(o: MartiServerOptions): Promise<RunningPort> {
-  const server = createServer({
-    key: o.certificate.keyPem,
-    cert: o.certificate.certPem,
-    ca: [o.certificate.caPem],
-    requestCert: true,
-    rejectUnauthorized: true,
-    minVersion: 'TLSv1.2',
-  });
+  const server = createServer(clientCertificateTls(o.certificate));
   server.on('tlsClientError', (err, socket) => {
     o.counters.refuse('marti', 'handshake');
     o.log('Marti TLS handshake refused', { from: socket.remoteAddress ?? null, reason: err.message });
@@ -97,11 +83,10 @@ export async function startMartiServer(o: MartiServerOptions): Promise<RunningPo
     'request',
     handle(o, 'marti', async (req, url) => {
       const serial = peerSerial(req.socket as TLSSocket);
-      const identity = serial ? await identityOfCertificate(o.context.store, serial) : null;
-      if (!identity?.ok) {
-        const reason = identity && !identity.ok ? identity.reason : 'unknown';
-        o.log('Marti client refused', { from: req.socket.remoteAddress ?? null, serial, reason });
-        throw new SeamError('forbidden', `client certificate refused: ${reason}`);
+      const identity = await peerIdentity(o.context.store, serial);
+      if (!identity.ok) {
+        o.log('Marti client refused', { from: req.socket.remoteAddress ?? null, serial, reason: identity.reason });
+        throw new SeamError('forbidden', `client certificate refused: ${identity.reason}`);
       }
       return martiRoute(o.context, req, url, identity.actor);
     }),

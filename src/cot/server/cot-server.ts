@@ -16,9 +16,11 @@ import { actorFromPassword } from '../../service/auth.ts';
 import { type UnitPositions, unitPositionsOf } from '../../service/unit-positions.ts';
 import type { Store } from '../../store/store.ts';
 import { type CotEvent, geoChatType } from '../event.ts';
+import { listenOn } from '../listen.ts';
 import { addressedTo, type MartiDest, martiDest } from '../marti-dest.ts';
 import { defaultMaxBytes } from '../xml.ts';
 import { Connection, type ConnectionHost, type ConnectionLimits, type CotIdentity } from './connection.ts';
+import type { CotLog } from './cot-log.ts';
 import { CotCounters, type CotMetrics, renderCotMetrics } from './cot-metrics.ts';
 import { FieldReports } from './field-reports.ts';
 import { GeoChatRelay } from './geochat-relay.ts';
@@ -40,7 +42,7 @@ export interface CotServerOptions extends Partial<ConnectionLimits> {
   /** How often the position sharing settings are re-read (another process may change them). */
   sharingRefreshMs?: number;
   /** Where log lines go (default: none). */
-  log?: (level: 'info' | 'warn', msg: string, fields: Record<string, unknown>) => void;
+  log?: CotLog;
 }
 
 const defaults: ConnectionLimits = {
@@ -128,13 +130,7 @@ export class CotServer implements ConnectionHost {
   listenTcp(host: string, port: number): Promise<AddressInfo> {
     const server = createServer((socket) => this.accept(socket, null));
     this.#servers.add(server);
-    return new Promise((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => {
-        server.off('error', reject);
-        resolve(server.address() as AddressInfo);
-      });
-    });
+    return listenOn(server, host, port);
   }
 
   opened(conn: Connection): void {

@@ -11,17 +11,18 @@ import { correctIncident, createIncidents } from '../../service/incidents.ts';
 import type { Store } from '../../store/store.ts';
 import type { CotEvent } from '../event.ts';
 import { type FieldReport, fieldReportOf } from '../field-report.ts';
+import type { CotLog } from './cot-log.ts';
+import { SerialQueue } from './serial-queue.ts';
 
 export const takSource = 'tak';
 const maxBacklog = 256;
 
 export class FieldReports {
   readonly #store: Store;
-  readonly #log: (level: 'info' | 'warn', msg: string, fields: Record<string, unknown>) => void;
-  #chain: Promise<void> = Promise.resolve();
-  #backlog = 0;
+  readonly #log: CotLog;
+  readonly #queue = new SerialQueue(maxBacklog);
 
-  constructor(store: Store, log: (level: 'info' | 'warn', msg: string, fields: Record<string, unknown>) => void) {
+  constructor(store: Store, log: CotLog) {
     this.#store = store;
     this.#log = log;
   }
@@ -35,26 +36,20 @@ export class FieldReports {
   received(actor: Actor, e: CotEvent): boolean {
     const report = fieldReportOf(e);
     if (!report) return false;
-    if (this.#backlog >= maxBacklog) return false;
-    this.#backlog++;
-    this.#chain = this.#chain
-      .then(() => this.#write(actor, e.uid, report))
-      .catch((err: unknown) => {
+    return this.#queue.push(
+      () => this.#write(actor, e.uid, report),
+      (err) =>
         this.#log('warn', 'TAK incident report refused', {
           user: actor.username,
           uid: e.uid,
           error: err instanceof Error ? err.message : String(err),
-        });
-      })
-      .finally(() => {
-        this.#backlog--;
-      });
-    return true;
+        }),
+    );
   }
 
   /** Resolves once every queued report is written (or refused). */
-  async idle(): Promise<void> {
-    while (this.#backlog > 0) await this.#chain;
+  idle(): Promise<void> {
+    return this.#queue.idle();
   }
 
   async #write(actor: Actor, uid: string, r: FieldReport): Promise<void> {

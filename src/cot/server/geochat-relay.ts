@@ -14,18 +14,19 @@ import { newId } from '../../store/ids.ts';
 import type { Store } from '../../store/store.ts';
 import type { CotEvent } from '../event.ts';
 import { geoChatContent } from '../geochat-message.ts';
+import type { CotLog } from './cot-log.ts';
 import { OutFrame } from './out-frame.ts';
+import { SerialQueue } from './serial-queue.ts';
 
 export const geoChatDefault: Releasability = { scope: 'partners' };
 const maxBacklog = 256;
 
 export class GeoChatRelay {
   readonly #store: Store;
-  readonly #log: (level: 'info' | 'warn', msg: string, fields: Record<string, unknown>) => void;
-  #chain: Promise<void> = Promise.resolve();
-  #backlog = 0;
+  readonly #log: CotLog;
+  readonly #queue = new SerialQueue(maxBacklog);
 
-  constructor(store: Store, log: (level: 'info' | 'warn', msg: string, fields: Record<string, unknown>) => void) {
+  constructor(store: Store, log: CotLog) {
     this.#store = store;
     this.#log = log;
   }
@@ -41,10 +42,9 @@ export class GeoChatRelay {
     deliver: (frame: OutFrame, allowed: (org: string) => boolean) => void,
   ): boolean {
     const content = geoChatContent(e);
-    if (!content || this.#backlog >= maxBacklog) return false;
-    this.#backlog++;
-    this.#chain = this.#chain
-      .then(async () => {
+    if (!content) return false;
+    return this.#queue.push(
+      async () => {
         const store = this.#store;
         const releasability = (await store.releasabilityDefaults.find(actor.org, 'geochat')) ?? geoChatDefault;
         const now = store.now();
@@ -69,16 +69,13 @@ export class GeoChatRelay {
         const audience = audienceOrgs(releasability, { ownerOrg: actor.org, jcc: null }, facts).join(',');
         const stamped = { ...e, caveat: formatReleasability(releasability), releaseableTo: audience };
         deliver(new OutFrame(stamped), (org) => seeGeoChat({ org, kind: 'tak-client' }, message, facts) !== null);
-      })
-      .catch((err: unknown) => this.#log('warn', 'GeoChat message not kept', { error: String(err) }))
-      .finally(() => {
-        this.#backlog--;
-      });
-    return true;
+      },
+      (err) => this.#log('warn', 'GeoChat message not kept', { error: String(err) }),
+    );
   }
 
   /** Resolves once every message received so far is kept and relayed. */
-  async idle(): Promise<void> {
-    while (this.#backlog > 0) await this.#chain;
+  idle(): Promise<void> {
+    return this.#queue.idle();
   }
 }

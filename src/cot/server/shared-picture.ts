@@ -36,13 +36,14 @@ import {
   supportRequestEvent,
 } from '../picture-events.ts';
 import type { Connection } from './connection.ts';
+import type { CotLog } from './cot-log.ts';
 import { OutFrame } from './out-frame.ts';
 
 export interface SharedPictureOptions {
   recentHours: number;
   /** How often the user is checked to be still allowed in (not disabled). */
   recheckMs: number;
-  log: (level: 'info' | 'warn', msg: string, fields: Record<string, unknown>) => void;
+  log: CotLog;
 }
 
 /**

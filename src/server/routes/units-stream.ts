@@ -1,19 +1,15 @@
-import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accessFacts } from '../../access/facts.ts';
 import { maySeeUnitPosition } from '../../access/unit-position.ts';
-import { actorFromApiToken, actorFromSession } from '../../service/auth.ts';
 import { type UnitPosition, unitPositionsOf } from '../../service/unit-positions.ts';
-import { actorOf, requireUser, sessionCookie } from '../auth.ts';
+import { actorOf, requireUser } from '../auth.ts';
 import type { ServerContext } from '../context.ts';
-import { openSseResponse } from '../live/sse.ts';
-import { StreamSlots } from '../live/stream-slots.ts';
+import { sseStreams } from '../live/sse-route.ts';
 import { presentUnitPosition } from '../presenters/unit-position.ts';
 
 /** Positions are gathered this long and sent once per unit: a unit reporting every second costs a reader one event a second at most. */
 const flushMs = 1000;
-const heartbeatMs = 15_000;
 const maxStreamsPerUser = 4;
 
 const unnumbered = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
@@ -26,11 +22,7 @@ const unnumbered = (event: string, data: unknown) => `event: ${event}\ndata: ${J
  */
 export function unitStreamRoutes(app: FastifyInstance, { store }: ServerContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const slots = new StreamSlots(maxStreamsPerUser);
-  const streams = new Set<ServerResponse>();
-  app.addHook('preClose', async () => {
-    for (const res of streams) res.end();
-  });
+  const streams = sseStreams(app, store, maxStreamsPerUser);
 
   r.get(
     '/api/v1/stream/units',
@@ -45,11 +37,9 @@ export function unitStreamRoutes(app: FastifyInstance, { store }: ServerContext)
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const release = slots.acquire(actor.userId);
       const hub = unitPositionsOf(store);
-      reply.hijack();
-      const res = reply.raw;
-      openSseResponse(res, request.id, 2000);
+      const stream = streams.open(request, reply);
+      const res = stream.res;
       const pending = new Map<string, UnitPosition | null>();
       const shown = new Set<string>();
       for (const p of hub.list()) pending.set(p.uid, p);
@@ -79,28 +69,12 @@ export function unitStreamRoutes(app: FastifyInstance, { store }: ServerContext)
       };
       const off = hub.subscribe((uid, p) => pending.set(uid, p));
       const timer = setInterval(() => void flush(), flushMs);
-      // Who the stream is for is re-checked at every heartbeat: a logout, expiry or disabled user ends it.
-      const cookie = request.cookies[sessionCookie];
-      const bearer = request.headers.authorization?.slice('Bearer '.length);
-      const stillValid = async () =>
-        request.authVia === 'bearer'
-          ? (await actorFromApiToken(store, bearer ?? '')) !== null
-          : (await actorFromSession(store, cookie ?? '')) !== null;
-      const heartbeat = setInterval(() => {
-        stillValid().then(
-          (valid) => (valid ? res.write(': ping\n\n') : res.end()),
-          () => res.end(),
-        );
-      }, heartbeatMs);
-      void flush();
-      streams.add(res);
-      res.on('close', () => {
-        streams.delete(res);
+      stream.keepAlive();
+      stream.onClose(() => {
         off();
         clearInterval(timer);
-        clearInterval(heartbeat);
-        release();
       });
+      void flush();
     },
   );
 }

@@ -41,7 +41,7 @@ export type Visibility = 'record' | 'tearline' | 'none';
  * record's tearline sees the tearline only. Everyone else sees nothing.
  */
 export function visibility(viewer: Reader, record: Shareable, facts: AccessFacts): Visibility {
-  if (viewer.audience) return audienceVisibility(viewer.audience, record, facts);
+  if (viewer.audience) return leastOf(viewer, (one) => orgVisibility(one, record, facts));
   return orgVisibility(viewer, record, facts);
 }
 
@@ -62,17 +62,6 @@ export function leastOf(reader: Reader, see: (one: Reader) => Visibility): Visib
   let least: Visibility = readers.length === 0 ? 'none' : 'record';
   for (const one of readers) {
     const v = see(one);
-    if (rank[v] < rank[least]) least = v;
-    if (least === 'none') break;
-  }
-  return least;
-}
-
-/** The least any organisation of an audience may see of a record (an empty audience sees nothing). */
-function audienceVisibility(orgs: readonly string[], record: Shareable, facts: AccessFacts): Visibility {
-  let least: Visibility = orgs.length === 0 ? 'none' : 'record';
-  for (const org of orgs) {
-    const v = orgVisibility({ org }, record, facts);
     if (rank[v] < rank[least]) least = v;
     if (least === 'none') break;
   }

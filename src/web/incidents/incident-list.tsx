@@ -10,7 +10,7 @@ import { useFormat } from '../i18n/format.ts';
 import { type LiveBatch, latestRecords } from '../live/live-stream.ts';
 import { typeColour } from '../map/colours.ts';
 import type { Focus } from '../map/focus.ts';
-import { useNames } from '../reference/names.tsx';
+import { JccOptions } from '../reference/names.tsx';
 import { casualtyTotal, typeCodes, typeLabel } from './incident-labels.ts';
 
 interface Props {
@@ -57,7 +57,6 @@ function listPath(window: TimeWindow, f: Filters, cursor: string | null): string
  */
 export const IncidentList = memo(function IncidentList({ window, jccs, onOpen, onShow, live }: Props) {
   const { t } = useTranslation();
-  const names = useNames();
   const fmt = useFormat();
   const [q, setQ] = useState('');
   const [filters, setFilters] = useState<Filters>(noFilters);
@@ -149,11 +148,7 @@ export const IncidentList = memo(function IncidentList({ window, jccs, onOpen, o
             {t('incidents.jcc')}
             <select value={filters.jcc} onChange={(e) => set('jcc', e.target.value)} data-testid="incident-jcc-filter">
               <option value="">{t('incidents.allJccs')}</option>
-              {jccs.map((j) => (
-                <option key={j.code} value={j.code}>
-                  {names.jcc(j.code)}
-                </option>
-              ))}
+              <JccOptions jccs={jccs} />
             </select>
           </label>
           <label>

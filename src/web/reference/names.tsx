@@ -54,3 +54,17 @@ export function useNames(): ReferenceNames {
     };
   }, [orgs, jccs, boundaries, language]);
 }
+
+/** One option per centre for a select: its code (after `valuePrefix`) the value, its name in the interface's language the label. */
+export function JccOptions({ jccs, valuePrefix = '' }: { jccs: readonly Pick<Jcc, 'code'>[]; valuePrefix?: string }) {
+  const names = useNames();
+  return (
+    <>
+      {jccs.map((j) => (
+        <option key={j.code} value={`${valuePrefix}${j.code}`}>
+          {names.jcc(j.code)}
+        </option>
+      ))}
+    </>
+  );
+}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { apiErrorText } from '../admin/api-error-text.ts';
 import { api } from '../api/client.ts';
 import type { Jcc, Me } from '../api/types.ts';
-import { useNames } from '../reference/names.tsx';
+import { JccOptions } from '../reference/names.tsx';
 import { type DraftAudience, draftAudiences, type SitrepRecord } from './sitrep-types.ts';
 
 interface Props {
@@ -16,7 +16,6 @@ interface Props {
 /** Drafts the next report of a JCC for an audience; its figures are computed by the server for that audience. */
 export function SitrepDraftForm({ me, jccs, onCreated, onBack }: Props) {
   const { t } = useTranslation();
-  const names = useNames();
   // An organisation reports for the JCCs it sits in; an administrator may start one for any.
   const own = jccs.filter((j) => j.members.includes(me.org));
   const choices = own.length > 0 && !me.roles.includes('admin') ? own : jccs;
@@ -51,11 +50,7 @@ export function SitrepDraftForm({ me, jccs, onCreated, onBack }: Props) {
       <label htmlFor="sitrep-jcc">{t('reports.jcc')}</label>
       <select id="sitrep-jcc" value={jcc} onChange={(e) => setJcc(e.target.value)} data-testid="sitrep-draft-jcc">
         <option value="">{t('reports.chooseJcc')}</option>
-        {choices.map((j) => (
-          <option key={j.code} value={j.code}>
-            {names.jcc(j.code)}
-          </option>
-        ))}
+        <JccOptions jccs={choices} />
       </select>
       <fieldset>
         <legend>{t('reports.audience')}</legend>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Jcc } from '../api/types.ts';
 import { useFormat } from '../i18n/format.ts';
-import { useNames } from '../reference/names.tsx';
+import { JccOptions, useNames } from '../reference/names.tsx';
 import { audienceLabel } from './sitrep-labels.ts';
 import type { SitrepFilters } from './sitrep-rules.ts';
 import type { SitrepsState } from './use-sitreps.ts';
@@ -31,11 +31,7 @@ export function SitrepList({ jccs, filters, onFilters, sitreps, onOpen }: Props)
             data-testid="sitrep-filter-jcc"
           >
             <option value="">{t('reports.anyJcc')}</option>
-            {jccs.map((j) => (
-              <option key={j.code} value={j.code}>
-                {names.jcc(j.code)}
-              </option>
-            ))}
+            <JccOptions jccs={jccs} />
           </select>
         </label>
         <label>

@@ -9,7 +9,7 @@ import { DateTimeField } from '../incidents/date-time-field.tsx';
 import { MgrsField } from '../incidents/mgrs-field.tsx';
 import { describedBy, FieldError, type ReportProblems } from '../incidents/report-field-error.tsx';
 import { MapPick } from '../map/map-pick.tsx';
-import { useNames } from '../reference/names.tsx';
+import { JccOptions, useNames } from '../reference/names.tsx';
 import { emptyMedevac, MedevacFields, type MedevacValue } from './medevac-fields.tsx';
 import type { SupportRequest } from './request-types.ts';
 
@@ -174,11 +174,7 @@ export function RequestForm(props: Props) {
             ))}
         </optgroup>
         <optgroup label={t('requests.centres')}>
-          {jccs.map((j) => (
-            <option key={j.code} value={`jcc:${j.code}`}>
-              {names.jcc(j.code)}
-            </option>
-          ))}
+          <JccOptions jccs={jccs} valuePrefix="jcc:" />
         </optgroup>
       </select>
       <FieldError problems={problems} name="addressed_org" />
